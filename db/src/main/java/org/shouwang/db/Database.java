@@ -1,0 +1,93 @@
+package org.shouwang.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool and the schema: opening a {@code Database} migrates it to the current version
+ * (Flyway, {@code db/migration}) and notes whether TimescaleDB is in use.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final boolean timescale;
+
+    private Database(HikariDataSource dataSource, boolean timescale) {
+        this.dataSource = dataSource;
+        this.timescale = timescale;
+    }
+
+    /** Connects, migrates and returns the database; fails fast when PostgreSQL is unreachable. */
+    public static Database open(DatabaseConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.jdbcUrl());
+        if (config.user() != null) {
+            hikari.setUsername(config.user());
+        }
+        if (config.password() != null) {
+            hikari.setPassword(config.password());
+        }
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setPoolName("shouwang-db");
+        hikari.setConnectionTimeout(10_000);
+        HikariDataSource ds = new HikariDataSource(hikari);
+        try {
+            migrate(ds);
+            boolean timescale = timescaleInstalled(ds);
+            LOG.info("database ready [timescaledb: {}]", timescale);
+            return new Database(ds, timescale);
+        } catch (RuntimeException | SQLException e) {
+            ds.close();
+            throw new IllegalStateException("database set-up failed: " + e.getMessage(), e);
+        }
+    }
+
+    static void migrate(DataSource ds) {
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    private static boolean timescaleInstalled(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'")) {
+            return rs.next();
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** True when telemetry lives in TimescaleDB hypertables. */
+    public boolean timescale() {
+        return timescale;
+    }
+
+    /** True when the database answers within the timeout; used by {@code /health}. */
+    public boolean ping(int timeoutSeconds) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(timeoutSeconds);
+        } catch (SQLException e) {
+            LOG.warn("database ping failed [{}]", e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,155 @@
+package org.shouwang.db;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.shouwang.model.Alert;
+import org.shouwang.model.Incident;
+import org.shouwang.model.IncidentState;
+import org.shouwang.model.Rule;
+import org.shouwang.model.Severity;
+import org.shouwang.model.TimelineEntry;
+
+/**
+ * Incidents and their timelines. Enforces one active incident per (elder, rule) with a partial unique
+ * index and drops repeated alerts by their id, so a redelivered message never opens a second case.
+ * Blocking JDBC: call it from a worker thread.
+ */
+public final class IncidentStore {
+
+    private static final String COLUMNS = "id, code, elder_id, rule, severity, state, opened_at, acknowledged_at,"
+            + " acknowledged_by, resolved_at, resolved_by, outcome";
+
+    private final Jdbc jdbc;
+
+    public IncidentStore(DataSource ds) {
+        this.jdbc = new Jdbc(ds);
+    }
+
+    /** Records an alert for an elder: opens an incident, attaches to the active one, or recognises a repeat. */
+    public AlertRecording recordAlert(long elderId, Alert alert) {
+        return jdbc.inTransaction(c -> {
+            Optional<Long> known = Jdbc.one(c, "SELECT incident_id FROM incident_alert WHERE alert_id = ?",
+                    rs -> rs.getLong(1), alert.alertId());
+            if (known.isPresent()) {
+                return new AlertRecording(find(c, known.get()).orElseThrow(), AlertRecording.Outcome.DUPLICATE);
+            }
+            Optional<Incident> active = active(c, elderId, alert.rule());
+            AlertRecording.Outcome outcome = AlertRecording.Outcome.ATTACHED;
+            Incident incident;
+            if (active.isPresent()) {
+                incident = active.get();
+            } else {
+                Optional<Incident> opened = tryOpen(c, elderId, alert);
+                outcome = opened.isPresent() ? AlertRecording.Outcome.OPENED : AlertRecording.Outcome.ATTACHED;
+                // Lost a race with a concurrent alert for the same (elder, rule): attach to its incident.
+                incident = opened.isPresent() ? opened.get() : active(c, elderId, alert.rule()).orElseThrow();
+            }
+            Jdbc.update(c, "INSERT INTO incident_alert (alert_id, incident_id, at, detail) VALUES (?, ?, ?, ?)",
+                    alert.alertId(), incident.id(), alert.at(), alert.detail());
+            String kind = outcome == AlertRecording.Outcome.OPENED ? "ALERT_RAISED" : "ALERT_REPEATED";
+            appendTimeline(c, incident.id(), alert.at(), kind, "system", alert.rule().label()
+                    + (alert.detail() == null ? "" : "：" + alert.detail()));
+            return new AlertRecording(incident, outcome);
+        });
+    }
+
+    private Optional<Incident> tryOpen(Connection c, long elderId, Alert alert) throws SQLException {
+        Savepoint sp = c.setSavepoint();
+        try {
+            Optional<Incident> opened = Jdbc.one(c, "INSERT INTO incident (elder_id, device_id, rule, severity, state,"
+                    + " opened_at) VALUES (?, ?, ?, ?, 'OPEN', ?) RETURNING " + COLUMNS, IncidentStore::incident,
+                    elderId, alert.deviceId(), alert.rule(), alert.severity(), alert.at());
+            c.releaseSavepoint(sp);
+            return opened;
+        } catch (SQLException e) {
+            if (!Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(sp);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Incident> active(Connection c, long elderId, Rule rule) throws SQLException {
+        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM incident WHERE elder_id = ? AND rule = ? AND state <> 'RESOLVED'",
+                IncidentStore::incident, elderId, rule);
+    }
+
+    public Optional<Incident> find(long id) {
+        return jdbc.inTransaction(c -> find(c, id));
+    }
+
+    private static Optional<Incident> find(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM incident WHERE id = ?", IncidentStore::incident, id);
+    }
+
+    public Optional<Incident> findByCode(String code) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM incident WHERE code = ?", IncidentStore::incident, code);
+    }
+
+    /** Incidents in a state, most severe and oldest first (the order staff work them). */
+    public List<Incident> list(IncidentState state, int limit) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM incident WHERE state = ? ORDER BY"
+                + " CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END,"
+                + " opened_at, id LIMIT ?", IncidentStore::incident, state, limit);
+    }
+
+    /** Moves an open incident to acknowledged; a second acknowledgement changes nothing. */
+    public Transition acknowledge(long id, String actor, String via, Instant at) {
+        return transition(id, "UPDATE incident SET state = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?"
+                + " WHERE id = ? AND state = 'OPEN' RETURNING " + COLUMNS, "ACKNOWLEDGED", actor, via, at, at, actor, id);
+    }
+
+    /** Closes an open or acknowledged incident with an outcome. */
+    public Transition resolve(long id, String actor, String outcome, Instant at) {
+        return transition(id, "UPDATE incident SET state = 'RESOLVED', resolved_at = ?, resolved_by = ?, outcome = ?"
+                + " WHERE id = ? AND state <> 'RESOLVED' RETURNING " + COLUMNS, "RESOLVED", actor, outcome, at,
+                at, actor, outcome, id);
+    }
+
+    private Transition transition(long id, String sql, String kind, String actor, String detail, Instant at,
+                                  Object... args) {
+        return jdbc.inTransaction(c -> {
+            Optional<Incident> changed = Jdbc.one(c, sql, IncidentStore::incident, args);
+            if (changed.isPresent()) {
+                appendTimeline(c, id, at, kind, actor, detail);
+                return new Transition(changed.get(), Transition.Result.DONE);
+            }
+            return find(c, id).map(i -> new Transition(i, Transition.Result.NOT_ALLOWED))
+                    .orElse(new Transition(null, Transition.Result.NOT_FOUND));
+        });
+    }
+
+    public void addTimeline(long incidentId, Instant at, String kind, String actor, String detail) {
+        jdbc.inTransaction(c -> {
+            appendTimeline(c, incidentId, at, kind, actor, detail);
+            return null;
+        });
+    }
+
+    public List<TimelineEntry> timeline(long incidentId) {
+        return jdbc.list("SELECT id, incident_id, at, kind, actor, detail FROM incident_event WHERE incident_id = ?"
+                + " ORDER BY at, id", rs -> new TimelineEntry(rs.getLong("id"), rs.getLong("incident_id"),
+                Jdbc.instant(rs, "at"), rs.getString("kind"), rs.getString("actor"), rs.getString("detail")), incidentId);
+    }
+
+    private static void appendTimeline(Connection c, long incidentId, Instant at, String kind, String actor,
+                                       String detail) throws SQLException {
+        Jdbc.update(c, "INSERT INTO incident_event (incident_id, at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)",
+                incidentId, at, kind, actor, detail);
+    }
+
+    static Incident incident(ResultSet rs) throws SQLException {
+        return new Incident(rs.getLong("id"), rs.getString("code"), rs.getLong("elder_id"),
+                Rule.valueOf(rs.getString("rule")), Severity.valueOf(rs.getString("severity")),
+                IncidentState.valueOf(rs.getString("state")), Jdbc.instant(rs, "opened_at"),
+                Jdbc.instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), Jdbc.instant(rs, "resolved_at"),
+                rs.getString("resolved_by"), rs.getString("outcome"));
+    }
+}
