@@ -36,7 +36,7 @@ final class ButtonPressedListener implements UpdateListener {
             String deviceId = (String) event.get("deviceId");
             String msgId = (String) event.get("msgId");
             String action = (String) event.get("action");
-            Instant at = Instant.ofEpochMilli((Long) event.get("at"));
+            Instant at = Instant.ofEpochMilli((Long) event.get("raisedAt"));
             String detail = "button " + action.toLowerCase(Locale.ROOT).replace('_', ' ');
             sink.accept(new Alert(alertId(deviceId, msgId), Rule.BUTTON_PRESSED, deviceId, at, detail));
         }

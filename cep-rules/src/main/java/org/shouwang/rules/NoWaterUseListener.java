@@ -38,7 +38,7 @@ final class NoWaterUseListener implements UpdateListener {
             String deviceId = (String) event.get("deviceId");
             Instant episodeStart = Instant.ofEpochMilli((Long) event.get("episodeStart"));
             double liters = (Double) event.get("liters");
-            Instant at = Instant.ofEpochMilli((Long) event.get("at"));
+            Instant at = Instant.ofEpochMilli((Long) event.get("raisedAt"));
             String detail = String.format(Locale.ROOT, "%.1f L used since %s (under %.1f L in %s)",
                     liters, episodeStart, settings.noWaterMinLiters(), settings.noWaterWindow());
             sink.accept(new Alert(alertId(deviceId, episodeStart), Rule.NO_WATER_USE, deviceId, at, detail));

@@ -98,7 +98,7 @@ public final class RulesVerticle extends AbstractVerticle {
                     }
                     return Future.succeededFuture();
                 })
-                .mapEmpty();
+                .<Void>mapEmpty();
     }
 
     private <T> void feed(Message<String> message, Class<T> type, Consumer<T> rules) {
