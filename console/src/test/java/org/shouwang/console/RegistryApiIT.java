@@ -1,0 +1,129 @@
+package org.shouwang.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.shouwang.console.ConsoleHarness.elderForm;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.shouwang.model.Privacy;
+
+/** Registering elders, care contacts and devices over real HTTP on a real PostgreSQL, and what comes back masked. */
+class RegistryApiIT {
+
+    private static ConsoleHarness console;
+
+    @BeforeAll
+    static void start() {
+        console = new ConsoleHarness();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    @Test
+    void registeringAnElderContactAndDeviceNeverShowsAFullIdNumberOrPhone() {
+        String idNumber = console.idNumber();
+        String phone = console.phone();
+        String contactPhone = console.phone();
+
+        HttpResponse<Buffer> created = console.post("/api/elders", elderForm(idNumber, phone));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonObject elder = created.bodyAsJsonObject();
+        assertThat(elder.getString("idNumber")).isEqualTo(Privacy.maskIdNumber(idNumber));
+        assertThat(elder.getString("phone")).isEqualTo(Privacy.maskPhone(phone));
+        assertThat(elder.getString("address")).doesNotContain("12号");
+        long elderId = elder.getLong("id");
+
+        HttpResponse<Buffer> contact = console.post("/api/elders/" + elderId + "/contacts", new JsonObject()
+                .put("role", "NEIGHBOUR_VOLUNTEER").put("name", "王阿姨").put("phone", contactPhone).put("priority", 1));
+        assertThat(contact.statusCode()).isEqualTo(201);
+        assertThat(contact.bodyAsJsonObject().getString("phone")).isEqualTo(Privacy.maskPhone(contactPhone));
+        assertThat(contact.bodyAsJsonObject().getString("roleLabel")).isEqualTo("邻里/志愿者");
+
+        String deviceId = "btn-" + console.next();
+        HttpResponse<Buffer> device = console.post("/api/devices", new JsonObject()
+                .put("deviceId", deviceId).put("kind", "CALL_BUTTON").put("elderId", elderId));
+        assertThat(device.statusCode()).isEqualTo(201);
+        assertThat(device.bodyAsJsonObject().getString("deviceId")).isEqualTo(deviceId);
+
+        HttpResponse<Buffer> one = console.get("/api/elders/" + elderId);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.bodyAsJsonObject().getJsonArray("contacts")).hasSize(1);
+        assertThat(one.bodyAsJsonObject().getJsonArray("devices").getJsonObject(0).getString("kind"))
+                .isEqualTo("CALL_BUTTON");
+        assertThat(console.get("/api/devices?elderId=" + elderId).bodyAsJsonArray()).hasSize(1);
+
+        for (HttpResponse<Buffer> r : List.of(created, contact, one, console.get("/api/elders"))) {
+            assertThat(r.bodyAsString()).doesNotContain(idNumber, phone, contactPhone);
+        }
+    }
+
+    @Test
+    void elderFormErrorsNameTheFieldInChineseWithoutEchoingTheIdNumber() {
+        String badId = "32050819420315123";
+        HttpResponse<Buffer> r = console.post("/api/elders", elderForm(badId, console.phone()));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.bodyAsJsonObject().getString("field")).isEqualTo("idNumber");
+        assertThat(r.bodyAsJsonObject().getString("error")).contains("身份证号");
+        assertThat(r.bodyAsString()).doesNotContain(badId);
+
+        HttpResponse<Buffer> nameless = console.post("/api/elders", elderForm(console.idNumber(), null).put("name", " "));
+        assertThat(nameless.statusCode()).isEqualTo(400);
+        assertThat(nameless.bodyAsJsonObject().getString("error")).contains("姓名");
+    }
+
+    @Test
+    void secondElderWithTheSameIdNumberIsAConflict() {
+        String idNumber = console.idNumber();
+        assertThat(console.post("/api/elders", elderForm(idNumber, null)).statusCode()).isEqualTo(201);
+
+        HttpResponse<Buffer> again = console.post("/api/elders", elderForm(idNumber, null));
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.bodyAsString()).doesNotContain(idNumber);
+    }
+
+    @Test
+    void deviceIsRefusedForAnUnknownElderATakenIdOrABadId() {
+        long elderId = console.newElder();
+        JsonObject form = new JsonObject().put("deviceId", "wm-" + console.next()).put("kind", "WATER_METER")
+                .put("elderId", elderId);
+        assertThat(console.post("/api/devices", form).statusCode()).isEqualTo(201);
+
+        assertThat(console.post("/api/devices", form).statusCode()).isEqualTo(409);
+        assertThat(console.post("/api/devices", form.copy().put("deviceId", "wm-x" + console.next())
+                .put("elderId", 999_999)).statusCode()).isEqualTo(404);
+        HttpResponse<Buffer> bad = console.post("/api/devices", form.copy().put("deviceId", "shouwang/v1/#"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.bodyAsJsonObject().getString("field")).isEqualTo("deviceId");
+        assertThat(console.get("/api/devices").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void contactForAnUnknownElderIs404AndAnUnknownRoleIs400() {
+        JsonObject form = new JsonObject().put("role", "COMMUNITY_WORKER").put("name", "李社工").put("phone", console.phone());
+        assertThat(console.post("/api/elders/999999/contacts", form).statusCode()).isEqualTo(404);
+
+        HttpResponse<Buffer> r = console.post("/api/elders/" + console.newElder() + "/contacts", form.copy().put("role", "BOSS"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.bodyAsJsonObject().getString("error")).contains("角色");
+    }
+
+    @Test
+    void unknownElderIsNotFound() {
+        HttpResponse<Buffer> r = console.get("/api/elders/987654");
+
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo("老人不存在");
+    }
+}
