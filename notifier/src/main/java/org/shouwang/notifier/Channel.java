@@ -1,0 +1,16 @@
+package org.shouwang.notifier;
+
+/**
+ * A way to reach a person (Twilio SMS today; voice, a domestic SMS provider and the console later).
+ * Implementations may block: the notifier calls them on worker threads only.
+ */
+@FunctionalInterface
+public interface Channel {
+
+    /**
+     * Hands the page to the provider; returns once the provider accepted it.
+     *
+     * @throws ChannelException when it did not, saying whether trying again can help
+     */
+    Delivery send(Page page) throws ChannelException;
+}

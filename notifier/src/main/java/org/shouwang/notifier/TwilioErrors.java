@@ -1,0 +1,43 @@
+package org.shouwang.notifier;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.exception.AuthenticationException;
+import com.twilio.exception.CertificateValidationException;
+import com.twilio.exception.InvalidRequestException;
+import org.shouwang.notifier.ChannelException.Kind;
+
+/**
+ * Turns the Twilio SDK's exceptions into {@link ChannelException}s. Twilio's own messages often quote
+ * the phone number ("The 'To' number +86… is not valid"), so they are dropped, and so is the SDK
+ * exception as a cause: only the HTTP status and Twilio's error code travel on.
+ */
+final class TwilioErrors {
+
+    private TwilioErrors() {
+    }
+
+    static ChannelException classify(RuntimeException e) {
+        if (e instanceof ApiConnectionException) {
+            // Our transport's own message (timeout, connection refused): no personal data in it.
+            return new ChannelException(Kind.RETRIABLE, "twilio unreachable [" + e.getMessage() + "]", null, null, e);
+        }
+        if (e instanceof ApiException api) {
+            if (api.getStatusCode() != null) {
+                return ChannelException.forStatus(api.getStatusCode(), api.getCode());
+            }
+            // No status: the SDK's own transport failed before an answer came (I/O).
+            return new ChannelException(Kind.RETRIABLE, "twilio request failed without an answer", null,
+                    api.getCode(), null);
+        }
+        if (e instanceof AuthenticationException || e instanceof InvalidRequestException
+                || e instanceof CertificateValidationException) {
+            // Missing credentials, a malformed request, an untrusted certificate: retrying changes nothing.
+            return new ChannelException(Kind.PERMANENT, "twilio request not possible [" + e.getClass().getSimpleName()
+                    + "]", null, null, null);
+        }
+        // Anything else (an unreadable answer, a bug): a page must not be lost to it, so try again.
+        return new ChannelException(Kind.RETRIABLE, "twilio call failed [" + e.getClass().getSimpleName() + "]",
+                null, null, null);
+    }
+}

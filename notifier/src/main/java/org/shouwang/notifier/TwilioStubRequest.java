@@ -1,0 +1,57 @@
+package org.shouwang.notifier;
+
+import java.util.Map;
+import org.shouwang.model.Privacy;
+
+/**
+ * One request {@link RecordingTwilioServer} received. {@code form} holds the posted fields as the SDK
+ * sent them (To, From, Body for an SMS; To, From, Twiml or Url for a call); {@code authorized} says the
+ * request carried HTTP Basic credentials for the account in its path. {@link #toString()} masks the
+ * number and leaves the text out.
+ *
+ * @param resource {@code Messages}, {@code Calls}, or {@code null} for a path the stand-in does not serve
+ * @param status   the HTTP status it answered
+ * @param sid      the sid it gave an accepted message or call, else {@code null}
+ */
+public record TwilioStubRequest(String method, String path, String accountSid, String resource,
+                                Map<String, String> form, boolean authorized, int status, String sid) {
+
+    public TwilioStubRequest {
+        form = Map.copyOf(form);
+    }
+
+    public String to() {
+        return form.get("To");
+    }
+
+    public String from() {
+        return form.get("From");
+    }
+
+    public String body() {
+        return form.get("Body");
+    }
+
+    public String twiml() {
+        return form.get("Twiml");
+    }
+
+    public boolean isMessage() {
+        return "Messages".equals(resource);
+    }
+
+    public boolean isCall() {
+        return "Calls".equals(resource);
+    }
+
+    /** True when it was answered 201 Created: Twilio would have sent it. */
+    public boolean accepted() {
+        return status == 201;
+    }
+
+    @Override
+    public String toString() {
+        return "TwilioStubRequest[" + method + " " + path + ", to=" + Privacy.maskPhone(to()) + ", authorized="
+                + authorized + ", status=" + status + ", sid=" + sid + "]";
+    }
+}

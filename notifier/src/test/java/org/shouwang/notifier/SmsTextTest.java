@@ -1,0 +1,53 @@
+package org.shouwang.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.shouwang.model.Elder;
+import org.shouwang.model.Incident;
+import org.shouwang.model.IncidentState;
+import org.shouwang.model.Rule;
+
+class SmsTextTest {
+
+    private static final Elder WANG = new Elder(7, "王阿婆", "320502194001011234", "平江街道", "大儒巷社区", "大儒巷12号",
+            "13800000000", true);
+
+    private static Incident incident(Rule rule) {
+        return new Incident(1, "SW00001", 7, rule, rule.severity(), IncidentState.OPEN, Instant.EPOCH, null, null,
+                null, null, null);
+    }
+
+    @Test
+    void buttonPressReadsAsAnEmergencyWithPlaceCodeAndHowToAcknowledge() {
+        assertThat(SmsText.page(incident(Rule.BUTTON_PRESSED), WANG)).isEqualTo(
+                "【守望】紧急求助：王阿婆（平江街道大儒巷12号）按下一键呼叫。事件SW00001，请立即联系或上门。回复1或SW00001表示已接手。");
+    }
+
+    @Test
+    void noWaterUseNamesTheRuleAndAsksForACheck() {
+        assertThat(SmsText.page(incident(Rule.NO_WATER_USE), WANG))
+                .startsWith("【守望】异常提醒：王阿婆（平江街道大儒巷12号）长时间未用水。事件SW00001")
+                .contains("请尽快联系老人确认安全");
+    }
+
+    @Test
+    void addressThatAlreadyNamesTheStreetIsNotDoubled() {
+        Elder e = new Elder(7, "李阿公", null, "沧浪街道", "南门社区", "沧浪街道人民路3号", null, true);
+
+        assertThat(SmsText.place(e)).isEqualTo("沧浪街道人民路3号");
+    }
+
+    @Test
+    void textStaysWithinTwoSmsSegments() {
+        // A Chinese SMS segment holds 70 characters (67 when concatenated): two segments at most.
+        assertThat(SmsText.page(incident(Rule.BUTTON_PRESSED), WANG)).hasSizeLessThanOrEqualTo(134);
+    }
+
+    @Test
+    void textCarriesNoIdNumberOrElderPhone() {
+        assertThat(SmsText.page(incident(Rule.BUTTON_PRESSED), WANG))
+                .doesNotContain(WANG.idNumber()).doesNotContain(WANG.phone());
+    }
+}
