@@ -4,6 +4,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import org.shouwang.db.NotificationChannel;
+import org.shouwang.model.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ public final class TwilioSmsChannel implements Channel {
         }
         Message message;
         try {
-            message = Message.creator(new PhoneNumber(page.recipient()), from, page.body()).create(client);
+            message = Message.creator(new PhoneNumber(PhoneNumbers.toE164(page.recipient())), from, page.body()).create(client);
         } catch (RuntimeException e) {
             // The SDK's TwilioExceptions, and anything else it throws (an answer it cannot parse), are
             // classified rather than let loose on the worker.

@@ -61,6 +61,13 @@ class TwilioSmsChannelTest {
     }
 
     @Test
+    void registryNumbersAsStaffWriteThemAreSentInE164() throws Exception {
+        channel.send(page("138 0000 0001"));
+
+        assertThat(stub.messages()).singleElement().extracting(TwilioStubRequest::to).isEqualTo(TO);
+    }
+
+    @Test
     void rejectedNumberSurfacesAsPermanentWithTwilioCode() {
         stub.failFor(TO, 400);
 
