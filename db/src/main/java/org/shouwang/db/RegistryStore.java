@@ -2,6 +2,7 @@ package org.shouwang.db;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import org.shouwang.model.ContactRole;
 import org.shouwang.model.Device;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Elder;
+import org.shouwang.model.ElderProfile;
+import org.shouwang.model.ResidentId;
 
 /**
  * The elder registry: elders, their care contacts and their devices. Blocking JDBC: call it from a
@@ -55,10 +58,42 @@ public final class RegistryStore {
                 RegistryStore::contact, elderId, role, name, phone, priority).orElseThrow();
     }
 
-    /** The elder's care team, in paging order within each role. */
+    /**
+     * The elder's care team, in paging order within each role. Contacts a roster import retired (the
+     * roster no longer lists them) are left out; every other contact is returned as before.
+     */
     public List<CareContact> contacts(long elderId) {
         return jdbc.list("SELECT id, elder_id, role, name, phone, priority FROM care_contact"
-                + " WHERE elder_id = ? ORDER BY role, priority, id", RegistryStore::contact, elderId);
+                + " WHERE elder_id = ? AND retired_at IS NULL ORDER BY role, priority, id", RegistryStore::contact,
+                elderId);
+    }
+
+    /**
+     * Everything the notifier's correlation needs about the elder in whose home the device is: the
+     * elder, the roster facts, age and key-elder status as of today (Asia/Shanghai), the care team in
+     * paging order and the home's devices.
+     */
+    public Optional<ElderProfile> profileOfDevice(String deviceId) {
+        return profileOfDevice(deviceId, LocalDate.now(ResidentId.ZONE));
+    }
+
+    /** As {@link #profileOfDevice(String)}, with age and key-elder status as of {@code date}. */
+    public Optional<ElderProfile> profileOfDevice(String deviceId, LocalDate date) {
+        return jdbc.inTransaction(c -> ElderProfileReader.ofDevice(c, deviceId, date));
+    }
+
+    /** The profile of an elder by id, as of {@code date}. */
+    public Optional<ElderProfile> profile(long elderId, LocalDate date) {
+        return jdbc.inTransaction(c -> ElderProfileReader.ofElder(c, elderId, date));
+    }
+
+    /**
+     * Takes an elder off the watch (moved away, died, no longer covered), noting who and why; their
+     * devices, contacts and incidents stay for the record. False when no active elder has that id.
+     */
+    public boolean deactivateElder(long elderId, String by, String reason) {
+        return jdbc.update("UPDATE elder SET active = false, deactivated_at = now(), deactivated_by = ?,"
+                + " deactivation_reason = ?, updated_at = now() WHERE id = ? AND active", by, reason, elderId) == 1;
     }
 
     public Device addDevice(String deviceId, DeviceKind kind, long elderId) {

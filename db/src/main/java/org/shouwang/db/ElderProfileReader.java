@@ -1,0 +1,52 @@
+package org.shouwang.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.shouwang.model.CareContact;
+import org.shouwang.model.Device;
+import org.shouwang.model.Elder;
+import org.shouwang.model.ElderFacts;
+import org.shouwang.model.ElderProfile;
+
+/** Reads an {@link ElderProfile} in one transaction, so elder, care team and devices agree. */
+final class ElderProfileReader {
+
+    private static final String SELECT = "SELECT e.id, e.name, e.id_number, e.street, e.community, e.address, e.phone,"
+            + " e.active, e.category, e.children_location, e.low_income_disabled, e.birth_date, e.sex,"
+            + " e.agreement_signed_on FROM elder e";
+
+    private record Row(Elder elder, ElderFacts facts) {
+    }
+
+    private ElderProfileReader() {
+    }
+
+    static Optional<ElderProfile> ofDevice(Connection c, String deviceId, LocalDate date) throws SQLException {
+        return complete(c, Jdbc.one(c, SELECT + " JOIN device d ON d.elder_id = e.id WHERE d.device_id = ?",
+                ElderProfileReader::row, deviceId), date);
+    }
+
+    static Optional<ElderProfile> ofElder(Connection c, long elderId, LocalDate date) throws SQLException {
+        return complete(c, Jdbc.one(c, SELECT + " WHERE e.id = ?", ElderProfileReader::row, elderId), date);
+    }
+
+    private static Optional<ElderProfile> complete(Connection c, Optional<Row> row, LocalDate date)
+            throws SQLException {
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = row.get().elder().id();
+        List<CareContact> team = Jdbc.list(c, "SELECT id, elder_id, role, name, phone, priority FROM care_contact"
+                + " WHERE elder_id = ? AND retired_at IS NULL ORDER BY role, priority, id", RegistryStore::contact, id);
+        List<Device> devices = Jdbc.list(c, "SELECT device_id, kind, elder_id, active FROM device WHERE elder_id = ?"
+                + " ORDER BY device_id", RegistryStore::device, id);
+        return Optional.of(ElderProfile.of(row.get().elder(), row.get().facts(), team, devices, date));
+    }
+
+    private static Row row(java.sql.ResultSet rs) throws SQLException {
+        return new Row(RegistryStore.elder(rs), RosterRows.facts(rs));
+    }
+}
