@@ -1,0 +1,149 @@
+package org.shouwang.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.shouwang.model.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One simulated device on the broker, behaving as the v1 contract asks of real hardware: username and
+ * client id are the device id, a retained {@code offline} Will on its status topic, a retained
+ * {@code online} once connected, and every message published at QoS 1, returning only after the
+ * broker's PUBACK.
+ */
+public abstract class SimulatedDevice implements AutoCloseable {
+
+    public static final String ONLINE = "online";
+    public static final String OFFLINE = "offline";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedDevice.class);
+    private static final int QOS = 1;
+
+    protected final Clock clock;
+    private final String deviceId;
+    private final String password;
+    private final MqttClient client;
+    /** Distinguishes this run's message ids from those of an earlier run of the same device id. */
+    private final String bootId;
+    private final AtomicLong counter = new AtomicLong();
+    private volatile SentMessage last;
+    private volatile boolean closed;
+
+    protected SimulatedDevice(String brokerUrl, String deviceId, String password, Clock clock) {
+        if (deviceId == null || !Topics.DEVICE_ID.matcher(deviceId).matches()) {
+            throw new IllegalArgumentException("not a valid device id: " + deviceId);
+        }
+        this.deviceId = deviceId;
+        this.password = password;
+        this.clock = clock;
+        this.bootId = Long.toString(clock.millis(), 36);
+        try {
+            this.client = new MqttClient(brokerUrl, deviceId, new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new SimulatorException("cannot create MQTT client for " + deviceId, e);
+        }
+    }
+
+    /** Connects with a clean session and announces the device {@code online} (retained). */
+    public void connect() {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(true);
+        options.setUserName(deviceId);
+        if (password != null) {
+            options.setPassword(password.toCharArray());
+        }
+        options.setConnectionTimeout(10);
+        options.setKeepAliveInterval(30);
+        options.setWill(statusTopic(), OFFLINE.getBytes(StandardCharsets.UTF_8), QOS, true);
+        try {
+            client.connect(options);
+            client.publish(statusTopic(), ONLINE.getBytes(StandardCharsets.UTF_8), QOS, true);
+        } catch (MqttException e) {
+            throw new SimulatorException("device " + deviceId + " cannot connect", e);
+        }
+        LOG.debug("device online [device: {}]", deviceId);
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    /** The next message id of this device: unique per device, also across restarts of the simulator. */
+    public String nextMsgId() {
+        return bootId + "-" + counter.incrementAndGet();
+    }
+
+    /** The last message sent through {@link #send}, or null. */
+    public SentMessage lastMessage() {
+        return last;
+    }
+
+    /** Publishes the same bytes again, as a device does when it missed the PUBACK. */
+    public SentMessage resend(SentMessage message) {
+        publishRaw(message.topic(), message.payload());
+        return message;
+    }
+
+    /** Publishes arbitrary bytes at QoS 1, for tests of bad input; waits for the PUBACK. */
+    public void publishRaw(String topic, byte[] payload) {
+        try {
+            client.publish(topic, payload, QOS, false);
+        } catch (MqttException e) {
+            throw new SimulatorException("device " + deviceId + " cannot publish", e);
+        }
+    }
+
+    /** Drops the connection without a DISCONNECT packet, so the broker publishes the Will. */
+    public void crash() {
+        try {
+            client.disconnectForcibly(0, 1000, false);
+            client.close();
+        } catch (MqttException e) {
+            throw new SimulatorException("device " + deviceId + " cannot drop its connection", e);
+        } finally {
+            closed = true;
+        }
+    }
+
+    /** Announces {@code offline} (retained) and disconnects cleanly; safe to call twice. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (client.isConnected()) {
+                client.publish(statusTopic(), OFFLINE.getBytes(StandardCharsets.UTF_8), QOS, true);
+                client.disconnect(0);
+            }
+            client.close();
+        } catch (MqttException e) {
+            LOG.warn("device did not close cleanly [device: {}, reason: {}]", deviceId, e.getMessage());
+        }
+    }
+
+    /** Sends a contract message on one of the device's channels and remembers it for {@link #resend}. */
+    protected String send(Topics.Channel channel, String msgId, byte[] payload) {
+        SentMessage message = new SentMessage(Topics.of(deviceId, channel), msgId, payload);
+        publishRaw(message.topic(), payload);
+        last = message;
+        LOG.debug("device sent [device: {}, channel: {}, msgId: {}]", deviceId, channel, msgId);
+        return msgId;
+    }
+
+    protected String statusTopic() {
+        return Topics.of(deviceId, Topics.Channel.STATUS);
+    }
+}

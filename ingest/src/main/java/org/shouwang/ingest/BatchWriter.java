@@ -1,0 +1,195 @@
+package org.shouwang.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.shouwang.db.DataAccessException;
+import org.shouwang.db.QuarantinedMessage;
+import org.shouwang.db.TelemetryBatch;
+import org.shouwang.db.TelemetryStore;
+import org.shouwang.db.TelemetryWriteResult;
+import org.shouwang.model.DeviceEvent;
+import org.shouwang.model.RejectReason;
+import org.shouwang.model.Telemetry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread between the MQTT client and the database: takes up to a batch of messages, writes them in
+ * one transaction, and only after the commit acknowledges every one of them to the broker and publishes
+ * the new ones. A failed write is retried with backoff and nothing is acknowledged meanwhile, so the
+ * broker keeps (and after a reconnect re-sends) what is not yet durable.
+ */
+final class BatchWriter implements Runnable {
+
+    /** Sends the broker the acknowledgement of one message. */
+    interface Acknowledger {
+        void ack(PendingMessage message);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
+    private static final long IDLE_POLL_MS = 200;
+    private static final long MIN_BACKOFF_MS = 100;
+    private static final long MAX_BACKOFF_MS = 5_000;
+
+    private final BlockingQueue<PendingMessage> queue;
+    private final int batchSize;
+    private final long batchDelayNanos;
+    private final TelemetryStore store;
+    private final DeviceDirectory directory;
+    private final IngestMetrics metrics;
+    private final Acknowledger acknowledger;
+    private final Consumer<TelemetryWriteResult> publisher;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private Thread thread;
+
+    BatchWriter(BlockingQueue<PendingMessage> queue, IngestConfig config, TelemetryStore store,
+                DeviceDirectory directory, IngestMetrics metrics, Acknowledger acknowledger,
+                Consumer<TelemetryWriteResult> publisher) {
+        this.queue = queue;
+        this.batchSize = config.batchSize();
+        this.batchDelayNanos = config.batchDelay().toNanos();
+        this.store = store;
+        this.directory = directory;
+        this.metrics = metrics;
+        this.acknowledger = acknowledger;
+        this.publisher = publisher;
+    }
+
+    synchronized void start() {
+        thread = new Thread(this, "shouwang-ingest-writer");
+        thread.start();
+    }
+
+    /** Asks the writer to stop after the write in progress; true when it stopped within the timeout. */
+    synchronized boolean stop(Duration timeout) throws InterruptedException {
+        stopSignal.countDown();
+        if (thread == null) {
+            return true;
+        }
+        thread.join(timeout.toMillis());
+        return !thread.isAlive();
+    }
+
+    @Override
+    public void run() {
+        List<PendingMessage> batch = new ArrayList<>(batchSize);
+        try {
+            while (!stopping()) {
+                fill(batch);
+                if (!batch.isEmpty()) {
+                    writeUntilDurable(batch);
+                    batch.clear();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // What is still queued was never acknowledged: the broker re-sends it to the next session.
+        LOG.info("ingest writer stopped [unwritten: {}]", batch.size() + queue.size());
+    }
+
+    private boolean stopping() {
+        return stopSignal.getCount() == 0;
+    }
+
+    /** Waits for a first message, then up to the batch delay for more, until the batch is full. */
+    private void fill(List<PendingMessage> batch) throws InterruptedException {
+        PendingMessage first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return;
+        }
+        batch.add(first);
+        long deadline = System.nanoTime() + batchDelayNanos;
+        while (batch.size() < batchSize) {
+            queue.drainTo(batch, batchSize - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= batchSize || left <= 0) {
+                return;
+            }
+            PendingMessage next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+        }
+    }
+
+    private void writeUntilDurable(List<PendingMessage> batch) throws InterruptedException {
+        long backoff = MIN_BACKOFF_MS;
+        while (!stopping()) {
+            try {
+                Sorted sorted = sort(batch);
+                TelemetryWriteResult result = store.write(sorted.batch());
+                afterCommit(batch, sorted, result);
+                return;
+            } catch (RuntimeException e) {
+                metrics.countWriteFailure();
+                String state = e instanceof DataAccessException d ? d.sqlState() : null;
+                LOG.warn("batch not written, not acknowledged, will retry [messages: {}, retry in: {} ms, sqlstate: {}, error: {}]",
+                        batch.size(), backoff, state, e.getClass().getSimpleName());
+                LOG.debug("batch write failure", e);
+                if (stopSignal.await(backoff, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
+        }
+    }
+
+    /** A batch split by what its messages are, with unregistered devices' data moved to quarantine. */
+    private record Sorted(TelemetryBatch batch, int ignored) {
+    }
+
+    private Sorted sort(List<PendingMessage> batch) {
+        directory.beginBatch();
+        List<Telemetry> telemetry = new ArrayList<>();
+        List<DeviceEvent> events = new ArrayList<>();
+        List<QuarantinedMessage> quarantined = new ArrayList<>();
+        List<TelemetryBatch.StatusChange> statuses = new ArrayList<>();
+        int ignored = 0;
+        for (PendingMessage m : batch) {
+            Inbound in = m.inbound();
+            if (in instanceof Inbound.Rejected r) {
+                quarantined.add(r.message());
+            } else if (in instanceof Inbound.Ignored) {
+                ignored++;
+            } else if (!directory.isActive(in.deviceId())) {
+                if (in instanceof Inbound.Status) {
+                    ignored++; // a status carries no data: an unregistered device's is not worth a quarantine row
+                } else {
+                    quarantined.add(new QuarantinedMessage(m.topic(), in.deviceId(), RejectReason.UNKNOWN_DEVICE,
+                            "device is not registered or not active", m.payload()));
+                }
+            } else if (in instanceof Inbound.Reading r) {
+                telemetry.add(r.telemetry());
+            } else if (in instanceof Inbound.Event e) {
+                events.add(e.event());
+            } else if (in instanceof Inbound.Status s) {
+                statuses.add(new TelemetryBatch.StatusChange(s.deviceId(), s.online()));
+            }
+        }
+        return new Sorted(new TelemetryBatch(telemetry, events, quarantined, statuses), ignored);
+    }
+
+    private void afterCommit(List<PendingMessage> batch, Sorted sorted, TelemetryWriteResult result) {
+        batch.forEach(acknowledger::ack);
+        metrics.batchCommitted(result.accepted(), result.duplicates(), sorted.batch().statuses().size(), sorted.ignored());
+        for (QuarantinedMessage q : sorted.batch().quarantined()) {
+            metrics.countRejected(q.reason());
+            LOG.debug("message quarantined [device: {}, reason: {}, detail: {}]", q.deviceId(), q.reason(), q.detail());
+        }
+        LOG.debug("batch written [accepted: {}, duplicates: {}, rejected: {}, statuses: {}]", result.accepted(),
+                result.duplicates(), sorted.batch().quarantined().size(), sorted.batch().statuses().size());
+        try {
+            publisher.accept(result);
+        } catch (RuntimeException e) {
+            LOG.warn("accepted messages not published on the event bus [messages: {}, error: {}]",
+                    result.accepted(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.shouwang.ingest;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.shouwang.model.PayloadLimits;
+import org.shouwang.model.Topics;
+
+/**
+ * How ingest reaches the broker and how it batches writes.
+ *
+ * <p>Broker notes, checked against the brokers we run:
+ * <ul>
+ *   <li>Mosquitto 2.0 supports shared subscriptions ({@code $share/{group}/…}) also for MQTT 3.1.1 clients,
+ *       keeps a persistent session's subscriptions and in-flight messages, and on reconnect re-sends an
+ *       un-acknowledged QoS 1 message (DUP set) and the messages queued while ingest was away. It allows
+ *       {@code max_inflight_messages} (default 20) un-acknowledged messages per client: raise it to at least
+ *       {@code batchSize} or batches will not fill.</li>
+ *   <li>Moquette 0.17 (the embedded broker of the demo) accepts a {@code $share/…} filter but treats it as
+ *       a literal topic, so nothing is ever delivered: with it, set {@code sharedGroup} to null for a plain
+ *       subscription. It queues messages published while a persistent session is offline, but does not
+ *       re-send a message that was delivered and never acknowledged; only Mosquitto gives the full
+ *       at-least-once guarantee.</li>
+ * </ul>
+ *
+ * @param brokerUrl     {@code tcp://host:port} or {@code ssl://host:port} of the broker
+ * @param clientId      stable MQTT client id; the broker keeps this id's session (and queues for it) while
+ *                      ingest is down, so every ingest instance needs its own and must keep it across restarts
+ * @param username      broker user, or null for an anonymous connection
+ * @param password      broker password, or null
+ * @param sharedGroup   shared-subscription group so several ingest instances split the stream
+ *                      (default {@value #DEFAULT_SHARED_GROUP}); null or blank subscribes plainly
+ * @param batchSize     most messages written in one transaction (default {@value #DEFAULT_BATCH_SIZE})
+ * @param batchDelay    longest wait to fill a batch once its first message is there (default 50 ms)
+ * @param queueCapacity messages held between the MQTT client and the writer; when full, the MQTT client
+ *                      stops reading so the broker holds the rest (default {@value #DEFAULT_QUEUE_CAPACITY})
+ * @param limits        payload bounds (default {@link PayloadLimits#DEFAULTS})
+ */
+public record IngestConfig(String brokerUrl, String clientId, String username, String password, String sharedGroup,
+                           int batchSize, Duration batchDelay, int queueCapacity, PayloadLimits limits) {
+
+    public static final String DEFAULT_SHARED_GROUP = "shouwang-ingest";
+    public static final int DEFAULT_BATCH_SIZE = 200;
+    public static final Duration DEFAULT_BATCH_DELAY = Duration.ofMillis(50);
+    public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+
+    private static final List<String> SCHEMES = List.of("tcp://", "ssl://", "ws://", "wss://");
+
+    public IngestConfig {
+        if (brokerUrl == null || SCHEMES.stream().noneMatch(brokerUrl::startsWith)) {
+            throw new IllegalArgumentException("brokerUrl must start with one of " + SCHEMES);
+        }
+        if (clientId == null || clientId.isBlank()) {
+            throw new IllegalArgumentException("clientId is required: the broker keeps ingest's session under it");
+        }
+        if (password != null && username == null) {
+            throw new IllegalArgumentException("a password needs a username");
+        }
+        sharedGroup = sharedGroup == null || sharedGroup.isBlank() ? null : sharedGroup;
+        if (sharedGroup != null && !sharedGroup.matches("[^/+#]+")) {
+            throw new IllegalArgumentException("sharedGroup must not contain '/', '+' or '#'");
+        }
+        if (batchSize < 1 || batchSize > 10_000) {
+            throw new IllegalArgumentException("batchSize must be within 1..10000, was " + batchSize);
+        }
+        if (batchDelay == null || batchDelay.isNegative() || batchDelay.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("batchDelay must be within 0..10 s");
+        }
+        if (queueCapacity < batchSize) {
+            throw new IllegalArgumentException("queueCapacity must hold at least one batch (" + batchSize + ")");
+        }
+        limits = limits == null ? PayloadLimits.DEFAULTS : limits;
+    }
+
+    /** Defaults for everything but where the broker is and who ingest is. */
+    public static IngestConfig of(String brokerUrl, String clientId) {
+        return new IngestConfig(brokerUrl, clientId, null, null, DEFAULT_SHARED_GROUP, DEFAULT_BATCH_SIZE,
+                DEFAULT_BATCH_DELAY, DEFAULT_QUEUE_CAPACITY, PayloadLimits.DEFAULTS);
+    }
+
+    public IngestConfig withCredentials(String username, String password) {
+        return new IngestConfig(brokerUrl, clientId, username, password, sharedGroup, batchSize, batchDelay,
+                queueCapacity, limits);
+    }
+
+    /** A group name, or null for a plain subscription (needed with Moquette). */
+    public IngestConfig withSharedGroup(String group) {
+        return new IngestConfig(brokerUrl, clientId, username, password, group, batchSize, batchDelay,
+                queueCapacity, limits);
+    }
+
+    public IngestConfig withBatching(int size, Duration delay, int capacity) {
+        return new IngestConfig(brokerUrl, clientId, username, password, sharedGroup, size, delay, capacity, limits);
+    }
+
+    public IngestConfig withLimits(PayloadLimits payloadLimits) {
+        return new IngestConfig(brokerUrl, clientId, username, password, sharedGroup, batchSize, batchDelay,
+                queueCapacity, payloadLimits);
+    }
+
+    /** The three device channels, shared within {@link #sharedGroup} when one is set. */
+    public List<String> subscriptionFilters() {
+        String prefix = sharedGroup == null ? "" : "$share/" + sharedGroup + "/";
+        return Arrays.stream(Topics.Channel.values()).map(c -> prefix + Topics.filter(c)).toList();
+    }
+
+    /** Keeps the password out of logs. */
+    @Override
+    public String toString() {
+        return "IngestConfig[brokerUrl=" + brokerUrl + ", clientId=" + clientId + ", username=" + username
+                + ", password=" + (password == null ? "null" : "***") + ", sharedGroup=" + sharedGroup
+                + ", batchSize=" + batchSize + ", batchDelay=" + batchDelay + ", queueCapacity=" + queueCapacity
+                + ", limits=" + limits + "]";
+    }
+}

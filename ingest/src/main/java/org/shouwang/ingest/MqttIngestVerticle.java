@@ -1,0 +1,149 @@
+package org.shouwang.ingest;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Promise;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.shouwang.db.RegistryStore;
+import org.shouwang.db.TelemetryStore;
+import org.shouwang.db.TelemetryWriteResult;
+import org.shouwang.model.Addresses;
+import org.shouwang.model.Device;
+import org.shouwang.model.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes device messages from the broker into the database and onto the event bus. Paho's callback thread
+ * only reads and validates a message and hands it to a bounded queue (blocking when it is full, which holds
+ * the broker back); a {@link BatchWriter} thread writes batches and acknowledges each message to the broker
+ * only once it is durable (manual acks, persistent session), then publishes the new ones on
+ * {@link Addresses#TELEMETRY_ACCEPTED} and {@link Addresses#EVENT_ACCEPTED}.
+ */
+public final class MqttIngestVerticle extends AbstractVerticle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttIngestVerticle.class);
+    private static final Duration WRITER_STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final IngestConfig config;
+    private final TelemetryStore store;
+    private final RegistryStore registry;
+    private final MessageClassifier classifier;
+    private final IngestMetrics metrics = new IngestMetrics();
+    private final BlockingQueue<PendingMessage> queue;
+    private final BrokerConnection broker;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicBoolean queueFull = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile BatchWriter writer;
+
+    public MqttIngestVerticle(IngestConfig config, DataSource dataSource) {
+        this(config, dataSource, Clock.systemUTC());
+    }
+
+    /** {@code clock} is the platform clock that device timestamps are checked against. */
+    public MqttIngestVerticle(IngestConfig config, DataSource dataSource, Clock clock) {
+        this.config = config;
+        this.store = new TelemetryStore(dataSource);
+        this.registry = new RegistryStore(dataSource);
+        this.classifier = new MessageClassifier(config.limits(), clock);
+        this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.broker = new BrokerConnection(config, metrics, this::onMessage);
+    }
+
+    @Override
+    public void start(Promise<Void> startPromise) {
+        DeviceDirectory directory = new DeviceDirectory(registry::activeDeviceIds,
+                id -> registry.findDevice(id).map(Device::active).orElse(false), System::nanoTime);
+        vertx.executeBlocking(() -> {
+                    directory.reload();
+                    return null;
+                })
+                .compose(v -> {
+                    writer = new BatchWriter(queue, config, store, directory, metrics, broker::ack, this::publish);
+                    writer.start();
+                    return broker.open(context);
+                })
+                .onSuccess(v -> LOG.info("ingest started [broker: {}, client: {}, shared group: {}, devices: {}]",
+                        config.brokerUrl(), config.clientId(), config.sharedGroup(), directory.size()))
+                .onFailure(e -> {
+                    LOG.warn("ingest did not start [reason: {}]", e.getMessage());
+                    vertx.executeBlocking(() -> {
+                        shutdown();
+                        return null;
+                    });
+                })
+                .onComplete(startPromise);
+    }
+
+    @Override
+    public void stop(Promise<Void> stopPromise) {
+        vertx.executeBlocking(() -> {
+            shutdown();
+            return null;
+        }).<Void>mapEmpty().onComplete(stopPromise);
+    }
+
+    /** True while ingest holds a connection to the broker; for {@code /health}. */
+    public boolean connected() {
+        return broker.connected();
+    }
+
+    public IngestMetrics metrics() {
+        return metrics;
+    }
+
+    /** Messages received and not yet written. */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    /** Runs on Paho's callback thread: read, validate, queue. Never touches the database, never throws. */
+    private void onMessage(String topic, MqttMessage message, long connection) {
+        metrics.countReceived(message.isDuplicate());
+        byte[] payload = message.getPayload();
+        PendingMessage pending = new PendingMessage(topic, payload, message.getId(), message.getQos(), connection,
+                classifier.classify(topic, payload));
+        LOG.debug("message received [topic: {}, mqtt id: {}, dup: {}]", topic, message.getId(), message.isDuplicate());
+        try {
+            while (!queue.offer(pending, 100, TimeUnit.MILLISECONDS)) {
+                if (stopping) {
+                    return; // not acknowledged: the broker re-sends it to the next session
+                }
+                if (queueFull.compareAndSet(false, true)) {
+                    LOG.warn("ingest queue full, holding back the broker [capacity: {}]", config.queueCapacity());
+                }
+            }
+            queueFull.set(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Called by the writer after commit; the event bus may be used from any thread. */
+    private void publish(TelemetryWriteResult result) {
+        result.newTelemetry().forEach(t -> vertx.eventBus().publish(Addresses.TELEMETRY_ACCEPTED, Json.write(t)));
+        result.newEvents().forEach(e -> vertx.eventBus().publish(Addresses.EVENT_ACCEPTED, Json.write(e)));
+    }
+
+    /** Closes what start opened, in an order that acknowledges nothing that is not durable. Idempotent. */
+    private void shutdown() throws InterruptedException {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        stopping = true;
+        // Disconnect first: whatever the writer has not committed stays un-acknowledged and the broker re-sends it.
+        broker.close();
+        BatchWriter w = writer;
+        if (w != null && !w.stop(WRITER_STOP_TIMEOUT)) {
+            LOG.warn("ingest writer still busy after {} s; its batch stays un-acknowledged", WRITER_STOP_TIMEOUT.toSeconds());
+        }
+        LOG.info("ingest stopped [{}]", metrics);
+    }
+}

@@ -1,0 +1,89 @@
+package org.shouwang.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shouwang.embedded.TestServices;
+import org.shouwang.model.DeviceKind;
+import org.shouwang.sim.CallButton;
+
+/** Acknowledge after the durable write: while PostgreSQL refuses connections nothing is acknowledged. */
+class DatabaseOutageIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private IngestHarness h;
+    private HikariDataSource ingestPool;
+    private String dbName;
+
+    @BeforeEach
+    void open() throws Exception {
+        h = new IngestHarness();
+        dbName = h.dbUrl.substring(h.dbUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(h.dbUrl);
+        pool.setMaximumPoolSize(2);
+        // Short timeouts so an outage shows up as failed attempts within the test's time.
+        pool.setConnectionTimeout(500);
+        pool.setValidationTimeout(250);
+        ingestPool = new HikariDataSource(pool);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        allowConnections(true);
+        try {
+            h.close();
+        } finally {
+            ingestPool.close();
+        }
+    }
+
+    @Test
+    void whileTheDatabaseIsUnreachableNothingIsAckedAndOnceItIsBackThePressIsStoredOnce() throws Exception {
+        String buttonId = h.register("btn", DeviceKind.CALL_BUTTON);
+        MqttIngestVerticle ingest = h.deploy(h.config("outage"), ingestPool, Clock.systemUTC());
+        try (CallButton button = new CallButton(h.mqttUrl, buttonId, Clock.systemUTC())) {
+            button.connect();
+            await().alias("online status written").atMost(WAIT)
+                    .until(() -> h.count("SELECT count(*) FROM device WHERE device_id = ? AND online", buttonId) == 1);
+
+            allowConnections(false);
+            long received = ingest.metrics().received();
+            long acked = ingest.metrics().acked();
+            String press = button.press();
+            await().alias("press received").atMost(WAIT).until(() -> ingest.metrics().received() > received);
+            long failures = ingest.metrics().writeFailures();
+            await().alias("its batch failed again").atMost(WAIT).until(() -> ingest.metrics().writeFailures() > failures);
+
+            assertThat(ingest.metrics().acked()).as("acks while the database is down").isEqualTo(acked);
+
+            allowConnections(true);
+
+            await().alias("press stored after the outage").atMost(WAIT).until(() -> h.eventsOnBus(buttonId, press) == 1);
+            assertThat(h.count("SELECT count(*) FROM device_event WHERE device_id = ? AND msg_id = ?", buttonId, press))
+                    .isEqualTo(1);
+            assertThat(ingest.metrics().acked()).isGreaterThan(acked);
+        }
+    }
+
+    /** Closes (or reopens) the test database to everyone and drops the connections it has. */
+    private void allowConnections(boolean allow) throws Exception {
+        try (Connection admin = DriverManager.getConnection(TestServices.postgres());
+             Statement s = admin.createStatement()) {
+            s.execute("ALTER DATABASE " + dbName + " ALLOW_CONNECTIONS " + allow);
+            if (!allow) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + dbName + "'");
+            }
+        }
+    }
+}
