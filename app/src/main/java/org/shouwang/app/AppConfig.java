@@ -1,0 +1,85 @@
+package org.shouwang.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.shouwang.model.Json;
+
+/**
+ * The whole configuration of a Shouwang process, section by section as in
+ * {@code shouwang-defaults.yaml}. Each section validates itself when it is built.
+ */
+public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules, Console console, Twilio twilio) {
+
+    static AppConfig from(JsonNode tree) {
+        try {
+            return Json.MAPPER.convertValue(tree, AppConfig.class);
+        } catch (IllegalArgumentException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new IllegalArgumentException("invalid configuration: " + root.getMessage(), e);
+        }
+    }
+
+    /** Where PostgreSQL is. */
+    public record Database(String url, String user, String password, int poolSize) {
+        public Database {
+            require(url != null && url.startsWith("jdbc:postgresql:"), "database.url must be a jdbc:postgresql: URL");
+            require(poolSize >= 2, "database.poolSize must be at least 2");
+        }
+    }
+
+    /** Where the MQTT broker is and how ingest subscribes. */
+    public record Mqtt(String url, String clientId, String username, String password, String sharedGroup) {
+        public Mqtt {
+            require(url != null && (url.startsWith("tcp://") || url.startsWith("ssl://")),
+                    "mqtt.url must start with tcp:// or ssl://");
+            require(clientId != null && !clientId.isBlank(), "mqtt.clientId is required");
+        }
+    }
+
+    /** Batching of durable writes. */
+    public record Ingest(int batchSize, Duration batchDelay, int queueCapacity) {
+        public Ingest {
+            require(batchSize > 0, "ingest.batchSize must be positive");
+            require(batchDelay != null && !batchDelay.isNegative(), "ingest.batchDelay must be a positive duration");
+            require(queueCapacity >= batchSize, "ingest.queueCapacity must be at least ingest.batchSize");
+        }
+    }
+
+    /** Rule thresholds (ISO-8601 durations). */
+    public record Rules(Duration noWaterWindow, double noWaterMinLiters) {
+        public Rules {
+            require(noWaterWindow != null && !noWaterWindow.isNegative() && !noWaterWindow.isZero(),
+                    "rules.noWaterWindow must be a positive duration such as PT24H");
+            require(noWaterMinLiters >= 0, "rules.noWaterMinLiters must not be negative");
+        }
+    }
+
+    /** Where the staff console listens. */
+    public record Console(String host, int port) {
+        public Console {
+            require(host != null && !host.isBlank(), "console.host is required");
+            require(port >= 0 && port <= 65535, "console.port must be 0-65535");
+        }
+    }
+
+    /** The Twilio account pages go out through. */
+    public record Twilio(String accountSid, String authToken, String fromNumber, String apiBaseUrl) {
+        public Twilio {
+            require(apiBaseUrl != null && apiBaseUrl.startsWith("http"), "twilio.apiBaseUrl must be an http(s) URL");
+        }
+
+        @Override
+        public String toString() {
+            return "Twilio[accountSid=" + accountSid + ", authToken=***, fromNumber=***, apiBaseUrl=" + apiBaseUrl + "]";
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

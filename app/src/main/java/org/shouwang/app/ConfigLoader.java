@@ -1,0 +1,94 @@
+package org.shouwang.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the configuration in three layers: the defaults shipped in {@code shouwang-defaults.yaml}
+ * (which list every key), an optional YAML file, then environment variables named
+ * {@code SHOUWANG_<PATH_IN_UPPER_SNAKE_CASE>}. A key that the defaults do not know is an error, so a
+ * typo in a site's file is caught at start-up instead of silently ignored.
+ */
+public final class ConfigLoader {
+
+    static final String PREFIX = "SHOUWANG_";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConfigLoader() {
+    }
+
+    public static AppConfig load(Path file, Map<String, String> env) {
+        ObjectNode tree = defaults();
+        if (file != null) {
+            try {
+                JsonNode site = YAML.readTree(Files.readAllBytes(file));
+                if (site != null && !site.isMissingNode() && !site.isNull()) {
+                    merge(tree, site, "");
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        applyEnvironment(tree, "", env);
+        return AppConfig.from(tree);
+    }
+
+    static ObjectNode defaults() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream("/shouwang-defaults.yaml")) {
+            return (ObjectNode) YAML.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void merge(ObjectNode target, JsonNode source, String path) {
+        Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            String key = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
+            JsonNode known = target.get(f.getKey());
+            if (known == null) {
+                throw new IllegalArgumentException("unknown configuration key '" + key + "'");
+            }
+            if (known.isObject()) {
+                if (!f.getValue().isObject()) {
+                    throw new IllegalArgumentException("configuration key '" + key + "' must be a section");
+                }
+                merge((ObjectNode) known, f.getValue(), key);
+            } else {
+                target.set(f.getKey(), f.getValue());
+            }
+        }
+    }
+
+    private static void applyEnvironment(ObjectNode node, String path, Map<String, String> env) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            String key = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
+            if (f.getValue().isObject()) {
+                applyEnvironment((ObjectNode) f.getValue(), key, env);
+            } else {
+                String value = env.get(envName(key));
+                if (value != null) {
+                    node.put(f.getKey(), value);
+                }
+            }
+        }
+    }
+
+    /** {@code mqtt.sharedGroup} → {@code SHOUWANG_MQTT_SHARED_GROUP}. */
+    static String envName(String key) {
+        return PREFIX + key.replace('.', '_').replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+}

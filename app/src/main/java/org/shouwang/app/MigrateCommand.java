@@ -1,0 +1,24 @@
+package org.shouwang.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.shouwang.db.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code shouwang migrate}: brings the database schema to the current version and exits. */
+@Command(name = "migrate", description = "Apply the database migrations and exit.")
+final class MigrateCommand implements Callable<Integer> {
+
+    @Option(names = "--config", description = "YAML configuration file (environment variables override it)")
+    Path config;
+
+    @Override
+    public Integer call() {
+        AppConfig cfg = ConfigLoader.load(config, System.getenv());
+        try (Database db = Database.open(Platform.databaseConfig(cfg))) {
+            System.out.println("schema is current" + (db.timescale() ? " (TimescaleDB)" : ""));
+        }
+        return 0;
+    }
+}

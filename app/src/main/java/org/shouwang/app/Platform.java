@@ -1,0 +1,121 @@
+package org.shouwang.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.List;
+import org.shouwang.console.ConsoleConfig;
+import org.shouwang.console.ConsoleVerticle;
+import org.shouwang.console.HealthCheck;
+import org.shouwang.db.Database;
+import org.shouwang.db.DatabaseConfig;
+import org.shouwang.db.IncidentStore;
+import org.shouwang.db.NotificationStore;
+import org.shouwang.db.RegistryStore;
+import org.shouwang.ingest.IngestConfig;
+import org.shouwang.ingest.MqttIngestVerticle;
+import org.shouwang.notifier.IncidentChanges;
+import org.shouwang.notifier.IncidentCommands;
+import org.shouwang.notifier.IncidentService;
+import org.shouwang.notifier.NotifierVerticle;
+import org.shouwang.notifier.RetryPolicy;
+import org.shouwang.notifier.TwilioConfig;
+import org.shouwang.notifier.TwilioSmsChannel;
+import org.shouwang.rules.RuleSettings;
+import org.shouwang.rules.RulesVerticle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one composition root: builds every part from the configuration and deploys them in data-path
+ * order (rules and notifier listen before ingest delivers, the console opens last).
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+    private final Database database;
+    private final Vertx vertx;
+    private final ConsoleVerticle console;
+
+    private Platform(Database database, Vertx vertx, ConsoleVerticle console) {
+        this.database = database;
+        this.vertx = vertx;
+        this.console = console;
+    }
+
+    public static Platform start(AppConfig cfg, Clock clock) {
+        Database db = Database.open(databaseConfig(cfg));
+        Vertx vertx = Vertx.vertx();
+        RegistryStore registry = new RegistryStore(db.dataSource());
+        IncidentStore incidents = new IncidentStore(db.dataSource());
+        IncidentChanges changes = new IncidentChanges();
+        IncidentService service = new IncidentService(registry, incidents, new NotificationStore(db.dataSource()),
+                new TwilioSmsChannel(twilioConfig(cfg.twilio())), RetryPolicy.DEFAULT, clock, changes);
+        IncidentCommands commands = new IncidentCommands(incidents, clock, changes);
+        MqttIngestVerticle ingest = new MqttIngestVerticle(ingestConfig(cfg), db.dataSource(), clock);
+        ConsoleVerticle console = new ConsoleVerticle(new ConsoleConfig(cfg.console().host(), cfg.console().port()),
+                registry, incidents, commands, List.of(
+                        HealthCheck.of("database", () -> db.ping(2), "数据库无响应"),
+                        HealthCheck.of("broker", ingest::connected, "MQTT 代理未连接")));
+        RuleSettings rules = new RuleSettings(cfg.rules().noWaterWindow(), cfg.rules().noWaterMinLiters(),
+                RuleSettings.DEFAULTS.tick());
+        Future<?> deployed = vertx.deployVerticle(new RulesVerticle(rules, clock))
+                .compose(id -> vertx.deployVerticle(new NotifierVerticle(service, changes)))
+                .compose(id -> vertx.deployVerticle(ingest))
+                .compose(id -> vertx.deployVerticle(console));
+        try {
+            deployed.await();
+        } catch (RuntimeException e) {
+            vertx.close().await();
+            db.close();
+            throw new IllegalStateException("platform did not start: " + e.getMessage(), e);
+        }
+        LOG.info("platform started [console port: {}, timescaledb: {}]", console.actualPort(), db.timescale());
+        return new Platform(db, vertx, console);
+    }
+
+    static DatabaseConfig databaseConfig(AppConfig cfg) {
+        AppConfig.Database d = cfg.database();
+        return new DatabaseConfig(d.url(), blankToNull(d.user()), blankToNull(d.password()), d.poolSize());
+    }
+
+    static IngestConfig ingestConfig(AppConfig cfg) {
+        AppConfig.Mqtt m = cfg.mqtt();
+        return IngestConfig.of(m.url(), m.clientId())
+                .withCredentials(blankToNull(m.username()), blankToNull(m.password()))
+                .withSharedGroup(blankToNull(m.sharedGroup()))
+                .withBatching(cfg.ingest().batchSize(), cfg.ingest().batchDelay(), cfg.ingest().queueCapacity());
+    }
+
+    static TwilioConfig twilioConfig(AppConfig.Twilio t) {
+        return TwilioConfig.of(t.accountSid(), t.authToken(), t.fromNumber()).withApiBaseUrl(t.apiBaseUrl());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public int consolePort() {
+        return console.actualPort();
+    }
+
+    /** Stops in reverse order: verticles (ingest stops acknowledging first), then the database. */
+    @Override
+    public synchronized void close() {
+        try {
+            vertx.close().await();
+        } finally {
+            database.close();
+            LOG.info("platform stopped");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.shouwang.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code shouwang run}: the production process against Mosquitto and PostgreSQL. */
+@Command(name = "run", description = "Run the platform against the configured broker and database.")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--config", description = "YAML configuration file (environment variables override it)")
+    Path config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AppConfig cfg = ConfigLoader.load(config, System.getenv());
+        Platform platform = Platform.start(cfg, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            stopped.countDown();
+        }, "shouwang-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,64 @@
+package org.shouwang.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsAloneMakeAValidConfiguration() {
+        AppConfig c = ConfigLoader.load(null, Map.of());
+
+        assertThat(c.rules().noWaterWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(c.console().port()).isEqualTo(8080);
+        assertThat(c.twilio().apiBaseUrl()).isEqualTo("https://api.twilio.com");
+    }
+
+    @Test
+    void fileOverridesDefaultsAndEnvironmentOverridesTheFile() throws Exception {
+        Path file = dir.resolve("shouwang.yaml");
+        Files.writeString(file, "rules:\n  noWaterWindow: PT12H\nconsole:\n  port: 9000\n");
+
+        AppConfig c = ConfigLoader.load(file, Map.of("SHOUWANG_CONSOLE_PORT", "9100",
+                "SHOUWANG_MQTT_SHARED_GROUP", "", "SHOUWANG_INGEST_BATCH_DELAY", "PT0.2S"));
+
+        assertThat(c.rules().noWaterWindow()).isEqualTo(Duration.ofHours(12));
+        assertThat(c.console().port()).isEqualTo(9100);
+        assertThat(c.mqtt().sharedGroup()).isEmpty();
+        assertThat(c.ingest().batchDelay()).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void environmentNamesFollowTheKeyPath() {
+        assertThat(ConfigLoader.envName("mqtt.sharedGroup")).isEqualTo("SHOUWANG_MQTT_SHARED_GROUP");
+        assertThat(ConfigLoader.envName("database.url")).isEqualTo("SHOUWANG_DATABASE_URL");
+        assertThat(ConfigLoader.envName("twilio.apiBaseUrl")).isEqualTo("SHOUWANG_TWILIO_API_BASE_URL");
+    }
+
+    @Test
+    void unknownKeyInTheFileIsRefusedByName() throws Exception {
+        Path file = dir.resolve("typo.yaml");
+        Files.writeString(file, "console:\n  prot: 9000\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessageContaining("console.prot");
+    }
+
+    @Test
+    void invalidValueIsRefusedWithTheKeyName() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("SHOUWANG_DATABASE_URL", "mysql://x")))
+                .hasMessageContaining("database.url");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("SHOUWANG_RULES_NO_WATER_WINDOW", "24h")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
