@@ -37,6 +37,8 @@ ALTER TABLE elder
     ADD COLUMN deactivated_by      text,
     ADD COLUMN deactivation_reason text;
 CREATE INDEX elder_active_street ON elder (street, community, id) WHERE active;
+-- Imports match elders by ID number whatever the case of a final 'x' in older rows.
+CREATE INDEX elder_id_number_upper ON elder (upper(id_number));
 
 -- A roster import owns only the contacts it created (source ROSTER); contacts added by staff
 -- (MANUAL) are never touched by it. A contact the roster no longer lists is retired, not deleted:

@@ -56,7 +56,7 @@ class ElderProfileIT {
         assertThat(before.age()).isEqualTo(79);
         assertThat(before.isKeyElder()).isFalse();
         assertThat(on.age()).isEqualTo(80);
-        assertThat(on.keyElder()).isEqualTo(KeyElderPolicy.Basis.AGED_80_OR_OVER);
+        assertThat(on.keyElderBasis()).isEqualTo(KeyElderPolicy.Basis.AGED_80_OR_OVER);
         assertThat(on.elder().address()).isEqualTo("大儒巷12号");
         assertThat(on.facts().sex()).isEqualTo(Sex.FEMALE);
         assertThat(on.facts().agreementSignedOn()).isEqualTo(LocalDate.of(2022, 9, 15));

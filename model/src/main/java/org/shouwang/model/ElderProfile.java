@@ -9,9 +9,9 @@ import java.util.List;
  * the date the profile was read, since both change on birthdays.
  *
  * @param age      full years on that date, or null when the birth date is unknown
- * @param keyElder the basis of key-elder status, or null when the elder is not a key elder
+ * @param keyElderBasis why the elder is a key elder, or null when they are not one
  */
-public record ElderProfile(Elder elder, ElderFacts facts, Integer age, KeyElderPolicy.Basis keyElder,
+public record ElderProfile(Elder elder, ElderFacts facts, Integer age, KeyElderPolicy.Basis keyElderBasis,
                            List<CareContact> careTeam, List<Device> devices) {
 
     public ElderProfile {
@@ -29,6 +29,6 @@ public record ElderProfile(Elder elder, ElderFacts facts, Integer age, KeyElderP
     }
 
     public boolean isKeyElder() {
-        return keyElder != null;
+        return keyElderBasis != null;
     }
 }

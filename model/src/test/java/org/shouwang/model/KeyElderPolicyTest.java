@@ -98,7 +98,7 @@ class KeyElderPolicyTest {
         assertThat(before.age()).isEqualTo(79);
         assertThat(before.isKeyElder()).isFalse();
         assertThat(on.age()).isEqualTo(80);
-        assertThat(on.keyElder()).isEqualTo(AGED_80_OR_OVER);
+        assertThat(on.keyElderBasis()).isEqualTo(AGED_80_OR_OVER);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -33,8 +34,7 @@ final class XlsxRosterReader {
             RosterFormatException first = null;
             for (Sheet sheet : book) {
                 try {
-                    return RosterHeader.table(rows(sheet, progress), book.getSpreadsheetVersion().name().toLowerCase()
-                            .contains("excel97") ? "xls" : "xlsx");
+                    return RosterHeader.table(rows(sheet, progress), book instanceof HSSFWorkbook ? "xls" : "xlsx");
                 } catch (RosterFormatException e) {
                     first = first == null ? e : first;
                 }

@@ -30,7 +30,7 @@ final class RosterFixtures {
     static final List<String> CARE_TEAM_HEADER = List.of("社区工作者", "社区工作者电话", "近邻亲属或志愿者",
             "近邻亲属或志愿者电话", "家属联系人", "家属联系人电话", "四方协议签订日期");
 
-    private static int serial = (int) (System.nanoTime() % 500);
+    private static int serial;
 
     private RosterFixtures() {
     }
