@@ -2,7 +2,9 @@ package org.shouwang.ingest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,13 +45,13 @@ final class BatchWriter implements Runnable {
     private final DeviceDirectory directory;
     private final IngestMetrics metrics;
     private final Acknowledger acknowledger;
-    private final Consumer<TelemetryWriteResult> publisher;
+    private final Consumer<Announcement> publisher;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private Thread thread;
 
     BatchWriter(BlockingQueue<PendingMessage> queue, IngestConfig config, TelemetryStore store,
                 DeviceDirectory directory, IngestMetrics metrics, Acknowledger acknowledger,
-                Consumer<TelemetryWriteResult> publisher) {
+                Consumer<Announcement> publisher) {
         this.queue = queue;
         this.batchSize = config.batchSize();
         this.batchDelayNanos = config.batchDelay().toNanos();
@@ -141,6 +143,23 @@ final class BatchWriter implements Runnable {
         }
     }
 
+    /**
+     * What goes on the event bus after a commit: new readings, and every device event of the batch, copies
+     * included. A copy of an event is announced again because the process may have died between the commit
+     * and the announcement of the first copy; the broker then re-sends it (it was never acknowledged) and
+     * this is the only chance to raise the alarm. Rules and notifier recognise a repeat by its alert id, so
+     * nobody is paged twice. Readings are not re-announced: counted twice they would hide a silent home, and
+     * rule state is rebuilt from the database instead.
+     */
+    record Announcement(List<Telemetry> telemetry, List<DeviceEvent> events) {
+    }
+
+    private static List<DeviceEvent> eventsToAnnounce(List<DeviceEvent> events) {
+        Map<String, DeviceEvent> distinct = new LinkedHashMap<>();
+        events.forEach(e -> distinct.putIfAbsent(e.deviceId() + "\u0000" + e.msgId(), e));
+        return List.copyOf(distinct.values());
+    }
+
     /** A batch split by what its messages are, with unregistered devices' data moved to quarantine. */
     private record Sorted(TelemetryBatch batch, int ignored) {
     }
@@ -186,7 +205,7 @@ final class BatchWriter implements Runnable {
         LOG.debug("batch written [accepted: {}, duplicates: {}, rejected: {}, statuses: {}]", result.accepted(),
                 result.duplicates(), sorted.batch().quarantined().size(), sorted.batch().statuses().size());
         try {
-            publisher.accept(result);
+            publisher.accept(new Announcement(result.newTelemetry(), eventsToAnnounce(sorted.batch().events())));
         } catch (RuntimeException e) {
             LOG.warn("accepted messages not published on the event bus [messages: {}, error: {}]",
                     result.accepted(), e.toString());

@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.shouwang.db.RegistryStore;
 import org.shouwang.db.TelemetryStore;
-import org.shouwang.db.TelemetryWriteResult;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Device;
 import org.shouwang.model.Json;
@@ -127,9 +126,9 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     }
 
     /** Called by the writer after commit; the event bus may be used from any thread. */
-    private void publish(TelemetryWriteResult result) {
-        result.newTelemetry().forEach(t -> vertx.eventBus().publish(Addresses.TELEMETRY_ACCEPTED, Json.write(t)));
-        result.newEvents().forEach(e -> vertx.eventBus().publish(Addresses.EVENT_ACCEPTED, Json.write(e)));
+    private void publish(BatchWriter.Announcement announcement) {
+        announcement.telemetry().forEach(t -> vertx.eventBus().publish(Addresses.TELEMETRY_ACCEPTED, Json.write(t)));
+        announcement.events().forEach(e -> vertx.eventBus().publish(Addresses.EVENT_ACCEPTED, Json.write(e)));
     }
 
     /** Closes what start opened, in an order that acknowledges nothing that is not durable. Idempotent. */

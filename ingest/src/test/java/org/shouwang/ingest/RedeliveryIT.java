@@ -17,7 +17,11 @@ import org.shouwang.model.DeviceKind;
 import org.shouwang.sim.CallButton;
 import org.shouwang.sim.WaterMeter;
 
-/** QoS 1 is at least once: every copy of a message is acknowledged, one row and one event-bus message result. */
+/**
+ * QoS 1 is at least once: every copy of a message is acknowledged and one row results. Readings are
+ * announced once; device events are announced again with every copy (see BatchWriter.Announcement), so
+ * a crash between commit and announcement cannot swallow a button press.
+ */
 class RedeliveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -34,7 +38,7 @@ class RedeliveryIT {
     }
 
     @Test
-    void theSameMsgIdPublishedTwiceCreatesOneRowAndOneEventBusMessage() throws Exception {
+    void theSameMsgIdPublishedTwiceCreatesOneRowAndAnnouncesEveryEventCopy() throws Exception {
         MqttIngestVerticle ingest = h.deploy(h.config("dup"));
         String buttonId = h.register("btn", DeviceKind.CALL_BUTTON);
         String meterId = h.register("meter", DeviceKind.WATER_METER);
@@ -52,8 +56,9 @@ class RedeliveryIT {
             String sentinel = button.press();
 
             await().alias("sentinel on the bus").atMost(WAIT).until(() -> h.eventsOnBus(buttonId, sentinel) == 1);
-            assertThat(h.eventsOnBus(buttonId, press)).isEqualTo(1);
-            assertThat(h.telemetryOnBus(meterId, report)).isEqualTo(1);
+            // Copies that share a batch are announced once, copies in later batches again: 1 to 3 announcements.
+            assertThat(h.eventsOnBus(buttonId, press)).as("the press is announced").isBetween(1L, 3L);
+            assertThat(h.telemetryOnBus(meterId, report)).as("a reading is announced once").isEqualTo(1);
             assertThat(h.count("SELECT count(*) FROM device_event WHERE device_id = ? AND msg_id = ?", buttonId, press))
                     .isEqualTo(1);
             assertThat(h.count("SELECT count(*) FROM telemetry WHERE device_id = ?", meterId)).isEqualTo(1);
@@ -84,7 +89,8 @@ class RedeliveryIT {
     /**
      * GIVEN the writer is stuck before its commit (a test transaction holds a lock on the dedup table), WHEN
      * ingest goes away and comes back under the same client id, THEN the broker re-sends the message (it was
-     * never acknowledged), and the copy finds the row the first writer committed: one row, one bus message.
+     * never acknowledged), and the copy finds the row the first writer committed: one row, and the copy is
+     * announced again (had the first process died before announcing, this is what raises the alarm).
      */
     @Test
     void aMessageNotAcknowledgedBeforeIngestWentAwayIsRedeliveredAndStoredOnce() throws Exception {
@@ -116,7 +122,7 @@ class RedeliveryIT {
                     .until(() -> second.metrics().duplicates() == 1);
             String sentinel = button.press();
             await().atMost(WAIT).until(() -> h.eventsOnBus(buttonId, sentinel) == 1);
-            assertThat(h.eventsOnBus(buttonId, press)).isEqualTo(1);
+            assertThat(h.eventsOnBus(buttonId, press)).as("first announcement and the re-sent copy's").isEqualTo(2);
             assertThat(h.count("SELECT count(*) FROM device_event WHERE device_id = ? AND msg_id = ?", buttonId, press))
                     .isEqualTo(1);
             assertThat(second.metrics().redelivered()).isGreaterThanOrEqualTo(1);
