@@ -7,11 +7,12 @@ import org.shouwang.db.RegistryStore;
 import org.shouwang.model.ContactRole;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Elder;
+import org.shouwang.model.ResidentId;
 
 /**
  * Synthetic homes for the demo: elders spread over Gusu's eight streets, each with a care team and a
- * meter and a button. Names, ID numbers and phone numbers are made up (the ID numbers are not valid
- * resident IDs; the phones use the reserved-looking 1380000xxxx range).
+ * meter and a button. Names, ID numbers and phone numbers are made up: the IDs are well formed (check
+ * character included) but belong to nobody; the phones use the 1380000xxxx range.
  */
 final class DemoData {
 
@@ -42,7 +43,7 @@ final class DemoData {
             String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
             String address = street + ROADS[random.nextInt(ROADS.length)] + (1 + random.nextInt(200)) + "号"
                     + (1 + random.nextInt(6)) + "0" + (1 + random.nextInt(4)) + "室";
-            Elder elder = registry.createElder(new Elder(0, name, String.format("DEMO%014d", i), street, community,
+            Elder elder = registry.createElder(new Elder(0, name, idNumber(i, random), street, community,
                     address, phone(i, 0), true));
             registry.addContact(elder.id(), ContactRole.NEIGHBOUR_VOLUNTEER, "邻居" + SURNAMES[i % SURNAMES.length] + "阿姨",
                     phone(i, 1), 1);
@@ -74,6 +75,13 @@ final class DemoData {
 
     private static String buttonId(int home) {
         return String.format("btn-%04d", home);
+    }
+
+    /** A well-formed but made-up Gusu (320508) resident ID of someone born 1930-1945. */
+    private static String idNumber(int home, Random random) {
+        String first17 = String.format("320508%04d%02d%02d%03d", 1930 + random.nextInt(16), 1 + random.nextInt(12),
+                1 + random.nextInt(28), home);
+        return first17 + ResidentId.checkCharacter(first17);
     }
 
     private static String phone(int home, int role) {
