@@ -2,20 +2,26 @@ package org.shouwang.db;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
+import org.shouwang.model.PhoneNumbers;
 
 /**
  * The notification outbox: every page is written here before it is sent, under an idempotency key, so a
- * repeated alert or a restart neither loses a page nor sends it twice. Holds phone numbers: nothing here
- * logs. Blocking JDBC: call it from a worker thread.
+ * repeated alert or a restart neither loses a page nor sends it twice. Senders claim due pages for a
+ * lease, so two senders never send one page together; retries wait in the row ({@code next_attempt_at}),
+ * not in a sleeping thread. Holds phone numbers: nothing here logs. Blocking JDBC: worker threads only.
  */
 public final class NotificationStore {
 
     private static final String COLUMNS = "id, idempotency_key, incident_id, contact_id, channel, recipient, body,"
-            + " status, provider_sid, attempts, last_error, created_at, sent_at";
+            + " status, provider_sid, attempts, last_error, created_at, sent_at, step, round_no, audience,"
+            + " next_attempt_at, delivery_status, delivery_at";
 
     private final Jdbc jdbc;
 
@@ -23,55 +29,115 @@ public final class NotificationStore {
         this.jdbc = new Jdbc(ds);
     }
 
+    /** As {@link #enqueue(NotificationDraft)}, for a page outside any escalation step. */
+    public NotificationEnqueued enqueue(long incidentId, Long contactId, NotificationChannel channel, String recipient,
+                                        String body, String idempotencyKey) {
+        return enqueue(new NotificationDraft(idempotencyKey, incidentId, contactId, channel, recipient, body, null, null,
+                null));
+    }
+
     /**
      * Writes a page to send. A key already in the outbox leaves that row as it is and returns it with
      * {@code inserted == false}: a repeat never creates a second page.
      */
-    public NotificationEnqueued enqueue(long incidentId, Long contactId, NotificationChannel channel, String recipient,
-                                        String body, String idempotencyKey) {
+    public NotificationEnqueued enqueue(NotificationDraft d) {
         return jdbc.inTransaction(c -> {
             Optional<Notification> inserted = Jdbc.one(c, "INSERT INTO notification (idempotency_key, incident_id,"
-                            + " contact_id, channel, recipient, body, status) VALUES (?, ?, ?, ?, ?, ?, 'PENDING')"
+                            + " contact_id, channel, recipient, recipient_e164, body, status, step, round_no, audience)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)"
                             + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING " + COLUMNS,
-                    NotificationStore::notification, idempotencyKey, incidentId, contactId, channel, recipient, body);
+                    NotificationStore::notification, d.idempotencyKey(), d.incidentId(), d.contactId(), d.channel(),
+                    d.recipient(), PhoneNumbers.toE164(d.recipient()), d.body(), d.step(), d.round(), d.audience());
             if (inserted.isPresent()) {
                 return new NotificationEnqueued(inserted.get(), true);
             }
             // ON CONFLICT waited for a concurrent writer of the same key to commit, so the row is visible now.
             Notification existing = Jdbc.one(c, "SELECT " + COLUMNS + " FROM notification WHERE idempotency_key = ?",
-                    NotificationStore::notification, idempotencyKey).orElseThrow();
+                    NotificationStore::notification, d.idempotencyKey()).orElseThrow();
             return new NotificationEnqueued(existing, false);
         });
+    }
+
+    /**
+     * Takes up to {@code limit} pending pages that are due at {@code now} and nobody holds, and holds them
+     * until {@code now + lease}; oldest first. A sender that dies holding a page frees it when the lease ends.
+     */
+    public List<Notification> claimDue(Instant now, Duration lease, int limit) {
+        List<Notification> claimed = jdbc.list("UPDATE notification SET claimed_until = ?, updated_at = now()"
+                + " WHERE id IN (SELECT id FROM notification WHERE status = 'PENDING'"
+                + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+                + " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " RETURNING " + COLUMNS, NotificationStore::notification, now.plus(lease), now, now, limit);
+        return claimed.stream().sorted(Comparator.comparingLong(Notification::id)).toList();
     }
 
     /** Records that the provider accepted a pending page; false when the page was no longer pending. */
     public boolean markSent(long id, String providerSid, Instant at) {
         return jdbc.update("UPDATE notification SET status = 'SENT', provider_sid = ?, sent_at = ?,"
-                + " attempts = attempts + 1, updated_at = now() WHERE id = ? AND status = 'PENDING'",
+                + " attempts = attempts + 1, claimed_until = NULL, updated_at = now() WHERE id = ? AND status = 'PENDING'",
                 providerSid, at, id) == 1;
     }
 
     /**
      * Records a failed attempt. A {@code permanent} failure ends the page ({@code FAILED}); otherwise it
-     * stays {@code PENDING} and may be tried again. {@code error} must carry no personal data.
+     * stays {@code PENDING} and may be tried again at once. {@code error} must carry no personal data.
      */
     public boolean markFailed(long id, String error, boolean permanent) {
         return jdbc.update("UPDATE notification SET attempts = attempts + 1, last_error = ?,"
-                + " status = CASE WHEN ? THEN 'FAILED' ELSE status END, updated_at = now()"
+                + " status = CASE WHEN ? THEN 'FAILED' ELSE status END, claimed_until = NULL, updated_at = now()"
                 + " WHERE id = ? AND status = 'PENDING'", error, permanent, id) == 1;
+    }
+
+    /** Records a failed attempt that passes: the page stays pending and is not tried before {@code notBefore}. */
+    public boolean scheduleRetry(long id, String error, Instant notBefore) {
+        return jdbc.update("UPDATE notification SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
+                + " claimed_until = NULL, updated_at = now() WHERE id = ? AND status = 'PENDING'",
+                error, notBefore, id) == 1;
     }
 
     /** Withdraws a pending page that no longer needs sending (the incident was taken or closed). */
     public boolean markCancelled(long id, String reason) {
-        return jdbc.update("UPDATE notification SET status = 'CANCELLED', last_error = ?, updated_at = now()"
-                + " WHERE id = ? AND status = 'PENDING'", reason, id) == 1;
+        return jdbc.update("UPDATE notification SET status = 'CANCELLED', last_error = ?, claimed_until = NULL,"
+                + " updated_at = now() WHERE id = ? AND status = 'PENDING'", reason, id) == 1;
+    }
+
+    /** Withdraws every pending page of an incident; returns the pages withdrawn. */
+    public List<Notification> cancelPending(long incidentId, String reason) {
+        return jdbc.list("UPDATE notification SET status = 'CANCELLED', last_error = ?, claimed_until = NULL,"
+                + " updated_at = now() WHERE incident_id = ? AND status = 'PENDING' RETURNING " + COLUMNS,
+                NotificationStore::notification, reason, incidentId);
+    }
+
+    /**
+     * Records the provider's report on a page's delivery. Returns the updated page, or empty when the
+     * report changes nothing: another page's sid, the status already recorded, or one {@code mayReplace}
+     * refuses (a late "sent" must not overwrite "delivered").
+     */
+    public Optional<Notification> recordDelivery(long id, String providerSid, String status, Instant at,
+                                                 Predicate<String> mayReplace) {
+        return jdbc.inTransaction(c -> {
+            Optional<Notification> current = Jdbc.one(c, "SELECT " + COLUMNS + " FROM notification WHERE id = ?"
+                    + " FOR UPDATE", NotificationStore::notification, id);
+            if (current.isEmpty()) {
+                return Optional.<Notification>empty();
+            }
+            Notification n = current.get();
+            boolean otherSid = n.providerSid() != null && providerSid != null && !n.providerSid().equals(providerSid);
+            if (otherSid || status.equals(n.deliveryStatus()) || !mayReplace.test(n.deliveryStatus())) {
+                return Optional.<Notification>empty();
+            }
+            // A report can outrun our own bookkeeping of the send: keep the sid it names.
+            return Jdbc.one(c, "UPDATE notification SET delivery_status = ?, delivery_at = ?,"
+                    + " provider_sid = COALESCE(provider_sid, ?), updated_at = now() WHERE id = ? RETURNING " + COLUMNS,
+                    NotificationStore::notification, status, at, providerSid, id);
+        });
     }
 
     public Optional<Notification> find(long id) {
         return jdbc.one("SELECT " + COLUMNS + " FROM notification WHERE id = ?", NotificationStore::notification, id);
     }
 
-    /** Pages not yet delivered nor given up, oldest first: what to send after a restart. */
+    /** Pages not yet delivered nor given up, oldest first. */
     public List<Notification> pending() {
         return jdbc.list("SELECT " + COLUMNS + " FROM notification WHERE status = 'PENDING' ORDER BY created_at, id",
                 NotificationStore::notification);
@@ -83,6 +149,32 @@ public final class NotificationStore {
                 NotificationStore::notification, incidentId);
     }
 
+    /** The pages of one round of one escalation step, in the order they were written. */
+    public List<Notification> forRound(long incidentId, int step, int round) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM notification WHERE incident_id = ? AND step = ? AND round_no = ?"
+                + " ORDER BY id", NotificationStore::notification, incidentId, step, round);
+    }
+
+    /**
+     * The latest page the provider took for this number (E.164) whose incident is still open: what a
+     * reply "1" from that number answers.
+     */
+    public Optional<Notification> latestSentToOpenIncident(String e164) {
+        return jdbc.one("SELECT " + prefixed("n") + " FROM notification n JOIN incident i ON i.id = n.incident_id"
+                + " WHERE n.recipient_e164 = ? AND n.status = 'SENT' AND i.state = 'OPEN' ORDER BY n.id DESC LIMIT 1",
+                NotificationStore::notification, e164);
+    }
+
+    /** The pages of an incident the provider took for this number (E.164), latest first. */
+    public List<Notification> sentTo(long incidentId, String e164) {
+        return jdbc.list("SELECT " + COLUMNS + " FROM notification WHERE incident_id = ? AND recipient_e164 = ?"
+                + " AND status = 'SENT' ORDER BY id DESC", NotificationStore::notification, incidentId, e164);
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
     static Notification notification(ResultSet rs) throws SQLException {
         long contact = rs.getLong("contact_id");
         Long contactId = rs.wasNull() ? null : contact;
@@ -90,6 +182,8 @@ public final class NotificationStore {
                 contactId, NotificationChannel.valueOf(rs.getString("channel")), rs.getString("recipient"),
                 rs.getString("body"), NotificationStatus.valueOf(rs.getString("status")),
                 rs.getString("provider_sid"), rs.getInt("attempts"), rs.getString("last_error"),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "sent_at"));
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "sent_at"), Jdbc.integer(rs, "step"),
+                Jdbc.integer(rs, "round_no"), rs.getString("audience"), Jdbc.instant(rs, "next_attempt_at"),
+                rs.getString("delivery_status"), Jdbc.instant(rs, "delivery_at"));
     }
 }

@@ -2,6 +2,7 @@ package org.shouwang.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,6 +18,7 @@ import org.shouwang.model.Alert;
 import org.shouwang.model.CareContact;
 import org.shouwang.model.ContactRole;
 import org.shouwang.model.Elder;
+import org.shouwang.model.IncidentState;
 import org.shouwang.model.Rule;
 
 /** The notification outbox on a real PostgreSQL. */
@@ -171,6 +173,102 @@ class NotificationStoreIT {
         Notification n = enqueue(key("step0")).notification();
 
         assertThat(n.toString()).doesNotContain("13800000001").doesNotContain("测试").contains("138****0001");
+    }
+
+    @Test
+    void claimedPageIsNotClaimedAgainUntilItsLeaseEnds() {
+        long id = enqueue(key("claim")).notification().id();
+
+        List<Long> first = ids(outbox.claimDue(T0, Duration.ofMinutes(2), 100));
+        List<Long> whileHeld = ids(outbox.claimDue(T0.plusSeconds(60), Duration.ofMinutes(2), 100));
+        List<Long> afterLease = ids(outbox.claimDue(T0.plusSeconds(121), Duration.ofMinutes(2), 100));
+
+        assertThat(first).contains(id);
+        assertThat(whileHeld).doesNotContain(id);
+        assertThat(afterLease).contains(id);
+    }
+
+    @Test
+    void retryWaitsInTheRowUntilItsTimeAndFreesTheClaim() {
+        long id = enqueue(key("retry")).notification().id();
+        outbox.claimDue(T0, Duration.ofMinutes(2), 100);
+
+        assertThat(outbox.scheduleRetry(id, "HTTP 500", T0.plusSeconds(10))).isTrue();
+
+        Notification n = outbox.find(id).orElseThrow();
+        assertThat(n.status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(n.attempts()).isEqualTo(1);
+        assertThat(n.nextAttemptAt()).isEqualTo(T0.plusSeconds(10));
+        assertThat(ids(outbox.claimDue(T0.plusSeconds(9), Duration.ofMinutes(2), 100))).doesNotContain(id);
+        assertThat(ids(outbox.claimDue(T0.plusSeconds(10), Duration.ofMinutes(2), 100))).contains(id);
+    }
+
+    @Test
+    void stepRoundAndAudienceAreKeptAndListedByRound() {
+        Notification n = outbox.enqueue(new NotificationDraft(key("s1r2"), incidentId, contact.id(),
+                NotificationChannel.VOICE, contact.phone(), "语音", 1, 2, "NEIGHBOUR_VOLUNTEER")).notification();
+        enqueue(key("other"));
+
+        assertThat(outbox.forRound(incidentId, 1, 2)).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo(n.id());
+            assertThat(r.step()).isEqualTo(1);
+            assertThat(r.round()).isEqualTo(2);
+            assertThat(r.audience()).isEqualTo("NEIGHBOUR_VOLUNTEER");
+            assertThat(r.channel()).isEqualTo(NotificationChannel.VOICE);
+        });
+    }
+
+    @Test
+    void deliveryReportIsRecordedOnceAndALateLesserOneIsRefused() {
+        long id = enqueue(key("delivery")).notification().id();
+        outbox.markSent(id, "SMd1", T0);
+
+        var delivered = outbox.recordDelivery(id, "SMd1", "delivered", T0.plusSeconds(5), current -> true);
+        var again = outbox.recordDelivery(id, "SMd1", "delivered", T0.plusSeconds(6), current -> true);
+        var late = outbox.recordDelivery(id, "SMd1", "sent", T0.plusSeconds(7), current -> !"delivered".equals(current));
+        var otherSid = outbox.recordDelivery(id, "SMother", "failed", T0.plusSeconds(8), current -> true);
+
+        assertThat(delivered).hasValueSatisfying(n -> assertThat(n.deliveryStatus()).isEqualTo("delivered"));
+        assertThat(again).isEmpty();
+        assertThat(late).isEmpty();
+        assertThat(otherSid).isEmpty();
+        assertThat(outbox.find(id).orElseThrow().deliveryAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
+    void replyFromANumberFindsTheLatestPageOfAnOpenIncidentWhateverTheNumberFormat() {
+        // A number of its own: the other tests page 13800000001 for incidents that stay open.
+        String staffWritten = "139 0000 " + String.format("%04d", incidentId % 10_000);
+        String e164 = "+86139" + "0000" + String.format("%04d", incidentId % 10_000);
+        long first = outbox.enqueue(incidentId, contact.id(), NotificationChannel.SMS, staffWritten, "x",
+                key("reply-a")).notification().id();
+        outbox.markSent(first, "SMa", T0);
+        long pending = outbox.enqueue(incidentId, contact.id(), NotificationChannel.VOICE, staffWritten, "x",
+                key("reply-b")).notification().id();
+
+        assertThat(outbox.latestSentToOpenIncident(e164)).hasValueSatisfying(n -> assertThat(n.id()).isEqualTo(first));
+        assertThat(outbox.sentTo(incidentId, e164)).extracting(Notification::id)
+                .containsExactly(first).doesNotContain(pending);
+
+        incidents.acknowledge(incidentId, "张三", "console", T0.plusSeconds(30));
+        assertThat(outbox.latestSentToOpenIncident(e164)).isEmpty();
+        assertThat(incidents.find(incidentId).orElseThrow().state()).isEqualTo(IncidentState.ACKNOWLEDGED);
+    }
+
+    @Test
+    void cancelPendingWithdrawsOnlyThatIncidentsPendingPages() {
+        long sent = enqueue(key("c-sent")).notification().id();
+        outbox.markSent(sent, "SMc", T0);
+        long pending = enqueue(key("c-pending")).notification().id();
+
+        List<Notification> cancelled = outbox.cancelPending(incidentId, "incident acknowledged");
+
+        assertThat(cancelled).extracting(Notification::id).containsExactly(pending);
+        assertThat(outbox.find(sent).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
+    }
+
+    private static List<Long> ids(List<Notification> ns) {
+        return ns.stream().map(Notification::id).toList();
     }
 
     private static <T> T get(Future<T> f) {
