@@ -27,6 +27,19 @@ final class ApiError extends RuntimeException {
         return new ApiError(400, message, new JsonObject().put("field", field));
     }
 
+    static ApiError unauthorized(String message) {
+        return new ApiError(401, message, null);
+    }
+
+    static ApiError forbidden(String message) {
+        return new ApiError(403, message, null);
+    }
+
+    /** Too many failed logins; {@code minutes} says when to try again. */
+    static ApiError locked(String message, long minutes) {
+        return new ApiError(429, message, new JsonObject().put("retryAfterMinutes", minutes));
+    }
+
     static ApiError notFound(String message) {
         return new ApiError(404, message, null);
     }

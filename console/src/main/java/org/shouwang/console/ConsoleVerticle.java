@@ -8,17 +8,26 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import javax.sql.DataSource;
+import org.shouwang.db.AccountStore;
+import org.shouwang.db.AuditStore;
 import org.shouwang.db.IncidentStore;
 import org.shouwang.db.RegistryStore;
+import org.shouwang.db.SessionStore;
+import org.shouwang.db.StreetStore;
 import org.shouwang.notifier.IncidentCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The staff console: the JSON API under {@code /api}, {@code /health}, and the page from
- * {@code webroot/}. Every JDBC call and incident command runs on a worker thread.
+ * The staff console: the JSON API under {@code /api} (signed in, CSRF-checked, scoped), the live
+ * incident stream, {@code /health}, and the page from {@code webroot/}. Every JDBC call and incident
+ * command runs on a worker thread.
  */
 public final class ConsoleVerticle extends AbstractVerticle {
 
@@ -27,33 +36,63 @@ public final class ConsoleVerticle extends AbstractVerticle {
     /** Short enough that staff get a new page within minutes of an upgrade. */
     private static final long STATIC_MAX_AGE_SECONDS = 300;
 
+    /** Sessions that ended are swept from the table this often. */
+    private static final long SESSION_SWEEP_MS = Duration.ofHours(1).toMillis();
+
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleVerticle.class);
 
     private final ConsoleConfig config;
+    private final DataSource dataSource;
     private final RegistryStore registry;
     private final IncidentStore incidents;
     private final IncidentCommands commands;
     private final List<HealthCheck> healthChecks;
+    private final Clock clock;
+    private final AccountStore accounts;
+    private final SessionStore sessions;
+    private final Audit audit;
+    private final ConsoleQueries queries;
     private volatile HttpServer server;
+    private IncidentStream stream;
+    private long sweeper = -1;
 
-    public ConsoleVerticle(ConsoleConfig config, RegistryStore registry, IncidentStore incidents,
-                           IncidentCommands commands, List<HealthCheck> healthChecks) {
+    /**
+     * @param dataSource the platform's database (migrated): registry, incidents, accounts, sessions, audit
+     * @param commands   the one path for acknowledging and resolving, shared with voice and SMS
+     */
+    public ConsoleVerticle(ConsoleConfig config, DataSource dataSource, IncidentCommands commands,
+                           List<HealthCheck> healthChecks) {
+        this(config, dataSource, commands, healthChecks, Clock.systemUTC());
+    }
+
+    /** As above, with the clock sessions, lock-out and the water chart are judged by (tests). */
+    public ConsoleVerticle(ConsoleConfig config, DataSource dataSource, IncidentCommands commands,
+                           List<HealthCheck> healthChecks, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
-        this.registry = Objects.requireNonNull(registry, "registry");
-        this.incidents = Objects.requireNonNull(incidents, "incidents");
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.registry = new RegistryStore(dataSource);
+        this.incidents = new IncidentStore(dataSource);
         this.commands = Objects.requireNonNull(commands, "commands");
         this.healthChecks = List.copyOf(healthChecks);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.accounts = new AccountStore(dataSource);
+        this.sessions = new SessionStore(dataSource);
+        this.audit = new Audit(new AuditStore(dataSource));
+        this.queries = new ConsoleQueries(dataSource);
     }
 
     @Override
     public void start(Promise<Void> startPromise) {
-        Future.succeededFuture()
+        stream = new IncidentStream(vertx, queries, sessions, config, clock);
+        vertx.executeBlocking(this::bootstrapAdmin, false)
+                .compose(v -> stream.start())
                 .map(v -> router())
                 .compose(router -> vertx.createHttpServer()
                         .requestHandler(router)
                         .listen(config.port(), config.host()))
                 .onSuccess(s -> {
                     server = s;
+                    sweeper = vertx.setPeriodic(SESSION_SWEEP_MS, t -> sweepSessions());
                     LOG.info("console listening [host: {}, port: {}]", config.host(), s.actualPort());
                 })
                 .<Void>mapEmpty()
@@ -62,13 +101,34 @@ public final class ConsoleVerticle extends AbstractVerticle {
 
     @Override
     public void stop(Promise<Void> stopPromise) {
+        if (sweeper >= 0) {
+            vertx.cancelTimer(sweeper);
+            sweeper = -1;
+        }
+        Future<Void> streams = stream == null ? Future.succeededFuture() : stream.stop();
         HttpServer s = server;
         server = null;
         if (s == null) {
-            stopPromise.complete();
+            streams.onComplete(stopPromise);
             return;
         }
-        s.close().onSuccess(v -> LOG.info("console stopped")).onComplete(stopPromise);
+        streams.eventually(s::close).onSuccess(v -> LOG.info("console stopped")).onComplete(stopPromise);
+    }
+
+    /** Creates the configured district administrator at the first start; later starts leave it alone. */
+    private Void bootstrapAdmin() {
+        if (config.adminUser() != null) {
+            ConsoleAccounts.ensureAdmin(accounts, config.adminUser(), config.adminPassword())
+                    .ifPresent(a -> LOG.info("console administrator created [account: {}]", a.id()));
+        }
+        return null;
+    }
+
+    private void sweepSessions() {
+        vertx.executeBlocking(() -> {
+            Instant now = clock.instant();
+            return sessions.deleteStale(now, now.minus(config.sessionIdle()));
+        }, false).onFailure(e -> LOG.warn("stale sessions not swept", e));
     }
 
     /** The port the console listens on (the chosen one when configured with 0); fails before start. */
@@ -84,9 +144,22 @@ public final class ConsoleVerticle extends AbstractVerticle {
         Router router = Router.router(vertx);
         router.route().handler(ConsoleVerticle::securityHeaders);
 
+        router.post("/api/roster/import").handler(BodyHandler.create(false).setBodyLimit(RosterApi.UPLOAD_LIMIT_BYTES));
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
-        new IncidentApi(vertx, incidents, registry, commands).mount(router);
-        new RegistryApi(vertx, registry).mount(router);
+        Authenticator authenticator = new Authenticator(vertx, sessions, config, clock);
+        SessionApi sessionApi = new SessionApi(vertx, accounts, sessions, audit, authenticator, config, clock, stream);
+        sessionApi.mountPublic(router);
+        // Everything below needs a live session (and a CSRF token to change anything) and is scope-checked.
+        router.route("/api/*").handler(authenticator::handle);
+        new ScopeGuard(vertx, registry, queries, dataSource).mount(router);
+        new RulesAudit(vertx, audit).mount(router);
+        sessionApi.mount(router);
+        router.get("/api/incidents/stream").handler(stream::open);
+        new IncidentApi(vertx, incidents, registry, queries, commands, audit, clock).mount(router);
+        new RegistryApi(vertx, registry, new StreetStore(dataSource), queries, new RegistryEdits(dataSource), audit, clock)
+                .mount(router);
+        new RosterApi(vertx, dataSource, audit, clock).mount(router);
+        new AccountApi(vertx, accounts, sessions, audit).mount(router);
         // After every API route: an unknown /api path is a JSON 404, not the page or an HTML error.
         router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("接口不存在")));
         router.route("/api/*").failureHandler(Replies::failure);

@@ -1,7 +1,9 @@
 package org.shouwang.console;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,8 +16,9 @@ import org.shouwang.model.Severity;
 import org.shouwang.model.TimelineEntry;
 
 /**
- * Turns domain records into the API's JSON, masking every ID number, phone and address on the way
- * out: the one place that decides what a browser may see. Times are ISO-8601 instants.
+ * Turns domain records into the API's JSON, masking ID numbers always and phones and addresses unless the
+ * {@link Disclosure} of the person's role shows them: the one place that decides what a browser may see.
+ * Times are ISO-8601 instants.
  */
 final class Views {
 
@@ -23,22 +26,93 @@ final class Views {
             Severity.CRITICAL, "紧急", Severity.HIGH, "高", Severity.MEDIUM, "中", Severity.TECHNICAL, "技术");
     private static final Map<String, String> TIMELINE_LABELS = Map.of(
             "ALERT_RAISED", "告警触发", "ALERT_REPEATED", "再次告警", "ACKNOWLEDGED", "确认接手",
-            "RESOLVED", "办结", "NOTE", "备注");
+            "RESOLVED", "办结", "NOTE", "服务记录");
     /** An ID number or a mainland mobile number standing on its own inside free text. */
     private static final Pattern SENSITIVE_NUMBER = Pattern.compile("(?<![0-9])(\\d{17}[\\dXx]|1\\d{10})(?![0-9])");
 
     private Views() {
     }
 
-    /** An incident with the little of its elder a queue row needs. */
+    private static final Map<String, String> CHANNEL_LABELS = Map.of("SMS", "短信", "VOICE", "语音电话",
+            "CONSOLE", "控制台");
+    private static final Map<String, String> PAGE_STATUS_LABELS = Map.of("PENDING", "待发送", "SENT", "已发送",
+            "FAILED", "发送失败", "CANCELLED", "已取消");
+    private static final Map<String, String> DELIVERY_LABELS = Map.ofEntries(Map.entry("queued", "排队中"),
+            Map.entry("sent", "已发出"), Map.entry("delivered", "已送达"), Map.entry("undelivered", "未送达"),
+            Map.entry("failed", "失败"), Map.entry("ringing", "振铃中"), Map.entry("in-progress", "通话中"),
+            Map.entry("completed", "已接通"), Map.entry("busy", "占线"), Map.entry("no-answer", "无人接听"),
+            Map.entry("canceled", "已取消"));
+
+    /** An incident with the little of its elder a queue row needs; every value masked. */
     static JsonObject incident(Incident i, Elder elder) {
+        return incident(i, elder, Disclosure.MASKED);
+    }
+
+    /** An incident with the little of its elder a queue row needs; the address as the role may see it. */
+    static JsonObject incident(Incident i, Elder elder, Disclosure d) {
         JsonObject summary = elder == null ? null : new JsonObject()
                 .put("id", elder.id())
                 .put("name", elder.name())
                 .put("street", elder.street())
                 .put("community", elder.community())
-                .put("address", Privacy.maskAddress(elder.address()));
+                .put("address", d.addresses() ? elder.address() : Privacy.maskAddress(elder.address()));
         return incident(i).put("elder", summary);
+    }
+
+    /** A queue row: the incident, its elder and who has been paged for it. */
+    static JsonObject queueRow(ConsoleQueries.QueueRow r, Disclosure d, List<ConsoleQueries.Page> pages) {
+        JsonArray paged = new JsonArray();
+        pages.stream().filter(p -> p.incidentId() == r.incident().id()).forEach(p -> paged.add(page(p)));
+        return incident(r.incident(), r.elder(), d).put("paged", paged);
+    }
+
+    /** A page sent for an incident: to whom (name and role), how, and how it went; never the number. */
+    static JsonObject page(ConsoleQueries.Page p) {
+        String status = p.deliveryStatus() != null ? DELIVERY_LABELS.getOrDefault(p.deliveryStatus(), p.deliveryStatus())
+                : PAGE_STATUS_LABELS.getOrDefault(p.status(), p.status());
+        return new JsonObject()
+                .put("name", p.contactName() == null ? "老人本人" : p.contactName())
+                .put("roleLabel", p.role() == null ? null : p.role().label())
+                .put("channel", p.channel())
+                .put("channelLabel", CHANNEL_LABELS.getOrDefault(p.channel(), p.channel()))
+                .put("status", p.status())
+                .put("statusLabel", status)
+                .put("at", time(p.createdAt()))
+                .put("deliveredAt", time(p.deliveryAt() != null ? p.deliveryAt() : p.sentAt()));
+    }
+
+    /** A page as a timeline entry of the incident page. */
+    static JsonObject pageEntry(ConsoleQueries.Page p) {
+        JsonObject page = page(p);
+        String who = page.getString("name") + (p.role() == null ? "" : "（" + p.role().label() + "）");
+        return new JsonObject()
+                .put("at", time(p.createdAt()))
+                .put("kind", "PAGE")
+                .put("kindLabel", "通知：" + page.getString("channelLabel"))
+                .put("actor", "system")
+                .put("detail", who + "，" + page.getString("statusLabel"));
+    }
+
+    /** A device row for the device list and the elder page, with what maintenance should look at. */
+    static JsonObject deviceRow(ConsoleQueries.DeviceRow d, Instant now) {
+        JsonArray problems = new JsonArray();
+        DeviceHealth.problems(d, now).forEach(p -> problems.add(new JsonObject().put("code", p.name())
+                .put("label", p.label())));
+        return new JsonObject()
+                .put("deviceId", d.deviceId())
+                .put("kind", d.kind().name())
+                .put("kindLabel", d.kind().name().equals("WATER_METER") ? "智能水表" : "一键呼")
+                .put("elderId", d.elderId())
+                .put("elderName", d.elderName())
+                .put("street", d.street())
+                .put("community", d.community())
+                .put("active", d.active())
+                .put("installedAt", time(d.installedAt()))
+                .put("lastSeenAt", time(d.lastSeenAt()))
+                .put("battery", d.battery())
+                .put("rssi", d.rssi())
+                .put("online", d.online())
+                .put("problems", problems);
     }
 
     static JsonObject incident(Incident i) {
@@ -59,25 +133,37 @@ final class Views {
     }
 
     static JsonObject elder(Elder e) {
+        return elder(e, Disclosure.MASKED);
+    }
+
+    /** An elder as the role may see them; the ID number is always masked (see {@code reveal}). */
+    static JsonObject elder(Elder e, Disclosure d) {
         return new JsonObject()
                 .put("id", e.id())
                 .put("name", e.name())
                 .put("idNumber", Privacy.maskIdNumber(e.idNumber()))
                 .put("street", e.street())
                 .put("community", e.community())
-                .put("address", Privacy.maskAddress(e.address()))
-                .put("phone", Privacy.maskPhone(e.phone()))
+                .put("address", d.addresses() ? e.address() : Privacy.maskAddress(e.address()))
+                .put("phone", d.phones() ? e.phone() : Privacy.maskPhone(e.phone()))
+                .put("phoneMasked", !d.phones())
+                .put("addressMasked", !d.addresses())
                 .put("active", e.active());
     }
 
     static JsonObject contact(CareContact c) {
+        return contact(c, Disclosure.MASKED);
+    }
+
+    static JsonObject contact(CareContact c, Disclosure d) {
         return new JsonObject()
                 .put("id", c.id())
                 .put("elderId", c.elderId())
                 .put("role", c.role().name())
                 .put("roleLabel", c.role().label())
                 .put("name", c.name())
-                .put("phone", Privacy.maskPhone(c.phone()))
+                .put("phone", d.phones() ? c.phone() : Privacy.maskPhone(c.phone()))
+                .put("phoneMasked", !d.phones())
                 .put("priority", c.priority());
     }
 

@@ -58,7 +58,9 @@ class ConsoleApiIT {
         assertThat(row.getJsonObject("elder").getString("name")).isEqualTo("张桂英");
         assertThat(row.getJsonObject("elder").getString("street")).isEqualTo("平江街道");
         assertThat(row.getJsonObject("elder").getString("community")).isEqualTo("大儒巷社区");
-        assertThat(row.getJsonObject("elder").getString("address")).endsWith("****");
+        // Street staff go to the home, so they see the address; nobody has been paged in this test.
+        assertThat(row.getJsonObject("elder").getString("address")).isEqualTo("姑苏区大儒巷12号201室");
+        assertThat(row.getJsonArray("paged")).isEmpty();
         assertThat(Instant.parse(row.getString("openedAt"))).isEqualTo(pressed.openedAt());
     }
 
@@ -68,7 +70,7 @@ class ConsoleApiIT {
         Incident incident = console.raise(elderId, Rule.BUTTON_PRESSED);
         String ack = "/api/incidents/" + incident.id() + "/ack";
 
-        HttpResponse<Buffer> first = console.post(ack, new JsonObject().put("actor", "陈值班"));
+        HttpResponse<Buffer> first = console.post(ack, null);
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.bodyAsJsonObject().getString("state")).isEqualTo("acknowledged");
@@ -84,13 +86,25 @@ class ConsoleApiIT {
     }
 
     @Test
-    void acknowledgingWithoutABodyActsAsTheDutyOfficer() {
+    void theSignedInPersonIsTheActorWhateverTheBodyClaims() {
         Incident incident = console.raise(console.newElder(), Rule.BUTTON_PRESSED);
 
-        HttpResponse<Buffer> ack = console.post("/api/incidents/" + incident.id() + "/ack", null);
+        HttpResponse<Buffer> ack = console.worker.post("/api/incidents/" + incident.id() + "/ack",
+                new JsonObject().put("actor", "冒名者"));
 
         assertThat(ack.statusCode()).isEqualTo(200);
-        assertThat(ack.bodyAsJsonObject().getString("acknowledgedBy")).isEqualTo("控制台值班员");
+        assertThat(ack.bodyAsJsonObject().getString("acknowledgedBy")).isEqualTo("李社工");
+    }
+
+    @Test
+    void resolvingWithAnOutcomeOutsideTheListIsRefused() {
+        Incident incident = console.raise(console.newElder(), Rule.BUTTON_PRESSED);
+
+        HttpResponse<Buffer> r = console.post("/api/incidents/" + incident.id() + "/resolve",
+                new JsonObject().put("outcome", "随便写的"));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.bodyAsJsonObject().getString("error")).contains("老人安全", "已送医");
     }
 
     @Test
@@ -113,6 +127,8 @@ class ConsoleApiIT {
         List<String> kinds = detail.getJsonArray("timeline").stream()
                 .map(e -> ((JsonObject) e).getString("kind")).toList();
         assertThat(kinds).containsExactly("ALERT_RAISED", "ACKNOWLEDGED", "RESOLVED", "NOTE");
+        assertThat(detail.getJsonArray("timeline").getJsonObject(3).getString("kindLabel")).isEqualTo("服务记录");
+        assertThat(detail.getJsonArray("outcomes")).contains("老人安全", "误报", "设备故障", "已送医", "其他");
         assertThat(detail.getJsonObject("elder").getString("idNumber")).contains("********");
         assertThat(ids(console.get("/api/incidents?state=resolved").bodyAsJsonArray())).contains(incident.id());
 

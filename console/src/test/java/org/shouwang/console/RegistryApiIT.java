@@ -30,12 +30,13 @@ class RegistryApiIT {
     }
 
     @Test
-    void registeringAnElderContactAndDeviceNeverShowsAFullIdNumberOrPhone() {
+    void districtStaffRegisteringAnElderContactAndDeviceNeverSeeAFullIdNumberPhoneOrAddress() {
         String idNumber = console.idNumber();
         String phone = console.phone();
         String contactPhone = console.phone();
 
-        HttpResponse<Buffer> created = console.post("/api/elders", elderForm(idNumber, phone));
+        StaffClient district = console.district;
+        HttpResponse<Buffer> created = district.post("/api/elders", elderForm(idNumber, phone));
         assertThat(created.statusCode()).isEqualTo(201);
         JsonObject elder = created.bodyAsJsonObject();
         assertThat(elder.getString("idNumber")).isEqualTo(Privacy.maskIdNumber(idNumber));
@@ -43,26 +44,26 @@ class RegistryApiIT {
         assertThat(elder.getString("address")).doesNotContain("12号");
         long elderId = elder.getLong("id");
 
-        HttpResponse<Buffer> contact = console.post("/api/elders/" + elderId + "/contacts", new JsonObject()
+        HttpResponse<Buffer> contact = district.post("/api/elders/" + elderId + "/contacts", new JsonObject()
                 .put("role", "NEIGHBOUR_VOLUNTEER").put("name", "王阿姨").put("phone", contactPhone).put("priority", 1));
         assertThat(contact.statusCode()).isEqualTo(201);
         assertThat(contact.bodyAsJsonObject().getString("phone")).isEqualTo(Privacy.maskPhone(contactPhone));
         assertThat(contact.bodyAsJsonObject().getString("roleLabel")).isEqualTo("邻里/志愿者");
 
         String deviceId = "btn-" + console.next();
-        HttpResponse<Buffer> device = console.post("/api/devices", new JsonObject()
+        HttpResponse<Buffer> device = district.post("/api/devices", new JsonObject()
                 .put("deviceId", deviceId).put("kind", "CALL_BUTTON").put("elderId", elderId));
         assertThat(device.statusCode()).isEqualTo(201);
         assertThat(device.bodyAsJsonObject().getString("deviceId")).isEqualTo(deviceId);
 
-        HttpResponse<Buffer> one = console.get("/api/elders/" + elderId);
+        HttpResponse<Buffer> one = district.get("/api/elders/" + elderId);
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(one.bodyAsJsonObject().getJsonArray("contacts")).hasSize(1);
         assertThat(one.bodyAsJsonObject().getJsonArray("devices").getJsonObject(0).getString("kind"))
                 .isEqualTo("CALL_BUTTON");
-        assertThat(console.get("/api/devices?elderId=" + elderId).bodyAsJsonArray()).hasSize(1);
+        assertThat(district.get("/api/devices?elderId=" + elderId).bodyAsJsonArray()).hasSize(1);
 
-        for (HttpResponse<Buffer> r : List.of(created, contact, one, console.get("/api/elders"))) {
+        for (HttpResponse<Buffer> r : List.of(created, contact, one, district.get("/api/elders"))) {
             assertThat(r.bodyAsString()).doesNotContain(idNumber, phone, contactPhone);
         }
     }
@@ -106,7 +107,8 @@ class RegistryApiIT {
         HttpResponse<Buffer> bad = console.post("/api/devices", form.copy().put("deviceId", "shouwang/v1/#"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.bodyAsJsonObject().getString("field")).isEqualTo("deviceId");
-        assertThat(console.get("/api/devices").statusCode()).isEqualTo(400);
+        assertThat(console.get("/api/devices").bodyAsJsonArray().stream()
+                .map(d -> ((JsonObject) d).getString("deviceId"))).contains(form.getString("deviceId"));
     }
 
     @Test

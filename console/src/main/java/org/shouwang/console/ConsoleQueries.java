@@ -1,0 +1,177 @@
+package org.shouwang.console;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.shouwang.db.Account;
+import org.shouwang.db.AccountRole;
+import org.shouwang.db.Jdbc;
+import org.shouwang.model.ContactRole;
+import org.shouwang.model.DeviceKind;
+import org.shouwang.model.Elder;
+import org.shouwang.model.Incident;
+import org.shouwang.model.IncidentState;
+import org.shouwang.model.Rule;
+import org.shouwang.model.Severity;
+
+/**
+ * The read queries only the console needs, each filtered by the signed-in person's scope in SQL (so a
+ * list never even loads another community's elders): the incident queue with its elders, the pages sent
+ * for incidents, elder search, device health, and hourly water use for the chart. Blocking JDBC.
+ */
+final class ConsoleQueries {
+
+    /** Incident and elder columns of a queue row. */
+    private static final String QUEUE = "SELECT i.id, i.code, i.elder_id, i.rule, i.severity, i.state, i.opened_at,"
+            + " i.acknowledged_at, i.acknowledged_by, i.resolved_at, i.resolved_by, i.outcome,"
+            + " e.name, e.id_number, e.street, e.community, e.address, e.phone, e.active"
+            + " FROM incident i JOIN elder e ON e.id = i.elder_id";
+    /** The scope as SQL on alias {@code e}: street (null = all), communities (null = all of the street). */
+    private static final String SCOPE = " (?::text IS NULL OR e.street = ?::text)"
+            + " AND (?::text[] IS NULL OR e.community = ANY(?::text[]))";
+    private static final String SEVERITY_ORDER = " CASE i.severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1"
+            + " WHEN 'MEDIUM' THEN 2 ELSE 3 END";
+
+    /** An incident with its elder. */
+    record QueueRow(Incident incident, Elder elder) {
+    }
+
+    /** One page sent (or being sent) for an incident, with whom it was for; never the number it went to. */
+    record Page(long incidentId, String channel, String status, String deliveryStatus, Instant createdAt,
+                Instant sentAt, Instant deliveryAt, String contactName, ContactRole role, String audience) {
+    }
+
+    /** A device with its last known condition and its elder's name and place. */
+    record DeviceRow(String deviceId, DeviceKind kind, long elderId, boolean active, Instant installedAt,
+                     Instant lastSeenAt, Integer battery, Integer rssi, Boolean online, String elderName,
+                     String street, String community) {
+    }
+
+    /** Litres used in one hour. */
+    record HourlyUse(Instant hour, double liters) {
+    }
+
+    private final Jdbc jdbc;
+
+    ConsoleQueries(DataSource ds) {
+        this.jdbc = new Jdbc(ds);
+    }
+
+    /** The queue of one state within the scope: open and acknowledged by severity then age, resolved newest first. */
+    List<QueueRow> queue(Account scope, IncidentState state, int limit) {
+        String order = state == IncidentState.RESOLVED ? " ORDER BY i.resolved_at DESC, i.id DESC"
+                : " ORDER BY" + SEVERITY_ORDER + ", i.opened_at, i.id";
+        return jdbc.inTransaction(c -> Jdbc.list(c, QUEUE + " WHERE i.state = ? AND" + SCOPE + order + " LIMIT ?",
+                ConsoleQueries::queueRow, args(c, scope, state, limit)));
+    }
+
+    /** One incident with its elder, whatever the scope (the caller checks it). */
+    Optional<QueueRow> incident(long id) {
+        return jdbc.one(QUEUE + " WHERE i.id = ?", ConsoleQueries::queueRow, id);
+    }
+
+    /** The elder's incidents that are not resolved yet. */
+    List<QueueRow> activeIncidentsOf(long elderId) {
+        return jdbc.list(QUEUE + " WHERE i.elder_id = ? AND i.state <> 'RESOLVED' ORDER BY" + SEVERITY_ORDER
+                + ", i.opened_at", ConsoleQueries::queueRow, elderId);
+    }
+
+    /** Every page of the given incidents, in the order they were written. */
+    List<Page> pages(List<Long> incidentIds) {
+        if (incidentIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.inTransaction(c -> Jdbc.list(c, "SELECT n.incident_id, n.channel, n.status, n.delivery_status,"
+                        + " n.created_at, n.sent_at, n.delivery_at, n.audience, cc.name, cc.role FROM notification n"
+                        + " LEFT JOIN care_contact cc ON cc.id = n.contact_id WHERE n.incident_id = ANY(?) ORDER BY n.id",
+                rs -> new Page(rs.getLong("incident_id"), rs.getString("channel"), rs.getString("status"),
+                        rs.getString("delivery_status"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "sent_at"),
+                        Jdbc.instant(rs, "delivery_at"), rs.getString("name"),
+                        rs.getString("role") == null ? null : ContactRole.valueOf(rs.getString("role")),
+                        rs.getString("audience")),
+                c.createArrayOf("bigint", incidentIds.toArray())));
+    }
+
+    /** Elders within the scope whose name, community or address contains the text (all when blank). */
+    List<Elder> searchElders(Account scope, String text, boolean includeInactive, int limit) {
+        String like = "%" + (text == null ? "" : text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"))
+                + "%";
+        return jdbc.inTransaction(c -> Jdbc.list(c, "SELECT e.id, e.name, e.id_number, e.street, e.community,"
+                        + " e.address, e.phone, e.active FROM elder e WHERE" + SCOPE
+                        + " AND (e.name LIKE ? OR e.community LIKE ? OR e.address LIKE ?) AND (e.active OR ?)"
+                        + " ORDER BY e.street, e.community, e.name, e.id LIMIT ?",
+                ConsoleQueries::elder, concat(scopeArgs(c, scope), like, like, like, includeInactive, limit)));
+    }
+
+    /** Devices within the scope (active ones, or every one), with their elder. */
+    List<DeviceRow> devices(Account scope, boolean includeInactive, int limit) {
+        return jdbc.inTransaction(c -> Jdbc.list(c, DEVICES + " WHERE" + SCOPE + " AND (d.active OR ?)"
+                        + " ORDER BY d.last_seen_at NULLS FIRST, d.device_id LIMIT ?", ConsoleQueries::device,
+                concat(scopeArgs(c, scope), includeInactive, limit)));
+    }
+
+    /** The devices of one elder, active or not. */
+    List<DeviceRow> devicesOf(long elderId) {
+        return jdbc.list(DEVICES + " WHERE d.elder_id = ? ORDER BY d.device_id", ConsoleQueries::device, elderId);
+    }
+
+    /** Litres per hour used in the elder's home between the two instants; hours without use are absent. */
+    List<HourlyUse> hourlyUse(long elderId, Instant from, Instant to) {
+        return jdbc.list("SELECT date_trunc('hour', w.start_ts) AS hour, sum(w.liters) AS liters FROM water_use w"
+                        + " JOIN device d ON d.device_id = w.device_id WHERE d.elder_id = ? AND w.start_ts >= ?"
+                        + " AND w.start_ts < ? GROUP BY 1 ORDER BY 1",
+                rs -> new HourlyUse(Jdbc.instant(rs, "hour"), rs.getDouble("liters")), elderId, from, to);
+    }
+
+    private static final String DEVICES = "SELECT d.device_id, d.kind, d.elder_id, d.active, d.installed_at,"
+            + " d.last_seen_at, d.battery, d.rssi, d.online, e.name, e.street, e.community"
+            + " FROM device d JOIN elder e ON e.id = d.elder_id";
+
+    private static Object[] args(Connection c, Account scope, IncidentState state, int limit) throws SQLException {
+        return concat(new Object[] {state.name()}, concat(scopeArgs(c, scope), limit));
+    }
+
+    private static Object[] scopeArgs(Connection c, Account scope) throws SQLException {
+        String street = scope.role() == AccountRole.DISTRICT ? null : scope.street();
+        Object communities = scope.role() == AccountRole.COMMUNITY_WORKER
+                ? c.createArrayOf("text", scope.communities().toArray()) : null;
+        return new Object[] {street, street, communities, communities};
+    }
+
+    private static Object[] concat(Object[] head, Object... tail) {
+        Object[] all = new Object[head.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    private static QueueRow queueRow(ResultSet rs) throws SQLException {
+        Incident i = new Incident(rs.getLong("id"), rs.getString("code"), rs.getLong("elder_id"),
+                Rule.valueOf(rs.getString("rule")), Severity.valueOf(rs.getString("severity")),
+                IncidentState.valueOf(rs.getString("state")), Jdbc.instant(rs, "opened_at"),
+                Jdbc.instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), Jdbc.instant(rs, "resolved_at"),
+                rs.getString("resolved_by"), rs.getString("outcome"));
+        Elder e = new Elder(rs.getLong("elder_id"), rs.getString("name"), rs.getString("id_number"),
+                rs.getString("street"), rs.getString("community"), rs.getString("address"), rs.getString("phone"),
+                rs.getBoolean("active"));
+        return new QueueRow(i, e);
+    }
+
+    private static Elder elder(ResultSet rs) throws SQLException {
+        return new Elder(rs.getLong("id"), rs.getString("name"), rs.getString("id_number"), rs.getString("street"),
+                rs.getString("community"), rs.getString("address"), rs.getString("phone"), rs.getBoolean("active"));
+    }
+
+    private static DeviceRow device(ResultSet rs) throws SQLException {
+        boolean online = rs.getBoolean("online");
+        Boolean onlineOrNull = rs.wasNull() ? null : online;
+        return new DeviceRow(rs.getString("device_id"), DeviceKind.valueOf(rs.getString("kind")),
+                rs.getLong("elder_id"), rs.getBoolean("active"), Jdbc.instant(rs, "installed_at"),
+                Jdbc.instant(rs, "last_seen_at"), Jdbc.integer(rs, "battery"), Jdbc.integer(rs, "rssi"), onlineOrNull,
+                rs.getString("name"), rs.getString("street"), rs.getString("community"));
+    }
+}
