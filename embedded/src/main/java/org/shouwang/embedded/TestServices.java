@@ -40,6 +40,7 @@ public final class TestServices {
             } else if (Containers.dockerAvailable()) {
                 adminJdbcUrl = Containers.postgres();
             } else {
+                LOG.info("tests use an embedded PostgreSQL ({} unset, no Docker engine)", DB_URL_ENV);
                 EmbeddedDatabase db = EmbeddedDatabase.start(0, null);
                 Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-pg-stop"));
                 adminJdbcUrl = db.jdbcUrl();
@@ -61,6 +62,7 @@ public final class TestServices {
                 mqttUrl = Containers.mosquitto();
                 mqttKind = "mosquitto";
             } else {
+                LOG.info("tests use an embedded Moquette broker ({} unset, no Docker engine)", MQTT_URL_ENV);
                 EmbeddedBroker broker = EmbeddedBroker.start(0);
                 Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "embedded-mqtt-stop"));
                 mqttUrl = broker.url();
