@@ -28,16 +28,20 @@ final class ConsoleQueries {
     /** Incident and elder columns of a queue row. */
     private static final String QUEUE = "SELECT i.id, i.code, i.elder_id, i.rule, i.severity, i.state, i.opened_at,"
             + " i.acknowledged_at, i.acknowledged_by, i.resolved_at, i.resolved_by, i.outcome,"
-            + " e.name, e.id_number, e.street, e.community, e.address, e.phone, e.active"
-            + " FROM incident i JOIN elder e ON e.id = i.elder_id";
+            + " e.name, e.id_number, e.street, e.community, e.address, e.phone, e.active,"
+            + " x.unreached_at IS NOT NULL AS unreached"
+            + " FROM incident i JOIN elder e ON e.id = i.elder_id LEFT JOIN escalation x ON x.incident_id = i.id";
     /** The scope as SQL on alias {@code e}: street (null = all), communities (null = all of the street). */
     private static final String SCOPE = " (?::text IS NULL OR e.street = ?::text)"
             + " AND (?::text[] IS NULL OR e.community = ANY(?::text[]))";
     private static final String SEVERITY_ORDER = " CASE i.severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1"
             + " WHEN 'MEDIUM' THEN 2 ELSE 3 END";
 
-    /** An incident with its elder. */
-    record QueueRow(Incident incident, Elder elder) {
+    /**
+     * An incident with its elder; {@code unreached} while the escalation's latest round of pages reached
+     * nobody (the queue shows it in red).
+     */
+    record QueueRow(Incident incident, Elder elder, boolean unreached) {
     }
 
     /** One page sent (or being sent) for an incident, with whom it was for; never the number it went to. */
@@ -158,7 +162,7 @@ final class ConsoleQueries {
         Elder e = new Elder(rs.getLong("elder_id"), rs.getString("name"), rs.getString("id_number"),
                 rs.getString("street"), rs.getString("community"), rs.getString("address"), rs.getString("phone"),
                 rs.getBoolean("active"));
-        return new QueueRow(i, e);
+        return new QueueRow(i, e, rs.getBoolean("unreached"));
     }
 
     private static Elder elder(ResultSet rs) throws SQLException {

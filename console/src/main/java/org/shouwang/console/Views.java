@@ -63,7 +63,7 @@ final class Views {
     static JsonObject queueRow(ConsoleQueries.QueueRow r, Disclosure d, List<ConsoleQueries.Page> pages) {
         JsonArray paged = new JsonArray();
         pages.stream().filter(p -> p.incidentId() == r.incident().id()).forEach(p -> paged.add(page(p)));
-        return incident(r.incident(), r.elder(), d).put("paged", paged);
+        return incident(r.incident(), r.elder(), d).put("paged", paged).put("unreached", r.unreached());
     }
 
     /** A page sent for an incident: to whom (name and role), how, and how it went; never the number. */

@@ -210,14 +210,14 @@ class ConsoleApiIT {
 
     @Test
     void rootServesTheChinesePageAndItsScript() {
-        HttpResponse<Buffer> page = console.get("/");
+        HttpResponse<Buffer> page = console.anonymousGet("/");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.getHeader("Content-Type")).startsWith("text/html");
-        assertThat(page.bodyAsString()).contains("<title>守望 · 事件处置台</title>", "lang=\"zh-CN\"", "严重程度", "发生时间");
-        HttpResponse<Buffer> script = console.get("/app.js");
+        assertThat(page.bodyAsString()).contains("<title>守望 · 事件处置台</title>", "lang=\"zh-CN\"", "登录", "用户名");
+        HttpResponse<Buffer> script = console.anonymousGet("/js/queue.js");
         assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.bodyAsString()).contains("/api/incidents", "确认接手", "老人安全", "已送医");
+        assertThat(script.bodyAsString()).contains("/api/incidents/stream", "确认接手", "老人安全", "已送医");
     }
 
     private static JsonObject row(JsonArray rows, long id) {

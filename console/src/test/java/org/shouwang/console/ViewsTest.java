@@ -74,4 +74,37 @@ class ViewsTest {
         assertThat(Views.timelineEntry(new TimelineEntry(2, 9, Instant.EPOCH, "ACKNOWLEDGED", "陈值班", "console"))
                 .getString("kindLabel")).isEqualTo("确认接手");
     }
+
+    @Test
+    void respondersSeePhoneAndAddressButNeverTheIdNumber() {
+        JsonObject view = Views.elder(ELDER, Disclosure.RESPONDER);
+
+        assertThat(view.getString("phone")).isEqualTo("13912345678");
+        assertThat(view.getString("address")).isEqualTo("姑苏区大儒巷12号201室");
+        assertThat(view.getString("idNumber")).isEqualTo(ID.substring(0, 6) + "********" + ID.substring(14));
+        assertThat(view.getBoolean("phoneMasked")).isFalse();
+    }
+
+    @Test
+    void districtRoleSeesPhonesAndAddressesMasked() {
+        assertThat(Disclosure.of(org.shouwang.db.AccountRole.DISTRICT)).isEqualTo(Disclosure.MASKED);
+        assertThat(Disclosure.of(org.shouwang.db.AccountRole.STREET)).isEqualTo(Disclosure.RESPONDER);
+        assertThat(Disclosure.of(org.shouwang.db.AccountRole.COMMUNITY_WORKER)).isEqualTo(Disclosure.RESPONDER);
+        JsonObject contact = Views.contact(new CareContact(1, 5, ContactRole.FAMILY_CONTACT, "张女儿", "13800001111", 0),
+                Disclosure.MASKED);
+        assertThat(contact.getString("phone")).isEqualTo("138****1111");
+        assertThat(contact.getBoolean("phoneMasked")).isTrue();
+    }
+
+    @Test
+    void aPageShowsWhomItWasForAndTheProvidersDeliveryWordButNoNumber() {
+        ConsoleQueries.Page page = new ConsoleQueries.Page(9, "SMS", "SENT", "delivered", Instant.EPOCH, Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(5), "王阿姨", ContactRole.NEIGHBOUR_VOLUNTEER, "NEIGHBOUR_VOLUNTEER");
+
+        JsonObject view = Views.page(page);
+
+        assertThat(view.getString("statusLabel")).isEqualTo("已送达");
+        assertThat(view.getString("channelLabel")).isEqualTo("短信");
+        assertThat(Views.pageEntry(page).getString("detail")).isEqualTo("王阿姨（邻里/志愿者），已送达");
+    }
 }
