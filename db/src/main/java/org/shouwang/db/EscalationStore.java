@@ -76,6 +76,16 @@ public final class EscalationStore {
                 + " updated_at = now() WHERE incident_id = ? AND active", reason, at, incidentId) == 1;
     }
 
+    /**
+     * Starts a stopped escalation again where it stopped, due at {@code dueAt}, if it stopped for
+     * {@code reason} (a cleared condition that came back); false otherwise.
+     */
+    public boolean resume(long incidentId, String reason, Instant dueAt) {
+        return jdbc.update("UPDATE escalation SET active = true, due_at = ?, stop_reason = NULL, stopped_at = NULL,"
+                + " updated_at = now() WHERE incident_id = ? AND NOT active AND stop_reason = ?", dueAt, incidentId,
+                reason) == 1;
+    }
+
     /** Flags that a round reached nobody; false when that round had flagged it already. */
     public boolean markUnreached(long incidentId, String round, Instant at) {
         return jdbc.update("UPDATE escalation SET unreached_at = ?, unreached_round = ?, updated_at = now()"

@@ -108,6 +108,23 @@ class EscalationStoreIT {
     }
 
     @Test
+    void escalationStoppedForAClearedConditionResumesWhereItStoppedButOthersDoNot() {
+        escalations.start(incidentId, "rule NO_WATER_USE", T0);
+        escalations.advance(escalations.find(incidentId).orElseThrow(), 1, 0, T0.plusSeconds(300));
+        escalations.stop(incidentId, "CLEARED", T0.plusSeconds(60));
+
+        assertThat(escalations.resume(incidentId, "ACKNOWLEDGED", T0.plusSeconds(90))).isFalse();
+        assertThat(escalations.resume(incidentId, "CLEARED", T0.plusSeconds(90))).isTrue();
+        assertThat(escalations.resume(incidentId, "CLEARED", T0.plusSeconds(95))).isFalse();
+
+        Escalation e = escalations.find(incidentId).orElseThrow();
+        assertThat(e.active()).isTrue();
+        assertThat(e.nextStep()).isEqualTo(1);
+        assertThat(e.dueAt()).isEqualTo(T0.plusSeconds(90));
+        assertThat(e.stopReason()).isNull();
+    }
+
+    @Test
     void unreachedIsFlaggedOncePerRoundListedUntilResolvedAndCleared() {
         escalations.start(incidentId, "CRITICAL", T0);
 

@@ -12,6 +12,13 @@ public final class Addresses {
     public static final String EVENT_ACCEPTED = "shouwang.device-event.accepted";
     /** {@link Alert} raised by the rules. */
     public static final String ALERT_RAISED = "shouwang.alert.raised";
+    /**
+     * {@link Alert} whose condition cleared (water used again, flow stopped), published by the rules: the
+     * notifier stops the escalation of that device's elder and rule if its plan stops on clearing.
+     * {@code alertId} may be the id of the alert that raised it or a new one; {@code rule} and
+     * {@code deviceId} are what match.
+     */
+    public static final String ALERT_CLEARED = "shouwang.alert.cleared";
     /** {@link IncidentChange} after the notifier changed an incident (console live updates). */
     public static final String INCIDENT_CHANGED = "shouwang.incident.changed";
 

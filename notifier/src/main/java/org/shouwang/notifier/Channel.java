@@ -1,8 +1,9 @@
 package org.shouwang.notifier;
 
 /**
- * A way to reach a person (Twilio SMS today; voice, a domestic SMS provider and the console later).
- * Implementations may block: the notifier calls them on worker threads only.
+ * A way to reach a person: Twilio SMS and voice today; sites in mainland China, where Twilio places no
+ * calls and SMS is one-way, add a domestic provider here. Implementations may block: the notifier calls
+ * them on worker threads only.
  */
 @FunctionalInterface
 public interface Channel {

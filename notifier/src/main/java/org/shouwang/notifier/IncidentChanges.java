@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands every incident change to whoever listens: {@link NotifierVerticle} publishes them on the event
- * bus, escalation (issue 5) will stop on an acknowledgement. Give it to {@link IncidentService} and
+ * bus, {@link IncidentService#incidentChanged} stops the escalation of an acknowledged or resolved
+ * incident ({@link Notifier} subscribes it). Give it to {@link IncidentService} and
  * {@link IncidentCommands} as their {@code onChange}; a failing listener never stops the others.
  */
 public final class IncidentChanges implements Consumer<IncidentChange> {

@@ -1,59 +1,56 @@
 package org.shouwang.notifier;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.shouwang.db.AlertRecording;
 import org.shouwang.db.DataAccessException;
-import org.shouwang.db.IncidentStore;
-import org.shouwang.db.Notification;
+import org.shouwang.db.Escalation;
 import org.shouwang.db.NotificationChannel;
-import org.shouwang.db.NotificationStore;
-import org.shouwang.db.RegistryStore;
 import org.shouwang.model.Alert;
-import org.shouwang.model.CareContact;
 import org.shouwang.model.Elder;
 import org.shouwang.model.Incident;
 import org.shouwang.model.IncidentChange;
 import org.shouwang.model.IncidentState;
-import org.shouwang.model.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns alerts into incidents and pages: joins the alert's device with its elder, records it (open,
- * attach or recognise a repeat), writes the first step's pages to the outbox and sends them. Safe to
- * call from several worker threads at once; blocking, never on an event loop.
+ * Turns alerts into incidents and escalations: joins the alert's device with its elder, records it
+ * (open, attach or recognise a repeat), starts the incident's escalation plan and sends its first pages.
+ * {@link #tick()} runs whatever fell due since (later steps, repeats, retries); a cleared condition or an
+ * acknowledgement stops it. Safe on several worker threads at once; blocking, never on an event loop.
  */
 public final class IncidentService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentService.class);
 
-    private final RegistryStore registry;
-    private final IncidentStore incidents;
-    private final NotificationStore outbox;
-    private final PageDispatcher dispatcher;
+    private final NotifierStores stores;
+    private final EscalationPlans plans;
     private final Clock clock;
     private final Consumer<IncidentChange> onChange;
+    private final Timeline timeline;
+    private final Escalator escalator;
+    private final OutboxSender sender;
     private final AtomicLong withoutElder = new AtomicLong();
 
     /**
-     * @param sms      the SMS channel ({@link TwilioSmsChannel})
-     * @param onChange told of every incident opened, repeated or paged (usually an {@link IncidentChanges})
+     * @param channels one {@link Channel} per channel the plans use (SMS, VOICE); a page for a missing one fails
+     * @param onChange told of every incident opened, repeated, escalated or cleared (usually an {@link IncidentChanges})
      */
-    public IncidentService(RegistryStore registry, IncidentStore incidents, NotificationStore outbox, Channel sms,
+    public IncidentService(NotifierStores stores, Map<NotificationChannel, Channel> channels, EscalationPlans plans,
                            RetryPolicy retry, Clock clock, Consumer<IncidentChange> onChange) {
-        this.registry = registry;
-        this.incidents = incidents;
-        this.outbox = outbox;
+        this.stores = stores;
+        this.plans = plans;
         this.clock = clock;
         this.onChange = onChange;
-        this.dispatcher = new PageDispatcher(outbox, incidents, Map.of(NotificationChannel.SMS, sms), retry, clock);
+        this.timeline = new Timeline(stores.incidents(), clock);
+        this.escalator = new Escalator(stores.escalations(), stores.incidents(), stores.registry(), stores.outbox(),
+                plans, clock, timeline, onChange);
+        this.sender = new OutboxSender(stores.outbox(), stores.incidents(), stores.registry(), channels, retry, clock,
+                timeline, escalator);
     }
 
     /**
@@ -61,7 +58,7 @@ public final class IncidentService {
      * (logged and counted in {@link #alertsWithoutElder()}: such an alert cannot page anyone).
      */
     public Optional<AlertRecording> handle(Alert alert) {
-        Optional<Elder> elder = registry.elderOfDevice(alert.deviceId());
+        Optional<Elder> elder = stores.registry().elderOfDevice(alert.deviceId());
         if (elder.isEmpty()) {
             withoutElder.incrementAndGet();
             LOG.warn("alert for a device with no elder, nobody paged [alert: {}, device: {}, rule: {}]",
@@ -72,10 +69,7 @@ public final class IncidentService {
         Incident incident = recording.incident();
         switch (recording.outcome()) {
             case OPENED -> opened(incident, elder.get());
-            case ATTACHED -> {
-                LOG.info("alert attached to open incident [incident: {}, alert: {}]", incident.id(), alert.alertId());
-                announce(incident, "alert-repeated");
-            }
+            case ATTACHED -> attached(incident, alert);
             case DUPLICATE -> LOG.debug("repeated alert ignored [incident: {}, alert: {}]", incident.id(),
                     alert.alertId());
         }
@@ -84,80 +78,84 @@ public final class IncidentService {
 
     private AlertRecording record(long elderId, Alert alert) {
         try {
-            return incidents.recordAlert(elderId, alert);
+            return stores.incidents().recordAlert(elderId, alert);
         } catch (DataAccessException e) {
             if (!e.isUniqueViolation()) {
                 throw e;
             }
             // The same alert raced in on another thread and won; asked again, the store calls it a repeat.
-            return incidents.recordAlert(elderId, alert);
+            return stores.incidents().recordAlert(elderId, alert);
         }
     }
 
     private void opened(Incident incident, Elder elder) {
         LOG.info("incident raised [incident: {}, elder: {}, rule: {}]", incident.id(), elder.id(), incident.rule());
         announce(incident, "opened");
-        PagePlan.FirstStep step = PagePlan.firstStep(incident.severity(), registry.contacts(elder.id()));
-        for (CareContact c : step.withoutPhone()) {
-            note(incident, "PAGE_SKIPPED", "未发送短信：" + PagePlan.who(c) + "（未登记电话）");
+        if (escalator.start(incident, elder)) {
+            int sent = sender.sendDue();
+            LOG.info("incident paged [incident: {}, sent: {}]", incident.id(), sent);
+            announce(incident, "paged");
         }
-        for (CareContact c : step.samePhone()) {
-            note(incident, "PAGE_SKIPPED", "未重复发送短信：" + PagePlan.who(c) + "（与已通知的联系人同一号码）");
-        }
-        if (step.toPage().isEmpty()) {
-            notPaged(incident);
-            return;
-        }
-        String body = SmsText.page(incident, elder);
-        List<PageDispatcher.Outgoing> pages = new ArrayList<>();
-        for (CareContact c : step.toPage()) {
-            Notification n = outbox.enqueue(incident.id(), c.id(), NotificationChannel.SMS, c.phone(), body,
-                    idempotencyKey(incident.id(), c.id(), 0, NotificationChannel.SMS)).notification();
-            pages.add(new PageDispatcher.Outgoing(n, PagePlan.who(c)));
-        }
-        int sent = dispatcher.dispatch(pages);
-        LOG.info("incident paged [incident: {}, pages: {}, sent: {}]", incident.id(), pages.size(), sent);
-        announce(incident, "paged");
     }
 
-    private void notPaged(Incident incident) {
-        if (incident.severity() == Severity.TECHNICAL) {
-            note(incident, "NOT_PAGED", "技术类告警：不向照护人发送短信，请维护人员处理");
-            LOG.info("technical incident left to maintenance [incident: {}]", incident.id());
-        } else {
-            note(incident, "NO_ONE_PAGED", "没有可通知的照护人：请值班人员立即人工联系");
-            LOG.warn("incident has nobody to page [incident: {}, elder: {}]", incident.id(), incident.elderId());
+    private void attached(Incident incident, Alert alert) {
+        LOG.info("alert attached to open incident [incident: {}, alert: {}]", incident.id(), alert.alertId());
+        announce(incident, "alert-repeated");
+        // Cleared, left open for staff, and now back: paging must not stay silent for it.
+        if (incident.state() == IncidentState.OPEN && escalator.resumeAfterClearing(incident.id())) {
+            sender.sendDue();
+            announce(incident, "escalated");
         }
     }
 
     /**
-     * Sends the pages a crash left pending (call at start). Pages already sent are not sent again;
-     * pages of incidents someone has taken meanwhile are withdrawn. Returns how many went out.
+     * The condition behind an alert cleared (water used again, flow stopped): stops the escalation of the
+     * unresolved incident of that device's elder and rule, if its plan stops on clearing. The incident
+     * stays open for staff to close with an outcome. True when an escalation stopped.
      */
-    public int resumePending() {
-        Map<Long, List<Notification>> byIncident = new LinkedHashMap<>();
-        for (Notification n : outbox.pending()) {
-            byIncident.computeIfAbsent(n.incidentId(), id -> new ArrayList<>()).add(n);
+    public boolean clear(Alert cleared) {
+        return stores.escalations().unresolvedIncidentOf(cleared.deviceId(), cleared.rule())
+                .map(id -> clear(id, cleared.detail()))
+                .orElse(false);
+    }
+
+    /**
+     * As {@link #clear(Alert)}, for a known incident; {@code detail} says what cleared (no personal data).
+     * A repeated clear (the rules may send one again after a restart) changes nothing.
+     */
+    public boolean clear(long incidentId, String detail) {
+        Incident incident = stores.incidents().find(incidentId).orElse(null);
+        boolean escalating = stores.escalations().find(incidentId).map(Escalation::active).orElse(false);
+        if (incident == null || incident.state() == IncidentState.RESOLVED || !escalating) {
+            return false;
         }
-        int sent = 0;
-        for (Map.Entry<Long, List<Notification>> e : byIncident.entrySet()) {
-            Optional<Incident> incident = incidents.find(e.getKey());
-            Map<Long, CareContact> contacts = new LinkedHashMap<>();
-            incident.ifPresent(i -> registry.contacts(i.elderId()).forEach(c -> contacts.put(c.id(), c)));
-            List<PageDispatcher.Outgoing> pages = e.getValue().stream()
-                    .map(n -> new PageDispatcher.Outgoing(n, PagePlan.who(n.contactId() == null ? null
-                            : contacts.get(n.contactId()))))
-                    .toList();
-            int n = dispatcher.dispatch(pages);
-            sent += n;
-            if (n > 0) {
-                incident.ifPresent(i -> announce(i, "paged"));
-            }
+        Elder elder = stores.registry().findElder(incident.elderId()).orElseThrow();
+        if (!plans.planFor(elder.street(), incident.rule(), incident.severity()).plan().stopWhenCleared()) {
+            LOG.info("condition cleared, plan pages on [incident: {}]", incidentId);
+            return false;
         }
-        if (!byIncident.isEmpty()) {
-            LOG.info("pending pages resumed [incidents: {}, sent: {}]", byIncident.size(), sent);
+        timeline.note(incidentId, Timeline.CONDITION_CLEARED, "报警条件已解除" + note(detail));
+        boolean stopped = escalator.stop(incidentId, Escalator.CLEARED, "报警条件已解除，请值班人员核实后结案");
+        announce(incident, "cleared");
+        return stopped;
+    }
+
+    /**
+     * Runs whatever is due now: escalation steps and repeats, then due pages and retries. A Vert.x timer
+     * calls it ({@link NotifierVerticle}); tests call it with the clock moved by hand. Returns pages sent.
+     */
+    public int tick() {
+        escalator.runDue();
+        return sender.sendDue();
+    }
+
+    /** Stops the escalation of an incident someone acknowledged or resolved (give it {@link IncidentChanges}). */
+    public void incidentChanged(IncidentChange change) {
+        if (change.state() == IncidentState.ACKNOWLEDGED) {
+            escalator.stop(change.incidentId(), "ACKNOWLEDGED", "已有人接手");
+        } else if (change.state() == IncidentState.RESOLVED) {
+            escalator.stop(change.incidentId(), "RESOLVED", "事件已结案");
         }
-        return sent;
     }
 
     /** Alerts whose device is unknown or belongs to no elder, since start. */
@@ -165,17 +163,27 @@ public final class IncidentService {
         return withoutElder.get();
     }
 
-    /** One page per incident, contact, escalation step and channel, whatever happens twice. */
-    static String idempotencyKey(long incidentId, long contactId, int step, NotificationChannel channel) {
-        return incidentId + ":" + contactId + ":step" + step + ":" + channel;
+    Escalator escalator() {
+        return escalator;
     }
 
-    private void note(Incident incident, String kind, String detail) {
-        incidents.addTimeline(incident.id(), clock.instant(), kind, PageDispatcher.ACTOR, detail);
+    Timeline timeline() {
+        return timeline;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    NotifierStores stores() {
+        return stores;
+    }
+
+    private static String note(String detail) {
+        return detail == null || detail.isBlank() ? "" : "（" + detail + "）";
     }
 
     private void announce(Incident incident, String what) {
-        IncidentState state = incident.state();
-        onChange.accept(new IncidentChange(incident.id(), incident.elderId(), state, what));
+        onChange.accept(new IncidentChange(incident.id(), incident.elderId(), incident.state(), what));
     }
 }

@@ -6,7 +6,9 @@ import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Alert;
 import org.shouwang.model.Json;
@@ -14,15 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link IncidentService} on the event bus: alerts in on {@link Addresses#ALERT_RAISED}, every
- * incident change out on {@link Addresses#INCIDENT_CHANGED}. Alerts are handled on a worker pool of its
- * own, concurrently (the stores keep one incident per elder and rule, the outbox one page per key), so a
- * slow provider for one elder does not hold up another elder's page. On start it resumes the pages a
- * crash left pending.
+ * Runs the {@link IncidentService} on the event bus and the clock: alerts in on
+ * {@link Addresses#ALERT_RAISED}, cleared conditions on {@link Addresses#ALERT_CLEARED}, every incident
+ * change out on {@link Addresses#INCIDENT_CHANGED}, and {@link IncidentService#tick()} every {@code tick}
+ * for due escalation steps, repeats and retries (at start too, which resumes what a restart left
+ * pending). All of it on a worker pool of its own, so a slow provider for one elder does not hold up
+ * another elder's page.
  */
 public final class NotifierVerticle extends AbstractVerticle {
 
     public static final int DEFAULT_WORKER_POOL_SIZE = 4;
+    /** Steps are minutes apart; seconds of lateness do not matter, an idle database query every 5 s does not either. */
+    public static final Duration DEFAULT_TICK = Duration.ofSeconds(5);
     static final String WORKER_POOL_NAME = "shouwang-notifier";
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifierVerticle.class);
@@ -30,26 +35,38 @@ public final class NotifierVerticle extends AbstractVerticle {
     private final IncidentService service;
     private final IncidentChanges changes;
     private final int workerPoolSize;
+    private final Duration tick;
+    private final AtomicBoolean ticking = new AtomicBoolean();
 
     private WorkerExecutor workers;
     private MessageConsumer<String> alerts;
+    private MessageConsumer<String> clears;
     private Runnable unsubscribe;
+    private Long timer;
 
     /**
      * @param changes the {@link IncidentChanges} the service (and the console's {@link IncidentCommands})
      *                announce to; all of them are published on the event bus
      */
     public NotifierVerticle(IncidentService service, IncidentChanges changes) {
-        this(service, changes, DEFAULT_WORKER_POOL_SIZE);
+        this(service, changes, DEFAULT_WORKER_POOL_SIZE, DEFAULT_TICK);
     }
 
     public NotifierVerticle(IncidentService service, IncidentChanges changes, int workerPoolSize) {
+        this(service, changes, workerPoolSize, DEFAULT_TICK);
+    }
+
+    public NotifierVerticle(IncidentService service, IncidentChanges changes, int workerPoolSize, Duration tick) {
         this.service = Objects.requireNonNull(service, "service");
         this.changes = Objects.requireNonNull(changes, "changes");
         if (workerPoolSize < 1) {
             throw new IllegalArgumentException("notifier worker pool size must be at least 1, was " + workerPoolSize);
         }
+        if (tick == null || tick.toMillis() < 10 || tick.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("notifier tick must be between 10 ms and 1 minute, was " + tick);
+        }
         this.workerPoolSize = workerPoolSize;
+        this.tick = tick;
     }
 
     @Override
@@ -58,12 +75,12 @@ public final class NotifierVerticle extends AbstractVerticle {
         unsubscribe = changes.subscribe(change ->
                 vertx.eventBus().publish(Addresses.INCIDENT_CHANGED, Json.write(change)));
         alerts = vertx.eventBus().consumer(Addresses.ALERT_RAISED, this::onAlert);
-        alerts.completion()
+        clears = vertx.eventBus().consumer(Addresses.ALERT_CLEARED, this::onCleared);
+        Future.all(alerts.completion(), clears.completion())
                 .onSuccess(registered -> {
-                    LOG.info("notifier verticle started [workers: {}]", workerPoolSize);
-                    // Listening already, so no alert is missed while a long backlog is resumed.
-                    workers.executeBlocking(service::resumePending, false)
-                            .onFailure(cause -> LOG.error("pending pages not resumed", cause));
+                    // Listening already, so no alert is missed while a restart's backlog is worked off.
+                    timer = vertx.setPeriodic(1, tick.toMillis(), id -> tick());
+                    LOG.info("notifier verticle started [workers: {}, tick: {}]", workerPoolSize, tick);
                 })
                 .onFailure(cause -> {
                     // Vert.x does not call stop() after a failed start; release what was opened.
@@ -81,6 +98,10 @@ public final class NotifierVerticle extends AbstractVerticle {
 
     /** Closes whatever is still open; a second call finds nothing left and completes at once. */
     private Future<Void> release() {
+        if (timer != null) {
+            vertx.cancelTimer(timer);
+            timer = null;
+        }
         if (unsubscribe != null) {
             unsubscribe.run();
             unsubscribe = null;
@@ -89,6 +110,10 @@ public final class NotifierVerticle extends AbstractVerticle {
         if (alerts != null) {
             unregistered = alerts.unregister();
             alerts = null;
+        }
+        if (clears != null) {
+            unregistered = Future.all(unregistered, clears.unregister()).mapEmpty();
+            clears = null;
         }
         return unregistered.eventually(() -> {
             if (workers == null) {
@@ -101,20 +126,20 @@ public final class NotifierVerticle extends AbstractVerticle {
         });
     }
 
-    private void onAlert(Message<String> message) {
-        Alert alert;
-        try {
-            alert = Json.read(message.body(), Alert.class);
-        } catch (RuntimeException e) {
-            // The rules publish well-formed alerts, so this is a bug upstream; say so loudly, keep consuming.
-            LOG.error("unreadable alert dropped [address: {}]", message.address());
-            message.fail(400, "unreadable alert");
+    /** One tick at a time: a slow one (a provider timing out) makes the next wait, not pile up. */
+    private void tick() {
+        WorkerExecutor w = workers;
+        if (w == null || !ticking.compareAndSet(false, true)) {
             return;
         }
-        if (alert.alertId() == null || alert.rule() == null || alert.deviceId() == null || alert.at() == null) {
-            LOG.error("incomplete alert dropped [alert: {}, device: {}, rule: {}]", alert.alertId(), alert.deviceId(),
-                    alert.rule());
-            message.fail(400, "incomplete alert");
+        w.executeBlocking(service::tick, false)
+                .onFailure(cause -> LOG.error("escalation tick failed, trying again next tick", cause))
+                .onComplete(done -> ticking.set(false));
+    }
+
+    private void onAlert(Message<String> message) {
+        Alert alert = read(message);
+        if (alert == null) {
             return;
         }
         workers.executeBlocking(() -> service.handle(alert), false)
@@ -124,5 +149,38 @@ public final class NotifierVerticle extends AbstractVerticle {
                             alert.deviceId(), alert.rule(), cause);
                     message.fail(500, "alert not handled");
                 });
+    }
+
+    private void onCleared(Message<String> message) {
+        Alert cleared = read(message);
+        if (cleared == null) {
+            return;
+        }
+        workers.executeBlocking(() -> service.clear(cleared), false)
+                .onSuccess(stopped -> message.reply(stopped ? "STOPPED" : "NOT_STOPPED"))
+                .onFailure(cause -> {
+                    LOG.error("cleared condition not handled [device: {}, rule: {}]", cleared.deviceId(),
+                            cleared.rule(), cause);
+                    message.fail(500, "cleared condition not handled");
+                });
+    }
+
+    /** The alert in a message, or null after failing the message (a bug upstream: said loudly, consuming goes on). */
+    private static Alert read(Message<String> message) {
+        Alert alert;
+        try {
+            alert = Json.read(message.body(), Alert.class);
+        } catch (RuntimeException e) {
+            LOG.error("unreadable alert dropped [address: {}]", message.address());
+            message.fail(400, "unreadable alert");
+            return null;
+        }
+        if (alert.alertId() == null || alert.rule() == null || alert.deviceId() == null || alert.at() == null) {
+            LOG.error("incomplete alert dropped [alert: {}, device: {}, rule: {}]", alert.alertId(), alert.deviceId(),
+                    alert.rule());
+            message.fail(400, "incomplete alert");
+            return null;
+        }
+        return alert;
     }
 }

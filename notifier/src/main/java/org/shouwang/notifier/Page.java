@@ -6,12 +6,16 @@ import org.shouwang.db.NotificationChannel;
 import org.shouwang.model.Privacy;
 
 /**
- * One message to one person about one incident, as a {@link Channel} sends it. {@code recipient} is a
- * phone number: {@link #toString()} masks it and leaves the body out.
+ * One message or call to one person about one incident, as a {@link Channel} sends it. {@code recipient}
+ * is a phone number: {@link #toString()} masks it and leaves the body out.
  *
- * @param contactId the care contact paged, or {@code null} for someone outside the care team
+ * @param notificationId the outbox row, which webhooks name to report back on this page
+ * @param contactId      the care contact paged, or {@code null} for the elder or someone outside the care team
+ * @param audience       whom of the escalation step it is for ({@code null} outside a plan)
+ * @param body           the SMS text, or what the call says before asking for a key press
  */
-public record Page(long incidentId, Long contactId, NotificationChannel channel, String recipient, String body) {
+public record Page(long notificationId, long incidentId, Long contactId, Audience audience,
+                   NotificationChannel channel, String recipient, String body) {
 
     public Page {
         Objects.requireNonNull(channel, "channel");
@@ -23,12 +27,17 @@ public record Page(long incidentId, Long contactId, NotificationChannel channel,
 
     /** The page an outbox row stands for. */
     public static Page of(Notification n) {
-        return new Page(n.incidentId(), n.contactId(), n.channel(), n.recipient(), n.body());
+        return new Page(n.id(), n.incidentId(), n.contactId(), Audience.of(n), n.channel(), n.recipient(), n.body());
+    }
+
+    /** True for the elder's own well-check: a key press there means "I am well", not "I take the case". */
+    public boolean toElder() {
+        return audience == Audience.ELDER;
     }
 
     @Override
     public String toString() {
-        return "Page[incident=" + incidentId + ", contact=" + contactId + ", channel=" + channel + ", recipient="
-                + Privacy.maskPhone(recipient) + "]";
+        return "Page[notification=" + notificationId + ", incident=" + incidentId + ", contact=" + contactId
+                + ", audience=" + audience + ", channel=" + channel + ", recipient=" + Privacy.maskPhone(recipient) + "]";
     }
 }

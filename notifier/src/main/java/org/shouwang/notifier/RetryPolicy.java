@@ -4,16 +4,20 @@ import java.time.Duration;
 
 /**
  * How often a page that failed for a passing reason (server error, timeout) is tried again before it is
- * given up, and how long to wait in between (doubling, capped).
+ * given up, and how long to wait in between (doubling, capped). The wait is kept in the outbox row, so
+ * it survives a restart and holds no thread.
  *
- * @param maxAttempts  tries per page in one dispatch, the first included (at least 1)
+ * @param maxAttempts  tries per page, the first included (at least 1)
  * @param firstBackoff wait before the second try
  * @param maxBackoff   longest wait between two tries
  */
 public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
 
-    /** Three tries within about three seconds: a critical page must not wait long for a flaky provider. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(10));
+    /**
+     * Five tries within about two and a half minutes (after 10, 20, 40 and 80 s): a provider's hiccup is
+     * ridden out, and a page that still fails hands over to the next person well before the next step.
+     */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(10), Duration.ofMinutes(2));
 
     public RetryPolicy {
         if (maxAttempts < 1) {

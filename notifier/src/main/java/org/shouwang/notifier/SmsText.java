@@ -24,6 +24,37 @@ public final class SmsText {
                 + "。回复1或" + incident.code() + "表示已接手。";
     }
 
+    /** The SMS to the elder themself, when a plan texts them: reply 1 if well, 2 for help. */
+    public static String wellCheck(Incident incident, Elder elder) {
+        return SIGNATURE + elder.name() + "您好：" + (incident.rule() == Rule.NO_WATER_USE ? "您家中较长时间没有用水，"
+                : "您家中设备发出提醒，") + "请回复1告知平安；如需帮助请回复2。";
+    }
+
+    /** The answer to a reply that took the case. */
+    static String takenByYou(String code) {
+        return SIGNATURE + "已确认由您接手事件" + code + "，谢谢。请尽快联系老人或上门查看。";
+    }
+
+    /** The answer to a reply for a case someone else already took or closed. */
+    static String takenAlready(String code) {
+        return SIGNATURE + "事件" + code + "已有人接手或已处理，谢谢。";
+    }
+
+    /** The answer to the elder confirming they are well. */
+    static String elderWell() {
+        return SIGNATURE + "已收到您平安的回复，谢谢，祝您安康。";
+    }
+
+    /** The answer to the elder asking for help. */
+    static String elderHelp() {
+        return SIGNATURE + "已收到，我们马上通知您的照护人员。";
+    }
+
+    /** The answer to a reply that matches no page sent to that number. */
+    static String notUnderstood() {
+        return SIGNATURE + "未找到需要您处理的事件。接手请回复1或事件编号（如SW00001）。";
+    }
+
     /** The street is part of the address people know ("平江街道大儒巷12号"), unless the address has it already. */
     static String place(Elder elder) {
         String address = elder.address() == null ? "" : elder.address().strip();

@@ -36,6 +36,11 @@ public record TwilioStubRequest(String method, String path, String accountSid, S
         return form.get("Twiml");
     }
 
+    /** Where the provider was asked to report delivery or call progress ({@code StatusCallback}). */
+    public String statusCallback() {
+        return form.get("StatusCallback");
+    }
+
     public boolean isMessage() {
         return "Messages".equals(resource);
     }

@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,69 +17,45 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.shouwang.db.Database;
-import org.shouwang.db.DatabaseConfig;
-import org.shouwang.db.IncidentStore;
 import org.shouwang.db.NotificationChannel;
-import org.shouwang.db.NotificationStore;
-import org.shouwang.db.RegistryStore;
-import org.shouwang.embedded.TestServices;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Alert;
-import org.shouwang.model.CareContact;
-import org.shouwang.model.ContactRole;
-import org.shouwang.model.DeviceKind;
-import org.shouwang.model.Elder;
 import org.shouwang.model.IncidentChange;
 import org.shouwang.model.IncidentState;
 import org.shouwang.model.Json;
-import org.shouwang.model.Rule;
 
-/** The notifier on a real event bus, PostgreSQL and the Twilio stand-in driven by the real SDK. */
+/** The notifier on a real event bus and timer, PostgreSQL, and the Twilio stand-in driven by the real SDK. */
 class NotifierVerticleIT {
 
-    private static final Instant T0 = Instant.parse("2026-07-20T06:30:00Z");
-
-    private static Database db;
-    private static RegistryStore registry;
-    private static IncidentStore incidents;
-    private static NotificationStore outbox;
-    private static RecordingTwilioServer stub;
+    private static NotifierHarness h;
     private static Vertx vertx;
 
-    private final IncidentChanges changes = new IncidentChanges();
     private final List<IncidentChange> published = new CopyOnWriteArrayList<>();
+    private Notifier notifier;
     private String deployment;
     private MessageConsumer<String> listener;
-    private Elder elder;
-    private String button;
-    private CareContact neighbour;
+    private NotifierHarness.Home home;
+    private Instant t0;
 
     @BeforeAll
     static void start() {
-        db = Database.open(DatabaseConfig.of(TestServices.freshDatabase()));
-        registry = new RegistryStore(db.dataSource());
-        incidents = new IncidentStore(db.dataSource());
-        outbox = new NotificationStore(db.dataSource());
-        stub = RecordingTwilioServer.start(0);
+        h = new NotifierHarness(Instant.parse("2026-07-20T02:00:00Z"));
         vertx = Vertx.vertx();
     }
 
     @AfterAll
     static void stop() throws Exception {
         result(vertx.close());
-        stub.close();
-        db.close();
+        h.close();
     }
 
     @BeforeEach
     void elderWithAButton() {
-        stub.clear();
-        elder = registry.createElder(new Elder(0, "王阿婆", null, "平江街道", "大儒巷社区", "大儒巷12号", null, true));
-        button = "btn-" + elder.id();
-        registry.addDevice(button, DeviceKind.CALL_BUTTON, elder.id());
-        neighbour = registry.addContact(elder.id(), ContactRole.NEIGHBOUR_VOLUNTEER, "李四", "+8613900" + elder.id() + "01", 0);
-        registry.addContact(elder.id(), ContactRole.COMMUNITY_WORKER, "张三", "+8613900" + elder.id() + "02", 0);
+        h.clock.advance(Duration.ofDays(1));
+        t0 = h.clock.instant();
+        h.stub.clear();
+        home = h.home();
+        notifier = h.notifier();
         listener = vertx.eventBus().consumer(Addresses.INCIDENT_CHANGED,
                 m -> published.add(Json.read(m.body(), IncidentChange.class)));
     }
@@ -90,35 +65,61 @@ class NotifierVerticleIT {
         result(listener.unregister());
         if (deployment != null) {
             result(vertx.undeploy(deployment));
+            deployment = null;
         }
+        h.quiesce();
     }
 
     private void deploy() throws Exception {
-        TwilioSmsChannel sms = new TwilioSmsChannel(TwilioConfig.of(TwilioSmsChannelTest.SID, "test-token",
-                TwilioSmsChannelTest.FROM).withApiBaseUrl(stub.baseUrl()));
-        IncidentService service = new IncidentService(registry, incidents, outbox, sms,
-                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10)), Clock.systemUTC(), changes);
-        deployment = result(vertx.deployVerticle(new NotifierVerticle(service, changes)));
+        deployment = result(vertx.deployVerticle(notifier.verticle(Duration.ofMillis(50))));
     }
 
     private String alertJson(String msgId) {
-        return Json.write(new Alert("BUTTON_PRESSED:" + button + ":" + msgId, Rule.BUTTON_PRESSED, button, T0, "按下"));
+        return Json.write(h.press(home, msgId));
     }
 
     @Test
-    void alertOnTheBusTextsTheCareTeamAndAnnouncesTheIncident() throws Exception {
+    void alertOnTheBusPagesTheCareTeamAndAnnouncesTheIncident() throws Exception {
         deploy();
 
         vertx.eventBus().publish(Addresses.ALERT_RAISED, alertJson("1"));
 
-        await().alias("both contacts texted").atMost(10, TimeUnit.SECONDS)
-                .untilAsserted(() -> assertThat(stub.messages()).hasSize(2));
-        assertThat(stub.messages()).allSatisfy(m -> assertThat(m.body()).contains("王阿婆").contains("一键呼叫"));
+        await().alias("both contacts texted and called").atMost(10, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(h.stub.requests()).hasSize(4));
+        assertThat(h.stub.messages()).allSatisfy(m -> assertThat(m.body()).contains("王阿婆").contains("一键呼叫"));
         await().alias("incident announced").atMost(10, TimeUnit.SECONDS).untilAsserted(() ->
-                assertThat(published).filteredOn(c -> c.elderId() == elder.id())
+                assertThat(published).filteredOn(c -> c.elderId() == home.elder().id())
                         .extracting(IncidentChange::what).contains("opened", "paged"));
-        assertThat(published).filteredOn(c -> c.elderId() == elder.id())
+        assertThat(published).filteredOn(c -> c.elderId() == home.elder().id())
                 .allSatisfy(c -> assertThat(c.state()).isEqualTo(IncidentState.OPEN));
+    }
+
+    @Test
+    void timerRunsTheNextStepWhenTheClockReachesIt() throws Exception {
+        deploy();
+        result(vertx.eventBus().request(Addresses.ALERT_RAISED, alertJson("1")));
+        // The timer may have claimed the first pages itself, and be sending them still.
+        await().alias("first step paged").atMost(10, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(h.stub.requests()).hasSize(4));
+
+        h.clock.at(t0, Duration.ofMinutes(5));
+
+        await().alias("emergency team paged by the timer").atMost(10, TimeUnit.SECONDS).untilAsserted(() ->
+                assertThat(h.reached(4, "Messages")).containsExactlyInAnyOrder(home.team().phone(),
+                        home.family().phone()));
+    }
+
+    @Test
+    void clearedConditionOnTheBusStopsTheEscalation() throws Exception {
+        deploy();
+        Alert noWater = h.noWater(home);
+        result(vertx.eventBus().request(Addresses.ALERT_RAISED, Json.write(noWater)));
+
+        Object reply = result(vertx.eventBus().request(Addresses.ALERT_CLEARED, Json.write(noWater))).body();
+
+        assertThat(reply).isEqualTo("STOPPED");
+        long id = h.stores.escalations().unresolvedIncidentOf(home.meter(), noWater.rule()).orElseThrow();
+        assertThat(h.stores.escalations().find(id).orElseThrow().active()).isFalse();
     }
 
     @Test
@@ -130,7 +131,7 @@ class NotifierVerticleIT {
 
         assertThat(first).isEqualTo("OPENED");
         assertThat(again).isEqualTo("DUPLICATE");
-        assertThat(stub.messages()).hasSize(2);
+        assertThat(h.stub.requests()).hasSize(4);
     }
 
     @Test
@@ -142,29 +143,28 @@ class NotifierVerticleIT {
 
         assertThat(refused).isInstanceOfSatisfying(ReplyException.class, e -> assertThat(e.failureCode()).isEqualTo(400));
         await().alias("later alert paged").atMost(10, TimeUnit.SECONDS)
-                .untilAsserted(() -> assertThat(stub.messages()).hasSize(2));
+                .untilAsserted(() -> assertThat(h.stub.requests()).hasSize(4));
     }
 
     @Test
     void pagesLeftPendingByACrashAreSentOnStart() throws Exception {
-        long id = incidents.recordAlert(elder.id(), Json.read(alertJson("1"), Alert.class)).incident().id();
-        outbox.enqueue(id, neighbour.id(), NotificationChannel.SMS, neighbour.phone(), "【守望】紧急求助 SW",
-                IncidentService.idempotencyKey(id, neighbour.id(), 0, NotificationChannel.SMS));
+        long id = h.stores.incidents().recordAlert(home.elder().id(), h.press(home, "1")).incident().id();
+        h.stores.outbox().enqueue(id, home.neighbour().id(), NotificationChannel.SMS, home.neighbour().phone(),
+                "【守望】紧急求助 SW", id + ":pending:SMS");
 
         deploy();
 
         await().alias("pending page sent").atMost(10, TimeUnit.SECONDS)
-                .untilAsserted(() -> assertThat(stub.messages()).extracting(TwilioStubRequest::to)
-                        .containsExactly(neighbour.phone()));
+                .untilAsserted(() -> assertThat(h.stub.messages()).extracting(TwilioStubRequest::to)
+                        .containsExactly(home.neighbour().phone()));
     }
 
     @Test
     void acknowledgementFromTheConsoleIsPublishedToo() throws Exception {
         deploy();
-        long id = incidents.recordAlert(elder.id(), Json.read(alertJson("1"), Alert.class)).incident().id();
-        IncidentCommands commands = new IncidentCommands(incidents, Clock.systemUTC(), changes);
+        long id = h.stores.incidents().recordAlert(home.elder().id(), h.press(home, "1")).incident().id();
 
-        commands.acknowledge(id, "张三", "console");
+        notifier.commands().acknowledge(id, "张三", "console");
 
         await().alias("acknowledgement published").atMost(10, TimeUnit.SECONDS).untilAsserted(() ->
                 assertThat(published).filteredOn(c -> c.incidentId() == id)
@@ -176,12 +176,12 @@ class NotifierVerticleIT {
         deploy();
         result(vertx.undeploy(deployment));
         deployment = null;
-        long id = incidents.recordAlert(elder.id(), Json.read(alertJson("1"), Alert.class)).incident().id();
+        long id = h.stores.incidents().recordAlert(home.elder().id(), h.press(home, "1")).incident().id();
 
-        new IncidentCommands(incidents, Clock.systemUTC(), changes).acknowledge(id, "张三", "console");
+        notifier.commands().acknowledge(id, "张三", "console");
         // Had the stopped notifier still listened, "acknowledged" would arrive first: one sender, ordered delivery.
         deploy();
-        new IncidentCommands(incidents, Clock.systemUTC(), changes).resolve(id, "张三", "老人安全");
+        notifier.commands().resolve(id, "张三", "老人安全");
 
         await().alias("resolution published").atMost(10, TimeUnit.SECONDS).untilAsserted(() ->
                 assertThat(published).filteredOn(c -> c.incidentId() == id).extracting(IncidentChange::what)

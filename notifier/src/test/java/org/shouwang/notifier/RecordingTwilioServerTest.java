@@ -109,7 +109,7 @@ class RecordingTwilioServerTest {
 
     private static Throwable catchSend(TwilioSmsChannel sms, String to) {
         try {
-            sms.send(new Page(1, null, NotificationChannel.SMS, to, "【守望】测试 SW00001"));
+            sms.send(new Page(1, 1, null, null, NotificationChannel.SMS, to, "【守望】测试 SW00001"));
             return null;
         } catch (ChannelException e) {
             return e;

@@ -1,0 +1,105 @@
+package org.shouwang.notifier;
+
+import static org.shouwang.db.NotificationChannel.SMS;
+import static org.shouwang.db.NotificationChannel.VOICE;
+import static org.shouwang.notifier.Audience.COMMUNITY_WORKER;
+import static org.shouwang.notifier.Audience.ELDER;
+import static org.shouwang.notifier.Audience.FAMILY_CONTACT;
+import static org.shouwang.notifier.Audience.NEIGHBOUR_VOLUNTEER;
+import static org.shouwang.notifier.Audience.STREET_EMERGENCY_TEAM;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.shouwang.model.Rule;
+import org.shouwang.model.Severity;
+
+/**
+ * Which escalation plan an incident follows: one per severity, optionally one per rule (NO_WATER_USE
+ * first calls the elder), and per-street overrides of either. Built-in defaults ({@link #defaults()});
+ * a YAML file ({@link #load(Path)}) replaces whole plans and keeps the defaults for the rest.
+ *
+ * @param streets overrides by street name as the registry writes it ("平江街道")
+ */
+public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule, EscalationPlan> rules,
+                              Map<String, StreetPlans> streets, QuietHours quietHours) {
+
+    /** A street's own plans, by severity and by rule; either may be empty. */
+    public record StreetPlans(Map<Severity, EscalationPlan> severities, Map<Rule, EscalationPlan> rules) {
+        public StreetPlans {
+            severities = severities == null ? Map.of() : Map.copyOf(severities);
+            rules = rules == null ? Map.of() : Map.copyOf(rules);
+        }
+    }
+
+    /** The plan chosen for an incident, and how people read which one it was. */
+    public record Chosen(String name, EscalationPlan plan) {
+    }
+
+    public EscalationPlans {
+        severities = Map.copyOf(severities);
+        for (Severity s : Severity.values()) {
+            if (!severities.containsKey(s)) {
+                throw new IllegalArgumentException("escalation plans need a plan for severity " + s);
+            }
+        }
+        rules = rules == null ? Map.of() : Map.copyOf(rules);
+        streets = streets == null ? Map.of() : Map.copyOf(streets);
+        quietHours = quietHours == null ? QuietHours.DEFAULT : quietHours;
+    }
+
+    /**
+     * The built-in plans. CRITICAL (button): at once SMS and a call to the neighbour/volunteer and the
+     * community worker; 5 minutes unacknowledged, the street emergency team and the family contact;
+     * then every 10 minutes again. NO_WATER_USE: first a call to the elder (press 1 if well); 5 minutes
+     * unconfirmed, the care team as HIGH. HIGH: care team at once, emergency team after 15 minutes, every
+     * 30 minutes again. MEDIUM: an SMS to the community worker, not at night. TECHNICAL: nobody's phone;
+     * the maintenance list and its daily digest.
+     */
+    public static EscalationPlans defaults() {
+        EscalationStep careTeam = EscalationStep.of(Duration.ZERO, List.of(NEIGHBOUR_VOLUNTEER, COMMUNITY_WORKER), SMS,
+                VOICE);
+        EscalationStep team = EscalationStep.of(Duration.ofMinutes(5), List.of(STREET_EMERGENCY_TEAM, FAMILY_CONTACT),
+                SMS, VOICE);
+        Map<Severity, EscalationPlan> bySeverity = new EnumMap<>(Severity.class);
+        bySeverity.put(Severity.CRITICAL, new EscalationPlan(List.of(careTeam, team), Duration.ofMinutes(10), false,
+                false));
+        bySeverity.put(Severity.HIGH, new EscalationPlan(List.of(careTeam, EscalationStep.of(Duration.ofMinutes(15),
+                team.to(), SMS, VOICE)), Duration.ofMinutes(30), false, true));
+        bySeverity.put(Severity.MEDIUM, new EscalationPlan(List.of(EscalationStep.of(Duration.ZERO,
+                List.of(COMMUNITY_WORKER), SMS)), null, true, true));
+        bySeverity.put(Severity.TECHNICAL, new EscalationPlan(List.of(), null, true, true));
+        EscalationPlan wellCheck = new EscalationPlan(List.of(
+                EscalationStep.of(Duration.ZERO, List.of(ELDER), VOICE),
+                EscalationStep.of(Duration.ofMinutes(5), careTeam.to(), SMS, VOICE),
+                EscalationStep.of(Duration.ofMinutes(15), team.to(), SMS, VOICE)), Duration.ofMinutes(30), false, true);
+        return new EscalationPlans(bySeverity, Map.of(Rule.NO_WATER_USE, wellCheck), Map.of(), QuietHours.DEFAULT);
+    }
+
+    /** The defaults with the plans of a YAML file over them (format in the README, section Escalation). */
+    public static EscalationPlans load(Path file) {
+        return EscalationPlansYaml.load(file, defaults());
+    }
+
+    /** As {@link #load(Path)}, from YAML text. */
+    public static EscalationPlans parse(String yaml) {
+        return EscalationPlansYaml.parse(yaml, defaults());
+    }
+
+    /** The plan for an incident: the street's plan for the rule, its plan for the severity, then the same district-wide. */
+    public Chosen planFor(String street, Rule rule, Severity severity) {
+        StreetPlans local = street == null ? null : streets.get(street.strip());
+        if (local != null && local.rules().containsKey(rule)) {
+            return new Chosen(street.strip() + " " + rule, local.rules().get(rule));
+        }
+        if (local != null && local.severities().containsKey(severity)) {
+            return new Chosen(street.strip() + " " + severity, local.severities().get(severity));
+        }
+        if (rules.containsKey(rule)) {
+            return new Chosen(rule.name(), rules.get(rule));
+        }
+        return new Chosen(severity.name(), severities.get(severity));
+    }
+}

@@ -1,0 +1,149 @@
+package org.shouwang.notifier;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.shouwang.db.IncidentStore;
+import org.shouwang.db.Notification;
+import org.shouwang.db.NotificationChannel;
+import org.shouwang.db.NotificationStore;
+import org.shouwang.db.RegistryStore;
+import org.shouwang.model.CareContact;
+import org.shouwang.model.Incident;
+import org.shouwang.model.IncidentState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox's due pages through their channel, one attempt each, and books the outcome on the row
+ * and the timeline. A passing failure (5xx, timeout) waits in the row for its backoff
+ * ({@code next_attempt_at}), so no thread sleeps and a restart keeps the schedule; a permanent one, or a
+ * spent retry budget, fails the page and tells the {@link Escalator} to move on to the next person.
+ * Pages are claimed for a lease first: alert handling, the timer and another instance never send one
+ * page together.
+ */
+final class OutboxSender {
+
+    /** Longer than any one send (the request timeout is at most 5 minutes) so a slow send keeps its page. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(6);
+    private static final int BATCH = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final NotificationStore outbox;
+    private final IncidentStore incidents;
+    private final RegistryStore registry;
+    private final Map<NotificationChannel, Channel> channels;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final Timeline timeline;
+    private final Escalator escalator;
+
+    OutboxSender(NotificationStore outbox, IncidentStore incidents, RegistryStore registry,
+                 Map<NotificationChannel, Channel> channels, RetryPolicy retry, Clock clock, Timeline timeline,
+                 Escalator escalator) {
+        this.outbox = outbox;
+        this.incidents = incidents;
+        this.registry = registry;
+        this.channels = Map.copyOf(channels);
+        this.retry = retry;
+        this.clock = clock;
+        this.timeline = timeline;
+        this.escalator = escalator;
+    }
+
+    /** Sends every page that is due now, including the ones failures add meanwhile; returns how many went out. */
+    int sendDue() {
+        int sent = 0;
+        List<Notification> batch;
+        while (!(batch = outbox.claimDue(clock.instant(), CLAIM_LEASE, BATCH)).isEmpty()) {
+            Map<Long, Incident> open = new HashMap<>();
+            Map<Long, Map<Long, CareContact>> teams = new HashMap<>();
+            for (Notification n : batch) {
+                Incident incident = open.computeIfAbsent(n.incidentId(), id -> incidents.find(id).orElse(null));
+                String who = Who.of(n, incident == null ? Map.of() : teams.computeIfAbsent(incident.elderId(),
+                        elder -> Who.byId(registry.contacts(elder))));
+                if (incident == null || incident.state() != IncidentState.OPEN) {
+                    withdraw(n, who);
+                } else if (attempt(n, who)) {
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** Nobody needs a page of an incident someone took or closed meanwhile. */
+    private void withdraw(Notification n, String who) {
+        if (outbox.markCancelled(n.id(), "incident no longer open")) {
+            timeline.noteQuietly(n.incidentId(), Timeline.PAGE_CANCELLED, Timeline.channel(n.channel()) + "取消："
+                    + who + "（事件已有人接手或已结束）");
+        }
+    }
+
+    private boolean attempt(Notification n, String who) {
+        Delivery d;
+        try {
+            d = send(n);
+        } catch (ChannelException e) {
+            failed(n, who, e);
+            return false;
+        }
+        if (outbox.markSent(n.id(), d.providerSid(), clock.instant())) {
+            timeline.noteQuietly(n.incidentId(), Timeline.PAGE_SENT, Timeline.channel(n.channel()) + "已发送："
+                    + who + attemptNote(n));
+        }
+        LOG.info("page sent [incident: {}, notification: {}, contact: {}, channel: {}, sid: {}]", n.incidentId(),
+                n.id(), n.contactId(), n.channel(), d.providerSid());
+        return true;
+    }
+
+    private Delivery send(Notification n) throws ChannelException {
+        Channel channel = channels.get(n.channel());
+        if (channel == null) {
+            throw new ChannelException(ChannelException.Kind.PERMANENT, "no channel for " + n.channel(), null, null,
+                    null);
+        }
+        try {
+            return channel.send(Page.of(n));
+        } catch (RuntimeException e) {
+            // A channel bug must not keep the other pages from going out; it will not heal by retrying.
+            LOG.error("channel failed unexpectedly [incident: {}, notification: {}]", n.incidentId(), n.id(), e);
+            throw new ChannelException(ChannelException.Kind.PERMANENT, e.getClass().getSimpleName(), null, null,
+                    null);
+        }
+    }
+
+    private void failed(Notification n, String who, ChannelException e) {
+        int attempt = n.attempts() + 1;
+        if (!e.isPermanent() && attempt < retry.maxAttempts()) {
+            Instant notBefore = clock.instant().plus(retry.backoffBefore(attempt + 1));
+            outbox.scheduleRetry(n.id(), e.getMessage(), notBefore);
+            LOG.info("page will be retried [incident: {}, notification: {}, attempt: {}, status: {}, code: {}]",
+                    n.incidentId(), n.id(), attempt, e.httpStatus(), e.providerCode());
+            return;
+        }
+        if (!outbox.markFailed(n.id(), e.getMessage(), true)) {
+            return;
+        }
+        String why = e.isPermanent() ? "被拒绝，不再重试" : "重试" + attempt + "次仍失败";
+        timeline.noteQuietly(n.incidentId(), Timeline.PAGE_FAILED, Timeline.channel(n.channel()) + "发送失败：" + who
+                + "（" + why + reason(e) + "）");
+        LOG.warn("page failed [incident: {}, notification: {}, contact: {}, kind: {}, status: {}, code: {}]",
+                n.incidentId(), n.id(), n.contactId(), e.kind(), e.httpStatus(), e.providerCode());
+        escalator.pageFailed(n.id());
+    }
+
+    private static String attemptNote(Notification n) {
+        return n.attempts() == 0 ? "" : "（第" + (n.attempts() + 1) + "次尝试）";
+    }
+
+    private static String reason(ChannelException e) {
+        if (e.httpStatus() == null) {
+            return "，无应答";
+        }
+        return "，HTTP " + e.httpStatus() + (e.providerCode() == null ? "" : "，错误码 " + e.providerCode());
+    }
+}

@@ -1,0 +1,121 @@
+package org.shouwang.notifier;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.shouwang.db.Notification;
+import org.shouwang.db.NotificationChannel;
+import org.shouwang.db.NotificationDraft;
+import org.shouwang.db.NotificationStore;
+import org.shouwang.db.RegistryStore;
+import org.shouwang.model.CareContact;
+import org.shouwang.model.Elder;
+import org.shouwang.model.Incident;
+
+/**
+ * Writes one round of an escalation step to the outbox: a page per person and channel, with the text
+ * for that person (the elder gets the well-check, the care team the page), under a key that makes the
+ * round's pages exist once however often it is written; and the fallback to the next person of a role.
+ */
+final class RoundPages {
+
+    private final NotificationStore outbox;
+    private final RegistryStore registry;
+    private final Timeline timeline;
+
+    RoundPages(NotificationStore outbox, RegistryStore registry, Timeline timeline) {
+        this.outbox = outbox;
+        this.registry = registry;
+        this.timeline = timeline;
+    }
+
+    /** Plans the round and writes its pages; returns the plan (the pages exist once either way). */
+    StepPlanner.Round write(Incident incident, Elder elder, EscalationStep step, int stepIndex, int round) {
+        StepPlanner.Round planned = StepPlanner.plan(step, elder, registry.contacts(elder.id()));
+        for (StepPlanner.Target t : planned.targets()) {
+            enqueue(incident, elder, step, stepIndex, round, t);
+        }
+        return planned;
+    }
+
+    /** The timeline's account of a round: whom it pages by which channels, and who was passed over. */
+    void announce(long incidentId, EscalationStep step, int stepIndex, int round, StepPlanner.Round planned) {
+        String channels = step.via().stream().map(Timeline::channel).collect(Collectors.joining("、"));
+        String whom = planned.targets().isEmpty() ? "无可通知的人员"
+                : planned.targets().stream().map(StepPlanner.Target::who).collect(Collectors.joining("、"));
+        timeline.note(incidentId, Timeline.ESCALATION_STEP, "第" + (stepIndex + 1) + "步" + (round > 0 ? "（第" + round
+                + "次重复）" : "") + "：" + channels + "通知 " + whom);
+        if (round == 0) {
+            // Once per step: the same gap would otherwise fill the timeline at every repeat.
+            planned.passedOver().forEach(p -> timeline.note(incidentId, Timeline.PAGE_SKIPPED, "未能通知：" + p));
+        }
+    }
+
+    /**
+     * After {@code failed} can no longer reach its person: if every page of that person in the round has
+     * failed, pages the next person of the same role at once. True when someone new was paged.
+     */
+    boolean fallBack(Incident incident, Elder elder, EscalationStep step, Notification failed) {
+        Audience audience = Audience.of(failed);
+        if (audience == null || audience == Audience.ELDER) {
+            return false;
+        }
+        List<Notification> round = outbox.forRound(incident.id(), failed.step(), failed.round());
+        boolean personUnreached = round.stream()
+                .filter(n -> failed.contactId() != null && failed.contactId().equals(n.contactId()))
+                .allMatch(DeliveryStatus::pageFailed);
+        if (!personUnreached) {
+            return false;
+        }
+        Set<Long> paged = round.stream().map(Notification::contactId).filter(id -> id != null)
+                .collect(Collectors.toSet());
+        Set<String> numbers = new HashSet<>();
+        round.forEach(n -> numbers.add(StepPlanner.key(n.recipient())));
+        List<String> passedOver = new ArrayList<>();
+        List<CareContact> team = registry.contacts(elder.id());
+        Optional<StepPlanner.Target> next = StepPlanner.nextInRole(audience, team, paged, numbers, passedOver);
+        passedOver.forEach(p -> timeline.note(incident.id(), Timeline.PAGE_SKIPPED, "未能通知：" + p));
+        if (next.isEmpty()) {
+            return false;
+        }
+        boolean added = false;
+        for (Notification n : enqueue(incident, elder, step, failed.step(), failed.round(), next.get())) {
+            added |= n != null;
+        }
+        if (added) {
+            timeline.note(incident.id(), Timeline.PAGE_FALLBACK, Who.of(failed, Who.byId(team)) + " 无法接通，改为通知 "
+                    + next.get().who());
+        }
+        return added;
+    }
+
+    /** Writes the target's pages (one per channel); returns the pages this call inserted (null where they existed). */
+    private List<Notification> enqueue(Incident incident, Elder elder, EscalationStep step, int stepIndex, int round,
+                                       StepPlanner.Target t) {
+        List<Notification> inserted = new ArrayList<>();
+        for (NotificationChannel channel : step.via()) {
+            var e = outbox.enqueue(new NotificationDraft(key(incident.id(), stepIndex, round, t, channel),
+                    incident.id(), t.contactId(), channel, t.phone(), text(incident, elder, t, channel), stepIndex,
+                    round, t.audience().name()));
+            inserted.add(e.inserted() ? e.notification() : null);
+        }
+        return inserted;
+    }
+
+    private static String text(Incident incident, Elder elder, StepPlanner.Target t, NotificationChannel channel) {
+        boolean elderSelf = t.audience() == Audience.ELDER;
+        if (channel == NotificationChannel.VOICE) {
+            return elderSelf ? VoiceText.wellCheck(incident, elder) : VoiceText.page(incident, elder);
+        }
+        return elderSelf ? SmsText.wellCheck(incident, elder) : SmsText.page(incident, elder);
+    }
+
+    /** One page per incident, step, round, person and channel, whatever happens twice. */
+    static String key(long incidentId, int step, int round, StepPlanner.Target t, NotificationChannel channel) {
+        String person = t.contact() == null ? "elder" : "c" + t.contact().id();
+        return incidentId + ":s" + step + ":r" + round + ":" + person + ":" + channel;
+    }
+}

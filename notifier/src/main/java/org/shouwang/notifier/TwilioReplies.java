@@ -1,0 +1,160 @@
+package org.shouwang.notifier;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.shouwang.db.Notification;
+import org.shouwang.db.NotificationChannel;
+import org.shouwang.db.Transition;
+import org.shouwang.model.Incident;
+import org.shouwang.model.IncidentState;
+import org.shouwang.model.PhoneNumbers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What people answer by phone, and what Twilio reports, turned into incident changes: a key press in a
+ * call (1 takes the case; from the elder, 1 means "I am well" and resolves it, 2 asks for help), an SMS
+ * reply ("1" or the incident code), and delivery reports. Only ever given requests whose signature
+ * {@link TwilioWebhookVerticle} checked. Blocking: worker threads only.
+ */
+public final class TwilioReplies {
+
+    /** The outcome of an incident the elder closed by confirming they are well. */
+    public static final String ELDER_CONFIRMED_WELL = "老人确认安好";
+    static final String ELDER_ACTOR = "老人本人";
+
+    private static final Pattern CODE = Pattern.compile("SW\\d{5,}");
+    private static final Logger LOG = LoggerFactory.getLogger(TwilioReplies.class);
+
+    private final IncidentService service;
+    private final IncidentCommands commands;
+    private final NotifierStores stores;
+    private final Timeline timeline;
+
+    public TwilioReplies(IncidentService service, IncidentCommands commands) {
+        this.service = service;
+        this.commands = commands;
+        this.stores = service.stores();
+        this.timeline = service.timeline();
+    }
+
+    /** A key pressed in the call for page {@code notificationId}; returns the TwiML to say back. */
+    public String gather(long notificationId, String callSid, String digits) {
+        Optional<Notification> page = stores.outbox().find(notificationId)
+                .filter(n -> n.channel() == NotificationChannel.VOICE)
+                .filter(n -> callSid == null || n.providerSid() == null || n.providerSid().equals(callSid));
+        if (page.isEmpty()) {
+            LOG.warn("key press for an unknown call [notification: {}]", notificationId);
+            return VoiceTwiml.say(VoiceText.UNKNOWN_KEY);
+        }
+        Reply r = answer(page.get(), digits == null ? "" : digits.strip(), "voice");
+        return VoiceTwiml.say(switch (r) {
+            case TAKEN -> VoiceText.TAKEN_BY_YOU;
+            case TAKEN_ALREADY -> VoiceText.TAKEN_ALREADY;
+            case WELL -> VoiceText.ELDER_WELL;
+            case HELP -> VoiceText.ELDER_HELP;
+            case UNKNOWN -> VoiceText.UNKNOWN_KEY;
+        });
+    }
+
+    /**
+     * An SMS to the Twilio number: "1" answers the latest page to that number of an open incident, an
+     * incident code answers that incident's page to that number. Returns the TwiML reply.
+     */
+    public String smsInbound(String from, String body) {
+        String e164 = PhoneNumbers.toE164(from == null ? "" : from);
+        String text = body == null ? "" : body.strip().toUpperCase(java.util.Locale.ROOT);
+        Matcher code = CODE.matcher(text);
+        Optional<Notification> page;
+        String key = text;
+        if (code.find()) {
+            page = stores.incidents().findByCode(code.group())
+                    .flatMap(i -> stores.outbox().sentTo(i.id(), e164).stream().findFirst());
+            key = "1";
+        } else if ("1".equals(text) || "2".equals(text)) {
+            page = stores.outbox().latestSentToOpenIncident(e164);
+        } else {
+            page = Optional.empty();
+        }
+        if (page.isEmpty()) {
+            LOG.info("sms reply matches no page [message with {} characters]", text.length());
+            return Sms.reply(SmsText.notUnderstood());
+        }
+        String incidentCode = stores.incidents().find(page.get().incidentId()).map(Incident::code).orElse("");
+        return Sms.reply(switch (answer(page.get(), key, "sms")) {
+            case TAKEN -> SmsText.takenByYou(incidentCode);
+            case TAKEN_ALREADY -> SmsText.takenAlready(incidentCode);
+            case WELL -> SmsText.elderWell();
+            case HELP -> SmsText.elderHelp();
+            case UNKNOWN -> SmsText.notUnderstood();
+        });
+    }
+
+    /** Twilio's report on a page's delivery (MessageStatus or CallStatus), recorded on the row and the timeline. */
+    public void status(long notificationId, NotificationChannel channel, String providerSid, String reported) {
+        String status = DeliveryStatus.normalise(reported, channel);
+        if (status == null) {
+            LOG.debug("delivery report ignored [notification: {}, status: {}]", notificationId, reported);
+            return;
+        }
+        Optional<Notification> updated = stores.outbox().recordDelivery(notificationId, providerSid, status,
+                service.clock().instant(), DeliveryStatus::mayReplace)
+                .filter(n -> n.channel() == channel);
+        if (updated.isEmpty()) {
+            return;
+        }
+        Notification n = updated.get();
+        String who = stores.incidents().find(n.incidentId())
+                .map(i -> Who.of(n, Who.byId(stores.registry().contacts(i.elderId())))).orElse(Who.UNKNOWN);
+        timeline.note(n.incidentId(), Timeline.PAGE_STATUS, Timeline.channel(channel)
+                + DeliveryStatus.label(channel, status) + "：" + who);
+        LOG.info("delivery reported [incident: {}, notification: {}, status: {}]", n.incidentId(), n.id(), status);
+        if (DeliveryStatus.failed(status)) {
+            service.escalator().pageFailed(n.id());
+            service.tick();
+        } else if (DeliveryStatus.reached(status)) {
+            service.escalator().pageReached(n.incidentId());
+        }
+    }
+
+    private enum Reply { TAKEN, TAKEN_ALREADY, WELL, HELP, UNKNOWN }
+
+    private Reply answer(Notification page, String key, String via) {
+        Incident incident = stores.incidents().find(page.incidentId()).orElseThrow();
+        if (page.toElder()) {
+            return elderAnswer(page, incident, key, via);
+        }
+        if (!"1".equals(key)) {
+            return Reply.UNKNOWN;
+        }
+        String who = Who.of(page, Who.byId(stores.registry().contacts(incident.elderId())));
+        Transition t = commands.acknowledge(incident.id(), who, via);
+        LOG.info("incident acknowledged by phone [incident: {}, notification: {}, via: {}, result: {}]",
+                incident.id(), page.id(), via, t.result());
+        return t.result() == Transition.Result.DONE ? Reply.TAKEN : Reply.TAKEN_ALREADY;
+    }
+
+    private Reply elderAnswer(Notification page, Incident incident, String key, String via) {
+        if ("1".equals(key)) {
+            if (incident.state() != IncidentState.RESOLVED) {
+                timeline.note(incident.id(), Timeline.ELDER_CONFIRMED_WELL, ELDER_ACTOR + "通过" + ("voice".equals(via)
+                        ? "电话按键" : "短信回复") + "确认平安");
+                commands.resolve(incident.id(), ELDER_ACTOR, ELDER_CONFIRMED_WELL);
+                LOG.info("elder confirmed well, incident resolved [incident: {}, notification: {}]", incident.id(),
+                        page.id());
+            }
+            return Reply.WELL;
+        }
+        if ("2".equals(key)) {
+            timeline.note(incident.id(), Timeline.ELDER_ASKED_HELP, ELDER_ACTOR + "请求帮助：立即通知照护人员");
+            LOG.warn("elder asked for help [incident: {}, notification: {}]", incident.id(), page.id());
+            if (incident.state() == IncidentState.OPEN && page.step() != null) {
+                service.escalator().bringForward(incident.id(), page.step(), "老人请求帮助，立即进入下一步");
+                service.tick();
+            }
+            return Reply.HELP;
+        }
+        return Reply.UNKNOWN;
+    }
+}

@@ -1,0 +1,144 @@
+package org.shouwang.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.shouwang.db.NotificationChannel.SMS;
+import static org.shouwang.db.NotificationChannel.VOICE;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.shouwang.model.Rule;
+import org.shouwang.model.Severity;
+
+class EscalationPlansTest {
+
+    private final EscalationPlans defaults = EscalationPlans.defaults();
+
+    @Test
+    void criticalDefaultPagesCareTeamAtOnceThenEmergencyTeamAfterFiveMinutesEveryTenMinutes() {
+        EscalationPlans.Chosen chosen = defaults.planFor("平江街道", Rule.BUTTON_PRESSED, Severity.CRITICAL);
+
+        assertThat(chosen.name()).isEqualTo("CRITICAL");
+        EscalationPlan plan = chosen.plan();
+        assertThat(plan.steps()).hasSize(2);
+        assertThat(plan.steps().get(0).delay()).isZero();
+        assertThat(plan.steps().get(0).to()).containsExactly(Audience.NEIGHBOUR_VOLUNTEER, Audience.COMMUNITY_WORKER);
+        assertThat(plan.steps().get(0).via()).containsExactly(SMS, VOICE);
+        assertThat(plan.steps().get(1).delay()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(plan.steps().get(1).to()).contains(Audience.STREET_EMERGENCY_TEAM);
+        assertThat(plan.repeatEvery()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(plan.stopWhenCleared()).isFalse();
+    }
+
+    @Test
+    void noWaterUseFirstCallsTheElderThenTheCareTeamAfterAFewMinutes() {
+        EscalationPlan plan = defaults.planFor("沧浪街道", Rule.NO_WATER_USE, Severity.HIGH).plan();
+
+        assertThat(plan.steps().get(0).to()).containsExactly(Audience.ELDER);
+        assertThat(plan.steps().get(0).via()).containsExactly(VOICE);
+        assertThat(plan.steps().get(0).elderOnly()).isTrue();
+        assertThat(plan.steps().get(1).delay()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(plan.steps().get(1).to()).containsExactly(Audience.NEIGHBOUR_VOLUNTEER, Audience.COMMUNITY_WORKER);
+        assertThat(plan.stopWhenCleared()).isTrue();
+    }
+
+    @Test
+    void technicalDefaultPagesNobodyAndStaysQuietAtNight() {
+        EscalationPlan plan = defaults.planFor("平江街道", Rule.DEVICE_SILENT, Severity.TECHNICAL).plan();
+
+        assertThat(plan.silent()).isTrue();
+        assertThat(plan.quietAtNight()).isTrue();
+        assertThat(defaults.quietHours().from()).isEqualTo(LocalTime.of(22, 0));
+        assertThat(defaults.quietHours().to()).isEqualTo(LocalTime.of(7, 0));
+    }
+
+    @Test
+    void documentedExampleFileIsExactlyTheBuiltInDefaults() throws IOException {
+        assertThat(EscalationPlans.parse(resource("/escalation-defaults.yaml"))).isEqualTo(defaults);
+    }
+
+    @Test
+    void streetOverrideWinsForItsStreetAndTheRestKeepsTheDefaults() {
+        EscalationPlans plans = EscalationPlans.parse("""
+                streets:
+                  平江街道:
+                    severities:
+                      CRITICAL:
+                        repeatEvery: PT5M
+                        steps:
+                          - {delay: PT0S, to: [NEIGHBOUR_VOLUNTEER, STREET_EMERGENCY_TEAM], via: [VOICE]}
+                quietHours: {from: "21:30", to: "06:30", zone: Asia/Shanghai}
+                """);
+
+        EscalationPlans.Chosen local = plans.planFor("平江街道", Rule.BUTTON_PRESSED, Severity.CRITICAL);
+        assertThat(local.name()).isEqualTo("平江街道 CRITICAL");
+        assertThat(local.plan().repeatEvery()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(local.plan().steps()).singleElement().satisfies(s -> assertThat(s.via()).containsExactly(VOICE));
+        assertThat(plans.planFor("沧浪街道", Rule.BUTTON_PRESSED, Severity.CRITICAL).plan())
+                .isEqualTo(defaults.severities().get(Severity.CRITICAL));
+        assertThat(plans.planFor("平江街道", Rule.NO_WATER_USE, Severity.HIGH).name()).isEqualTo("NO_WATER_USE");
+        assertThat(plans.quietHours().from()).isEqualTo(LocalTime.of(21, 30));
+    }
+
+    @Test
+    void streetRulePlanBeatsStreetSeverityPlan() {
+        EscalationPlans plans = EscalationPlans.parse("""
+                streets:
+                  金阊街道:
+                    rules:
+                      NO_WATER_USE: {steps: [{delay: PT0S, to: [COMMUNITY_WORKER], via: [SMS]}]}
+                    severities:
+                      HIGH: {steps: [{delay: PT0S, to: [HOME_CARE_ORG], via: [SMS]}]}
+                """);
+
+        assertThat(plans.planFor("金阊街道", Rule.NO_WATER_USE, Severity.HIGH).name()).isEqualTo("金阊街道 NO_WATER_USE");
+        assertThat(plans.planFor("金阊街道", Rule.CONTINUOUS_FLOW, Severity.HIGH).name()).isEqualTo("金阊街道 HIGH");
+    }
+
+    @Test
+    void typoInAKeyIsAnErrorThatNamesWhere() {
+        assertThatThrownBy(() -> EscalationPlans.parse("""
+                severities:
+                  CRITICAL:
+                    repeatEvry: PT10M
+                    steps: [{delay: PT0S, to: [COMMUNITY_WORKER], via: [SMS]}]
+                """)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("severities.CRITICAL")
+                .hasMessageContaining("repeatEvry");
+    }
+
+    @Test
+    void stepWithoutAnyoneToPageIsRefusedWithItsPath() {
+        assertThatThrownBy(() -> EscalationPlans.parse("""
+                severities:
+                  HIGH: {steps: [{delay: PT0S, to: [], via: [SMS]}]}
+                """)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("severities.HIGH")
+                .hasMessageContaining("'to'");
+    }
+
+    @Test
+    void unknownRoleAndTooFastRepeatAreRefused() {
+        assertThatThrownBy(() -> EscalationPlans.parse("""
+                severities:
+                  HIGH: {steps: [{delay: PT0S, to: [MAYOR], via: [SMS]}]}
+                """)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MAYOR");
+        assertThatThrownBy(() -> new EscalationPlan(List.of(EscalationStep.of(Duration.ZERO,
+                List.of(Audience.ELDER), VOICE)), Duration.ofSeconds(30), false, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repeatEvery");
+    }
+
+    @Test
+    void emptyFileMeansTheDefaults() {
+        assertThat(EscalationPlans.parse("")).isEqualTo(defaults);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = EscalationPlansTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
