@@ -143,6 +143,38 @@ class SessionSecurityIT {
         ConsoleHarness.await(http.close());
     }
 
+    @Test
+    void logoutEndsTheLiveStreamOfThatSession() {
+        StaffClient me = console.login("worker");
+        StringBuffer saw = new StringBuffer();
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        HttpClient http = console.vertx.createHttpClient();
+        http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(console.port)
+                        .setURI("/api/incidents/stream").putHeader("Cookie", "sw_session=" + me.cookie))
+                .compose(req -> req.send())
+                .onSuccess(res -> res.handler(chunk -> saw.append(chunk.toString())).endHandler(v -> ended.set(true)));
+        await().alias("stream open").atMost(Duration.ofSeconds(10)).until(() -> saw.toString().contains("event: ready"));
+
+        assertThat(me.post("/api/logout", null).statusCode()).isEqualTo(200);
+
+        await().alias("stream ended").atMost(Duration.ofSeconds(10)).untilTrue(ended);
+        ConsoleHarness.await(http.close());
+    }
+
+    @Test
+    void configuredAdministratorIsCreatedAtStartAndCanSignIn() {
+        ConsoleVerticle withAdmin = new ConsoleVerticle(new ConsoleConfig("127.0.0.1", 0).withAdmin("root.admin",
+                "bootstrap-secret-1"), console.db.dataSource(), console.commands, java.util.List.of());
+        ConsoleHarness.await(console.vertx.deployVerticle(withAdmin));
+        try {
+            assertThat(console.accounts.findByUsername("root.admin").orElseThrow().role())
+                    .isEqualTo(org.shouwang.db.AccountRole.DISTRICT);
+            assertThat(console.tryLogin("root.admin", "bootstrap-secret-1").statusCode()).isEqualTo(200);
+        } finally {
+            ConsoleHarness.await(console.vertx.undeploy(withAdmin.deploymentID()));
+        }
+    }
+
     private static void open(HttpClient http, StaffClient who, StringBuffer saw) {
         http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(console.port)
                         .setURI("/api/incidents/stream").putHeader("Cookie", "sw_session=" + who.cookie))
