@@ -85,6 +85,8 @@ final class Authenticator {
     /**
      * An {@code Origin} (or, without it, a {@code Referer}) naming another host than the one asked is a
      * cross-site request. Browsers send one of them on every cross-site POST; other clients may send none.
+     * A forged {@code X-Forwarded-Host} cannot help a cross-site attack: a page cannot set it on a victim's
+     * browser request.
      */
     static boolean sameOrigin(RoutingContext ctx) {
         String origin = ctx.request().getHeader("Origin");
@@ -94,7 +96,9 @@ final class Authenticator {
         if (origin == null) {
             return true;
         }
-        String host = ctx.request().getHeader("Host");
+        // Behind a TLS proxy that rewrites Host, the host the browser asked for is in X-Forwarded-Host.
+        String forwarded = ctx.request().getHeader("X-Forwarded-Host");
+        String host = forwarded != null ? forwarded.split(",")[0].strip() : ctx.request().getHeader("Host");
         try {
             URI uri = URI.create(origin);
             String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();

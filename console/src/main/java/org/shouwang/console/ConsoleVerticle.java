@@ -158,6 +158,7 @@ public final class ConsoleVerticle extends AbstractVerticle {
         new IncidentApi(vertx, incidents, registry, queries, commands, audit, clock).mount(router);
         new RegistryApi(vertx, registry, new StreetStore(dataSource), queries, new RegistryEdits(dataSource), audit, clock)
                 .mount(router);
+        new DeviceApi(vertx, registry, queries, new RegistryEdits(dataSource), audit, clock).mount(router);
         new RosterApi(vertx, dataSource, audit, clock).mount(router);
         new AccountApi(vertx, accounts, sessions, audit).mount(router);
         // After every API route: an unknown /api path is a JSON 404, not the page or an HTML error.

@@ -8,13 +8,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import org.shouwang.db.AccountRole;
 import org.shouwang.db.DataAccessException;
 import org.shouwang.db.RegistryStore;
 import org.shouwang.db.StreetStore;
 import org.shouwang.model.CareContact;
-import org.shouwang.model.Device;
 import org.shouwang.model.Elder;
 import org.shouwang.model.ElderFacts;
 import org.shouwang.model.ElderProfile;
@@ -23,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The registry in the console: search, view (audited), add, edit and deactivate elders, their care
- * contacts and devices; the device-health list; the audited reveal of a masked value. Routes that name
+ * The registry in the console: search, view (audited), add, edit and deactivate elders and their care
+ * contacts; the audited reveal of a masked value ({@link DeviceApi} has the devices). Routes that name
  * a record are scope-checked by {@link ScopeGuard} before they get here; lists are filtered in SQL.
  */
 final class RegistryApi {
@@ -64,9 +62,6 @@ final class RegistryApi {
         router.post("/api/elders/:id/contacts").handler(this::addContact);
         router.put("/api/contacts/:id").handler(this::updateContact);
         router.post("/api/contacts/:id/retire").handler(this::retireContact);
-        router.post("/api/devices").handler(this::addDevice);
-        router.get("/api/devices").handler(this::devices);
-        router.post("/api/devices/:deviceId/active").handler(this::setDeviceActive);
     }
 
     /** The streets and communities the person may choose from when registering an elder. */
@@ -274,70 +269,4 @@ final class RegistryApi {
         });
     }
 
-    private void addDevice(RoutingContext ctx) {
-        Staff staff = Staff.of(ctx);
-        Forms.DeviceInput input = Forms.device(Forms.parse(ctx.body().buffer()));
-        Replies.blocking(vertx, ctx, 201, () -> {
-            Elder elder = registry.findElder(input.elderId()).orElseThrow(() -> ApiError.notFound("老人不存在"));
-            staff.requireScope(elder);
-            if (registry.findDevice(input.deviceId()).isPresent()) {
-                throw deviceExists();
-            }
-            Device added;
-            try {
-                added = registry.addDevice(input.deviceId(), input.kind(), input.elderId());
-            } catch (DataAccessException e) {
-                // Someone registered the same id between our look-up and the insert.
-                throw e.isUniqueViolation() ? deviceExists() : e;
-            }
-            audit.record(staff, Audit.ADD_DEVICE, "device", added.deviceId(), elder.id(), added.kind().name());
-            LOG.info("device installed [device: {}, kind: {}, elder: {}]", added.deviceId(), added.kind(), added.elderId());
-            return Views.device(added);
-        });
-    }
-
-    /** One elder's devices ({@code ?elderId=}), or the device-health list of the scope ({@code ?problems=true}). */
-    private void devices(RoutingContext ctx) {
-        Staff staff = Staff.of(ctx);
-        String raw = ctx.request().getParam("elderId");
-        boolean problemsOnly = "true".equals(ctx.request().getParam("problems"));
-        int limit = Forms.limit(ctx.request().getParam("limit"), MAX_LIMIT, 5000);
-        Long elderId = raw == null || raw.isBlank() ? null : Forms.id(raw, "老人编号（elderId）");
-        Replies.blocking(vertx, ctx, 200, () -> {
-            Instant now = clock.instant();
-            List<ConsoleQueries.DeviceRow> rows;
-            if (elderId != null) {
-                Elder elder = registry.findElder(elderId).orElseThrow(() -> ApiError.notFound("老人不存在"));
-                staff.requireScope(elder);
-                rows = queries.devicesOf(elderId);
-            } else {
-                rows = queries.devices(staff.account(), false, limit);
-            }
-            JsonArray out = new JsonArray();
-            rows.stream().map(d -> Views.deviceRow(d, now))
-                    .filter(d -> !problemsOnly || !d.getJsonArray("problems").isEmpty())
-                    .forEach(out::add);
-            return out;
-        });
-    }
-
-    private void setDeviceActive(RoutingContext ctx) {
-        Staff staff = Staff.of(ctx);
-        long elderId = ScopeGuard.elder(ctx).id();
-        String deviceId = ctx.pathParam("deviceId");
-        Object raw = Forms.parse(ctx.body().buffer()).getValue("active");
-        if (!(raw instanceof Boolean active)) {
-            throw ApiError.badField("active", "启用状态（active）必须是 true 或 false");
-        }
-        Replies.blocking(vertx, ctx, 200, () -> {
-            edits.setDeviceActive(deviceId, active);
-            audit.record(staff, Audit.SET_DEVICE_ACTIVE, "device", deviceId, elderId, active ? "启用" : "停用");
-            LOG.info("device {} [device: {}]", active ? "activated" : "deactivated", deviceId);
-            return Views.device(registry.findDevice(deviceId).orElseThrow());
-        });
-    }
-
-    private static ApiError deviceExists() {
-        return ApiError.conflict("该设备编号已登记");
-    }
 }
