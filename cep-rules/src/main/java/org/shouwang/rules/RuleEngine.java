@@ -1,115 +1,202 @@
 package org.shouwang.rules;
 
-import com.espertech.esper.common.client.EPCompiled;
-import com.espertech.esper.common.client.configuration.Configuration;
-import com.espertech.esper.compiler.client.CompilerArguments;
-import com.espertech.esper.compiler.client.EPCompileException;
-import com.espertech.esper.compiler.client.EPCompilerProvider;
-import com.espertech.esper.runtime.client.DeploymentOptions;
-import com.espertech.esper.runtime.client.EPDeployException;
+import com.espertech.esper.common.client.EventBean;
 import com.espertech.esper.runtime.client.EPEventService;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPRuntimeProvider;
 import com.espertech.esper.runtime.client.UpdateListener;
-import java.io.IOException;
-import java.net.URL;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.shouwang.model.Absence;
 import org.shouwang.model.Alert;
 import org.shouwang.model.DeviceEvent;
+import org.shouwang.model.DeviceKind;
+import org.shouwang.model.DeviceStatus;
+import org.shouwang.model.Rule;
+import org.shouwang.model.RuleContext;
+import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.Telemetry;
+import org.shouwang.model.WaterInterval;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Esper runtime running the rules of {@code rules.epl} on an external clock, turning accepted
- * telemetry and device events into {@link Alert}s; plain Java so tests drive days in milliseconds.
+ * The Esper runtime running the rule modules on an external clock: accepted telemetry, device events
+ * and statuses in, {@link Alert}s and clears out through a {@link RuleSink}; the registry snapshot
+ * ({@link #applyContext}) sets each device's thresholds, extreme-weather mode and absences. Plain Java,
+ * so tests and the simulator drive days in milliseconds.
  *
- * <p>Not for concurrent feeding from several threads at once: methods are synchronized so the clock
- * check in {@link #advanceTo} and the event that follows stay in order.
+ * <p>Methods are synchronized so that moving the clock and the event that follows stay in order; the
+ * engine is meant to be fed from one thread at a time.
  */
 public final class RuleEngine implements AutoCloseable {
-
-    /** The one deployment of {@code rules.epl}; each engine has its own runtime, so the id can be fixed. */
-    public static final String DEPLOYMENT_ID = "shouwang-rules";
-    static final String EPL_RESOURCE = "rules.epl";
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
     // Esper keeps runtimes in a static registry by URI; tests run several engines in one JVM.
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
+    private final RuleSettings settings;
     private final EPRuntime runtime;
     private final EPEventService events;
+    private final Map<String, DeviceProfile> profiles = new HashMap<>();
+    private final Set<String> inRegistry = new HashSet<>();
+    private final Set<String> offWatch = new HashSet<>();
+    private final Map<String, UseLedger> ledgers = new HashMap<>();
+    private RuleContext context = RuleContext.empty();
     private boolean closed;
 
+    /** As {@link #RuleEngine(RuleSettings, Instant, RuleSink)}, for a caller that wants the alerts alone. */
+    public RuleEngine(RuleSettings settings, Instant start, Consumer<Alert> alerts) {
+        this(settings, start, RuleSink.alerts(alerts));
+    }
+
     /**
-     * Compiles and deploys the rules (about a second cold: build one engine and keep it).
+     * Deploys the rules (the modules are compiled once per JVM, which takes a few seconds the first time).
      *
-     * @param settings thresholds of the rules
+     * @param settings the default thresholds (and timings for {@link RulesVerticle})
      * @param start    the rule clock's initial time; timers count from here
-     * @param sink     receives every alert, on the thread that fed the event or advanced the clock
+     * @param sink     receives every alert and clear, on the thread that fed the event or moved the clock
      */
-    public RuleEngine(RuleSettings settings, Instant start, Consumer<Alert> sink) {
-        Objects.requireNonNull(settings, "settings");
+    public RuleEngine(RuleSettings settings, Instant start, RuleSink sink) {
+        this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(sink, "sink");
-        Configuration config = new Configuration();
-        // Time only moves when we say so: the platform clock in production, the test's hand in tests.
-        config.getRuntime().getThreading().setInternalTimerEnabled(false);
-        EPCompiled compiled = compile(config);
-
+        RuleModules.compiled();
         String uri = "shouwang-rules-" + SEQUENCE.incrementAndGet();
-        runtime = EPRuntimeProvider.getRuntime(uri, config);
+        runtime = EPRuntimeProvider.getRuntime(uri, RuleModules.configuration());
         events = runtime.getEventService();
         try {
             // Before deploying: timers created at deployment must count from the start, not from 1970.
             events.advanceTime(start.toEpochMilli());
-            deploy(compiled);
-            var variables = runtime.getVariableService();
-            variables.setVariableValue(DEPLOYMENT_ID, "noWaterWindowMs", settings.noWaterWindow().toMillis());
-            variables.setVariableValue(DEPLOYMENT_ID, "noWaterMinLiters", settings.noWaterMinLiters());
-
-            Consumer<Alert> loggingSink = alert -> {
-                LOG.info("alert raised [rule: {}, device: {}, alert: {}]", alert.rule(), alert.deviceId(), alert.alertId());
-                sink.accept(alert);
-            };
-            listen("button-pressed", new ButtonPressedListener(loggingSink));
-            listen("no-water-use", new NoWaterUseListener(settings, loggingSink));
+            RuleModules.deploy(runtime);
+            listen("episodes", "alert-out", OutcomeListeners.alerts(sink));
+            listen("episodes", "clear-out", OutcomeListeners.clears(sink));
         } catch (RuntimeException e) {
             // The runtime sits in Esper's static registry; a half-built engine must not leak it.
             runtime.destroy();
             throw e;
         }
-        LOG.info("rule engine started [runtime: {}, start: {}, settings: {}]", uri, start, settings);
+        LOG.info("rule engine started [runtime: {}, start: {}]", uri, start);
+    }
+
+    /**
+     * Sets what the registry says: each device's elder, street and thresholds, extreme-weather mode and
+     * absences. Every device is judged again at once, so a shorter window or a deleted absence takes
+     * effect now. Devices that left the registry raise nothing new.
+     */
+    public synchronized void applyContext(RuleContext newContext) {
+        ensureOpen();
+        context = Objects.requireNonNull(newContext, "context");
+        Set<String> before = new HashSet<>(inRegistry);
+        inRegistry.clear();
+        for (RuleContext.DeviceHome home : context.devices()) {
+            profiles.put(home.deviceId(), DeviceProfile.of(settings.defaults(), context, home));
+            inRegistry.add(home.deviceId());
+            offWatch.remove(home.deviceId());
+        }
+        before.removeAll(inRegistry);
+        offWatch.addAll(before);
+        profiles.replaceAll((id, p) -> p.known() ? p : DeviceProfile.unknown(settings.defaults(), context, id, p.kind()));
+
+        events.sendEventMap(Map.of("reason", "context"), "AwayReset");
+        for (Absence a : context.absences()) {
+            events.sendEventMap(Map.of("absenceId", a.id(), "elderId", a.elderId(), "fromMs", a.from().toEpochMilli(),
+                    "toMs", a.to().toEpochMilli()), "AwaySet");
+        }
+        for (DeviceProfile p : profiles.values()) {
+            UseLedger ledger = ledgers.get(p.deviceId());
+            if (ledger != null) {
+                ledger.minLiters(p.thresholds().noWaterMinLiters());
+            }
+            events.sendEventMap(p.rulesEvent(!offWatch.contains(p.deviceId())), "DeviceRulesSet");
+        }
+        LOG.debug("rule context applied [devices: {}, absences: {}, extreme weather district-wide: {}, streets: {}]",
+                context.devices().size(), context.absences().size(), context.extremeWeatherDistrict(),
+                context.extremeWeatherStreets().size());
     }
 
     /** Feeds one accepted meter reading; a reading without intervals still counts as the meter reporting. */
-    public synchronized void onTelemetry(Telemetry telemetry) {
+    public synchronized void onTelemetry(Telemetry t) {
         ensureOpen();
-        Objects.requireNonNull(telemetry.deviceId(), "deviceId");
-        LOG.debug("telemetry in [device: {}, msg: {}]", telemetry.deviceId(), telemetry.msgId());
-        events.sendEventMap(Map.of(
-                "deviceId", telemetry.deviceId(),
-                "msgId", String.valueOf(telemetry.msgId()),
-                "liters", telemetry.litersUsed()), "MeterReport");
+        String deviceId = Objects.requireNonNull(t.deviceId(), "deviceId");
+        DeviceProfile profile = profile(deviceId, DeviceKind.WATER_METER);
+        long heardAt = arrival(t.receivedAt());
+        long ts = t.ts() == null ? heardAt : t.ts().toEpochMilli();
+        List<WaterInterval> intervals = new ArrayList<>(t.intervals());
+        intervals.sort(Comparator.comparing(WaterInterval::end).thenComparing(WaterInterval::start));
+
+        UseLedger ledger = ledgers.computeIfAbsent(deviceId, id -> new UseLedger(profile.thresholds().noWaterMinLiters()));
+        long coveredFrom = intervals.stream().mapToLong(i -> i.start().toEpochMilli()).min().orElse(ts);
+        ledger.coveredFrom(Math.min(coveredFrom, ts));
+        long coveredUntil = ts;
+        for (WaterInterval i : intervals) {
+            long start = i.start().toEpochMilli();
+            long end = i.end().toEpochMilli();
+            double minutes = (end - start) / 60_000.0;
+            events.sendEventMap(Map.of("deviceId", deviceId, "startMs", start, "endMs", end, "liters", i.liters(),
+                    "lpm", minutes > 0 ? i.liters() / minutes : 0.0, "useDay", day(end - 1).toString()), "WaterUsed");
+            ledger.used(end, i.liters());
+            coveredUntil = Math.max(coveredUntil, end);
+        }
+        LocalDate closedDay = day(coveredUntil).minusDays(1);
+        Map<String, Object> report = new HashMap<>();
+        report.put("deviceId", deviceId);
+        report.put("msgId", String.valueOf(t.msgId()));
+        report.put("heardAt", heardAt);
+        report.put("tsMs", ts);
+        report.put("coveredUntil", coveredUntil);
+        report.put("anchorMs", ledger.anchor());
+        report.put("battery", t.battery());
+        report.put("closedDay", closedDay.toString());
+        report.put("pruneBefore", closedDay.minusDays(2).toString());
+        LOG.debug("telemetry in [device: {}, msg: {}, intervals: {}]", deviceId, t.msgId(), intervals.size());
+        events.sendEventMap(report, "MeterReport");
     }
 
-    /** Feeds one accepted device event; meter alarms are not judged by this slice of the rules yet. */
-    public synchronized void onEvent(DeviceEvent event) {
+    /** Feeds one accepted device event: a button press, long press or cancel, or a meter alarm. */
+    public synchronized void onEvent(DeviceEvent e) {
         ensureOpen();
-        Objects.requireNonNull(event.deviceId(), "deviceId");
-        if (event.kind() != DeviceEvent.Kind.BUTTON || event.action() == null) {
-            LOG.debug("event ignored [device: {}, msg: {}, kind: {}]", event.deviceId(), event.msgId(), event.kind());
+        String deviceId = Objects.requireNonNull(e.deviceId(), "deviceId");
+        Map<String, Object> event = new HashMap<>();
+        event.put("deviceId", deviceId);
+        event.put("msgId", String.valueOf(e.msgId()));
+        event.put("tsMs", e.ts() == null ? null : e.ts().toEpochMilli());
+        event.put("heardAt", arrival(e.receivedAt()));
+        event.put("battery", e.battery());
+        if (e.kind() == DeviceEvent.Kind.BUTTON && e.action() != null) {
+            profile(deviceId, DeviceKind.CALL_BUTTON);
+            event.put("action", e.action().name());
+            LOG.debug("button event in [device: {}, msg: {}, action: {}]", deviceId, e.msgId(), e.action());
+            events.sendEventMap(event, "ButtonEvent");
+        } else if (e.kind() == DeviceEvent.Kind.METER_ALARM && e.code() != null) {
+            profile(deviceId, DeviceKind.WATER_METER);
+            event.put("code", e.code().name());
+            LOG.debug("meter alarm in [device: {}, msg: {}, code: {}]", deviceId, e.msgId(), e.code());
+            events.sendEventMap(event, "MeterAlarm");
+        } else {
+            LOG.debug("event ignored [device: {}, msg: {}, kind: {}]", deviceId, e.msgId(), e.kind());
+        }
+    }
+
+    /** Feeds a device's status (online, or offline: its Will); only call buttons are judged by it. */
+    public synchronized void onStatus(DeviceStatus s) {
+        ensureOpen();
+        if (!profiles.containsKey(s.deviceId())) {
+            LOG.debug("status of an unknown device ignored [device: {}]", s.deviceId());
             return;
         }
-        LOG.debug("button event in [device: {}, msg: {}, action: {}]", event.deviceId(), event.msgId(), event.action());
-        events.sendEventMap(Map.of(
-                "deviceId", event.deviceId(),
-                "msgId", String.valueOf(event.msgId()),
-                "action", event.action().name()), "ButtonEvent");
+        events.sendEventMap(Map.of("deviceId", s.deviceId(), "online", s.online(), "atMs", arrival(s.at())),
+                "DeviceStatusChanged");
     }
 
     /**
@@ -131,6 +218,21 @@ public final class RuleEngine implements AutoCloseable {
         return Instant.ofEpochMilli(events.getCurrentTime());
     }
 
+    /** The episodes raised and not yet cleared, by device. */
+    public synchronized List<OpenEpisode> openEpisodes() {
+        ensureOpen();
+        EventBean[] rows = runtime.getFireAndForgetService().executeQuery(RuleModules.compiled().openEpisodes()).getArray();
+        List<OpenEpisode> open = new ArrayList<>();
+        if (rows != null) {
+            for (EventBean row : rows) {
+                open.add(new OpenEpisode((String) row.get("deviceId"), (String) row.get("episode"),
+                        Rule.valueOf((String) row.get("rule")), (String) row.get("alertId"),
+                        Instant.ofEpochMilli((Long) row.get("raisedAt"))));
+            }
+        }
+        return open;
+    }
+
     /** Destroys the runtime and its state; safe to call more than once. */
     @Override
     public synchronized void close() {
@@ -143,37 +245,69 @@ public final class RuleEngine implements AutoCloseable {
         LOG.info("rule engine closed [runtime: {}]", uri);
     }
 
+    // ---- used by RuleRecovery ------------------------------------------------------------------------
+
+    /** The device was last heard from at {@code at} (the registry's last-seen time, before the replayed history). */
+    synchronized void heard(String deviceId, DeviceKind kind, Instant at) {
+        ensureOpen();
+        profile(deviceId, kind);
+        events.sendEventMap(Map.of("deviceId", deviceId, "heardAt", at.toEpochMilli()), "Heard");
+    }
+
+    /** Reopens an episode the journal says was raised and not cleared, under the journal's alert id. */
+    synchronized void restore(RuleJournalEntry entry) {
+        ensureOpen();
+        if (entry.rule() == Rule.BUTTON_PRESSED || entry.episode() == null) {
+            return;
+        }
+        Instant raisedAt = entry.raisedAt() == null ? now() : entry.raisedAt();
+        events.sendEventMap(Map.of("deviceId", entry.deviceId(), "episode", entry.episode(), "rule", entry.rule().name(),
+                "alertId", entry.alertId(), "raisedAt", raisedAt.toEpochMilli()), "EpisodeRestore");
+    }
+
+    /** Closes an episode the journal says was cleared, without publishing anything. */
+    synchronized void forget(RuleJournalEntry entry) {
+        ensureOpen();
+        if (entry.episode() == null) {
+            return;
+        }
+        events.sendEventMap(Map.of("deviceId", entry.deviceId(), "episode", entry.episode(), "alertId", entry.alertId()),
+                "EpisodeForget");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------
+
+    /** The device's profile; a device the registry does not know is judged by the district's defaults. */
+    private DeviceProfile profile(String deviceId, DeviceKind kind) {
+        DeviceProfile known = profiles.get(deviceId);
+        if (known != null) {
+            return known;
+        }
+        DeviceProfile p = DeviceProfile.unknown(settings.defaults(), context, deviceId, kind);
+        profiles.put(deviceId, p);
+        events.sendEventMap(p.rulesEvent(true), "DeviceRulesSet");
+        return p;
+    }
+
+    /** When a message arrived: ingest's stamp, so a replay after a restart judges it exactly as live. */
+    private long arrival(Instant receivedAt) {
+        return receivedAt == null ? events.getCurrentTime() : receivedAt.toEpochMilli();
+    }
+
+    private static LocalDate day(long epochMs) {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(epochMs), AlertTexts.ZONE);
+    }
+
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("rule engine is closed");
         }
     }
 
-    private static EPCompiled compile(Configuration config) {
-        URL epl = RuleEngine.class.getResource(EPL_RESOURCE);
-        if (epl == null) {
-            throw new IllegalStateException("EPL resource missing: " + EPL_RESOURCE);
-        }
-        try {
-            var compiler = EPCompilerProvider.getCompiler();
-            return compiler.compile(compiler.readModule(epl), new CompilerArguments(config));
-        } catch (IOException | com.espertech.esper.common.client.module.ParseException | EPCompileException e) {
-            throw new IllegalStateException("cannot compile " + EPL_RESOURCE + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void deploy(EPCompiled compiled) {
-        try {
-            runtime.getDeploymentService().deploy(compiled, new DeploymentOptions().setDeploymentId(DEPLOYMENT_ID));
-        } catch (EPDeployException e) {
-            throw new IllegalStateException("cannot deploy " + EPL_RESOURCE + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void listen(String statementName, UpdateListener listener) {
-        var statement = runtime.getDeploymentService().getStatement(DEPLOYMENT_ID, statementName);
+    private void listen(String module, String statementName, UpdateListener listener) {
+        var statement = runtime.getDeploymentService().getStatement(RuleModules.deploymentId(module), statementName);
         if (statement == null) {
-            throw new IllegalStateException("statement missing from " + EPL_RESOURCE + ": " + statementName);
+            throw new IllegalStateException("statement missing from " + module + ".epl: " + statementName);
         }
         statement.addListener(listener);
     }

@@ -12,15 +12,21 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Alert;
+import org.shouwang.model.AlertCleared;
 import org.shouwang.model.DeviceEvent;
+import org.shouwang.model.DeviceStatus;
 import org.shouwang.model.Json;
+import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.Telemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link RuleEngine} on the event bus: accepted telemetry and device events in, alerts out on
- * {@link Addresses#ALERT_RAISED}, the rule clock following the injected {@link Clock}.
+ * Runs the {@link RuleEngine} on the event bus: accepted telemetry, device events and statuses in,
+ * alerts out on {@link Addresses#ALERT_RAISED} and clears on {@link Addresses#ALERT_CLEARED}, the rule
+ * clock following the injected {@link Clock}. At start it rebuilds rule state from the
+ * {@link RuleContextSource} ({@link RuleRecovery}); it reloads the registry snapshot on
+ * {@link Addresses#RULES_CHANGED} and every {@code contextRefresh}, and journals what it publishes.
  */
 public final class RulesVerticle extends AbstractVerticle {
 
@@ -28,37 +34,60 @@ public final class RulesVerticle extends AbstractVerticle {
 
     private final RuleSettings settings;
     private final Clock clock;
+    private final RuleContextSource source;
 
     private RuleEngine engine;
-    private MessageConsumer<String> telemetryConsumer;
-    private MessageConsumer<String> eventConsumer;
+    private final List<MessageConsumer<String>> consumers = new ArrayList<>();
     private long tickTimer = -1;
+    private long refreshTimer = -1;
+    private boolean reloading;
+
+    /** Rules without registry or database: devices judged by {@code settings}' defaults, nothing recovered. */
+    public RulesVerticle(RuleSettings settings, Clock clock) {
+        this(settings, clock, RuleContextSource.none());
+    }
 
     /**
-     * @param settings rule thresholds and the clock tick
+     * @param settings default thresholds, clock tick, recovery lookback, context refresh
      * @param clock    the platform clock: {@code Clock.systemUTC()} in production, a hand-driven clock in
      *                 tests and in the simulator so days pass in seconds
+     * @param source   the registry snapshot, the stored history and the alert journal (the database)
      */
-    public RulesVerticle(RuleSettings settings, Clock clock) {
+    public RulesVerticle(RuleSettings settings, Clock clock, RuleContextSource source) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.source = Objects.requireNonNull(source, "source");
     }
 
     @Override
     public void start(Promise<Void> startPromise) {
-        // Compiling the EPL takes about a second: never on the event loop.
-        vertx.executeBlocking(() -> new RuleEngine(settings, clock.instant(), this::publish))
-                .compose(created -> {
-                    engine = created;
-                    telemetryConsumer = vertx.eventBus().consumer(Addresses.TELEMETRY_ACCEPTED,
-                            message -> feed(message, Telemetry.class, engine::onTelemetry));
-                    eventConsumer = vertx.eventBus().consumer(Addresses.EVENT_ACCEPTED,
-                            message -> feed(message, DeviceEvent.class, engine::onEvent));
-                    return Future.all(telemetryConsumer.completion(), eventConsumer.completion());
+        // Compiling and replaying take seconds and read the database: never on the event loop.
+        vertx.executeBlocking(() -> {
+                    var now = clock.instant();
+                    return RuleRecovery.recover(settings, source.context(now), source.history(
+                            now.minus(settings.recoveryLookback()), now), now);
+                })
+                .compose(recovered -> {
+                    engine = recovered.engine();
+                    recovered.toPublish().forEach(o -> {
+                        if (o.raised() != null) {
+                            raised(o.raised(), o.episode());
+                        } else {
+                            cleared(o.cleared(), o.episode());
+                        }
+                    });
+                    recovered.gate().open(new LiveSink());
+                    consume(Addresses.TELEMETRY_ACCEPTED, Telemetry.class, engine::onTelemetry);
+                    consume(Addresses.EVENT_ACCEPTED, DeviceEvent.class, engine::onEvent);
+                    consume(Addresses.STATUS_ACCEPTED, DeviceStatus.class, engine::onStatus);
+                    consumers.add(vertx.eventBus().consumer(Addresses.RULES_CHANGED, message -> reloadContext()));
+                    return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
                 })
                 .onSuccess(registered -> {
                     tickTimer = vertx.setPeriodic(settings.tick().toMillis(), id -> advanceClock());
-                    LOG.info("rules verticle started [tick: {}]", settings.tick());
+                    refreshTimer = vertx.setPeriodic(settings.contextRefresh().toMillis(), id -> reloadContext());
+                    LOG.info("rules verticle started [tick: {}, context refresh: {}]", settings.tick(),
+                            settings.contextRefresh());
                 })
                 .onFailure(cause -> {
                     // Vert.x does not call stop() after a failed start; release what was opened.
@@ -76,19 +105,15 @@ public final class RulesVerticle extends AbstractVerticle {
 
     /** Closes whatever is still open; a second call finds nothing left and completes at once. */
     private Future<Void> release() {
-        if (tickTimer >= 0) {
-            vertx.cancelTimer(tickTimer);
-            tickTimer = -1;
+        for (long timer : new long[] {tickTimer, refreshTimer}) {
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
         }
-        List<Future<Void>> unregistering = new ArrayList<>();
-        if (telemetryConsumer != null) {
-            unregistering.add(telemetryConsumer.unregister());
-            telemetryConsumer = null;
-        }
-        if (eventConsumer != null) {
-            unregistering.add(eventConsumer.unregister());
-            eventConsumer = null;
-        }
+        tickTimer = -1;
+        refreshTimer = -1;
+        List<Future<Void>> unregistering = consumers.stream().map(MessageConsumer::unregister).toList();
+        consumers.clear();
         return Future.join(unregistering)
                 .eventually(() -> {
                     if (engine != null) {
@@ -101,6 +126,10 @@ public final class RulesVerticle extends AbstractVerticle {
                 .<Void>mapEmpty();
     }
 
+    private <T> void consume(String address, Class<T> type, Consumer<T> rules) {
+        consumers.add(vertx.eventBus().consumer(address, message -> feed(message, type, rules)));
+    }
+
     private <T> void feed(Message<String> message, Class<T> type, Consumer<T> rules) {
         T payload;
         try {
@@ -108,6 +137,9 @@ public final class RulesVerticle extends AbstractVerticle {
         } catch (RuntimeException e) {
             // Ingest only publishes validated records, so this is a bug upstream; never stop consuming.
             LOG.warn("unreadable message dropped [address: {}, type: {}]", message.address(), type.getSimpleName());
+            return;
+        }
+        if (engine == null) {
             return;
         }
         try {
@@ -130,7 +162,53 @@ public final class RulesVerticle extends AbstractVerticle {
         }
     }
 
-    private void publish(Alert alert) {
+    /** Reads the registry snapshot off the event loop and applies it on it; one reload at a time. */
+    private void reloadContext() {
+        if (engine == null || reloading) {
+            return;
+        }
+        reloading = true;
+        vertx.executeBlocking(() -> source.context(clock.instant()), false)
+                .onComplete(done -> {
+                    reloading = false;
+                    if (done.failed()) {
+                        LOG.warn("rule context not reloaded [reason: {}]", done.cause().getMessage());
+                    } else if (engine != null) {
+                        engine.advanceTo(clock.instant());
+                        engine.applyContext(done.result());
+                    }
+                });
+    }
+
+    private void raised(Alert alert, String episode) {
         vertx.eventBus().publish(Addresses.ALERT_RAISED, Json.write(alert));
+        journal(RuleJournalEntry.raised(alert, episode));
+    }
+
+    private void cleared(AlertCleared cleared, String episode) {
+        vertx.eventBus().publish(Addresses.ALERT_CLEARED, Json.write(cleared));
+        journal(RuleJournalEntry.cleared(cleared, episode));
+    }
+
+    /** In order, so a clear never lands before its raise. */
+    private void journal(RuleJournalEntry entry) {
+        vertx.executeBlocking(() -> {
+            source.record(entry);
+            return null;
+        }, true).onFailure(e -> LOG.warn("alert journal not written [alert: {}, reason: {}]", entry.alertId(),
+                e.getMessage()));
+    }
+
+    /** What the engine concludes once recovery is over: published and journaled. */
+    private final class LiveSink implements RuleSink {
+        @Override
+        public void raised(Alert alert, String episode) {
+            RulesVerticle.this.raised(alert, episode);
+        }
+
+        @Override
+        public void cleared(AlertCleared cleared, String episode) {
+            RulesVerticle.this.cleared(cleared, episode);
+        }
     }
 }

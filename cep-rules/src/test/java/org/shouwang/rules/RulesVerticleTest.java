@@ -9,6 +9,8 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -16,29 +18,44 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Alert;
+import org.shouwang.model.AlertCleared;
 import org.shouwang.model.DeviceEvent.Action;
+import org.shouwang.model.DeviceKind;
+import org.shouwang.model.DeviceStatus;
 import org.shouwang.model.Json;
 import org.shouwang.model.Rule;
+import org.shouwang.model.RuleContext;
+import org.shouwang.model.RuleThresholds;
 
-/** The rules on a real event bus: accepted records in, alert JSON out, the rule clock following a test clock. */
+/** The rules on a real event bus: accepted records in, alert and clear JSON out, the rule clock following a test clock. */
 class RulesVerticleTest {
 
     private static final Instant T0 = Instant.parse("2025-01-06T08:00:00Z");
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final MutableClock clock = new MutableClock(T0);
     private final List<Alert> raised = new CopyOnWriteArrayList<>();
+    private final List<AlertCleared> cleared = new CopyOnWriteArrayList<>();
+    private final MemoryRuleStore store = new MemoryRuleStore();
     private Vertx vertx;
     private String deploymentId;
 
     @BeforeEach
     void deploy() throws Exception {
         vertx = Vertx.vertx();
-        vertx.eventBus().<String>consumer(Addresses.ALERT_RAISED, message -> raised.add(Json.read(message.body(), Alert.class)))
+        vertx.eventBus().<String>consumer(Addresses.ALERT_RAISED, m -> raised.add(Json.read(m.body(), Alert.class)))
                 .completion().await(10, TimeUnit.SECONDS);
-        // A short tick so a clock moved by the test reaches the rules within milliseconds.
-        RuleSettings settings = RuleSettings.DEFAULTS.withTick(Duration.ofMillis(10));
-        deploymentId = vertx.deployVerticle(new RulesVerticle(settings, clock)).await(10, TimeUnit.SECONDS);
+        vertx.eventBus().<String>consumer(Addresses.ALERT_CLEARED, m -> cleared.add(Json.read(m.body(), AlertCleared.class)))
+                .completion().await(10, TimeUnit.SECONDS);
+        store.context = new RuleContext(List.of(
+                new RuleContext.DeviceHome("meter-1", DeviceKind.WATER_METER, 1, "平江街道", null, null),
+                new RuleContext.DeviceHome("button-1", DeviceKind.CALL_BUTTON, 1, "平江街道", null, null)),
+                RuleThresholds.NONE, Map.of(), Map.of(), false, Set.of(), List.of());
+        // A short tick so a clock moved by the test reaches the rules within milliseconds; the meter
+        // reports twice a day here, so it is not silent between the test's readings.
+        RuleSettings settings = RuleSettings.DEFAULTS.withTick(Duration.ofMillis(10))
+                .withDefaults(RuleThresholds.NONE.withMeterReportInterval(Duration.ofHours(12)));
+        deploymentId = vertx.deployVerticle(new RulesVerticle(settings, clock, store)).await(60, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -47,12 +64,15 @@ class RulesVerticleTest {
     }
 
     @Test
-    void buttonPressOnTheBusComesBackAsAlertJson() {
+    void buttonPressOnTheBusComesBackAsAlertJsonAndIsJournaled() {
         vertx.eventBus().publish(Addresses.EVENT_ACCEPTED, Json.write(button("button-1", "msg-1", T0, Action.PRESS)));
 
         await().alias("BUTTON_PRESSED raised").atMost(TIMEOUT).until(() -> !raised.isEmpty());
-        assertThat(raised).containsExactly(new Alert(
-                "BUTTON_PRESSED:button-1:msg-1", Rule.BUTTON_PRESSED, "button-1", T0, "button press"));
+        assertThat(raised).singleElement().satisfies(alert -> {
+            assertThat(alert.alertId()).isEqualTo("BUTTON_PRESSED:button-1:msg-1");
+            assertThat(alert.at()).isEqualTo(T0);
+        });
+        await().alias("journaled").atMost(TIMEOUT).until(() -> store.journal.containsKey("BUTTON_PRESSED:button-1:msg-1"));
     }
 
     @Test
@@ -67,30 +87,60 @@ class RulesVerticleTest {
     }
 
     @Test
-    void noWaterUseIsRaisedWhenTheInjectedClockPassesTheWindow() {
-        // GIVEN a meter that reported without use at T0
-        vertx.eventBus().publish(Addresses.TELEMETRY_ACCEPTED, Json.write(reading("meter-1", "msg-1", T0, 0)));
-        // and a press that proves the reading was fed before the clock moves
-        vertx.eventBus().publish(Addresses.EVENT_ACCEPTED, Json.write(button("button-1", "msg-1", T0, Action.PRESS)));
-        await().alias("marker press raised").atMost(TIMEOUT).until(() -> raised.size() == 1);
-
-        // WHEN a day passes on the platform clock (the verticle's tick moves the rule clock)
+    void noWaterUseIsRaisedWhenTheClockPassesTheWindowAndClearedWhenWaterRunsAgain() {
+        // GIVEN a meter that used water at T0, and reported at T0+24h that nothing was used since
+        publishReading(T0, 20);
         clock.advance(Duration.ofHours(24));
+        publishReading(T0.plus(Duration.ofHours(24)), 0);
 
-        // THEN NO_WATER_USE arrives, raised at the moment the window ran out
-        await().alias("NO_WATER_USE raised").atMost(TIMEOUT).until(() -> raised.size() == 2);
-        assertThat(raised.get(1)).satisfies(alert -> {
+        // THEN NO_WATER_USE arrives, raised when the window ran out
+        await().alias("NO_WATER_USE raised").atMost(TIMEOUT).until(() -> !raised.isEmpty());
+        assertThat(raised).singleElement().satisfies(alert -> {
             assertThat(alert.rule()).isEqualTo(Rule.NO_WATER_USE);
-            assertThat(alert.deviceId()).isEqualTo("meter-1");
             assertThat(alert.at()).isEqualTo(T0.plus(Duration.ofHours(24)));
             assertThat(alert.alertId()).isEqualTo("NO_WATER_USE:meter-1:" + T0.toEpochMilli());
         });
+
+        // WHEN water runs again THEN the clear goes out on its own address with the alert's id
+        clock.advance(Duration.ofHours(1));
+        publishReading(T0.plus(Duration.ofHours(25)), 15);
+        await().alias("NO_WATER_USE cleared").atMost(TIMEOUT).until(() -> !cleared.isEmpty());
+        assertThat(cleared).singleElement().satisfies(c -> assertThat(c.alertId()).isEqualTo(raised.get(0).alertId()));
+        await().alias("clear journaled").atMost(TIMEOUT)
+                .until(() -> store.journal.get(raised.get(0).alertId()).clearedAt() != null);
+    }
+
+    @Test
+    void aRulesChangedNotificationAppliesNewThresholdsWithoutARestart() {
+        publishReading(T0, 20);
+        clock.advance(Duration.ofHours(13));
+        publishReading(T0.plus(Duration.ofHours(13)), 0);
+        await().during(Duration.ofMillis(300)).atMost(TIMEOUT).until(raised::isEmpty);
+
+        // WHEN extreme weather is switched on district-wide in the database and announced
+        store.context = new RuleContext(store.context.devices(), RuleThresholds.NONE, Map.of(), Map.of(), true,
+                Set.of(), List.of());
+        vertx.eventBus().publish(Addresses.RULES_CHANGED, "{\"what\":\"weather\"}");
+
+        // THEN the 12-hour window applies at once
+        await().alias("NO_WATER_USE under extreme weather").atMost(TIMEOUT).until(() -> !raised.isEmpty());
+        assertThat(raised.get(0).detail()).contains("极端天气模式");
+    }
+
+    @Test
+    void aButtonStatusOnTheBusIsJudged() {
+        // The status carries its own time, so it counts from T0 whenever the rules get to it.
+        vertx.eventBus().publish(Addresses.STATUS_ACCEPTED, Json.write(new DeviceStatus("button-1", false, T0)));
+        clock.advance(Duration.ofHours(1));
+
+        await().alias("button offline for its heartbeat").atMost(TIMEOUT).until(() -> !raised.isEmpty());
+        assertThat(raised).extracting(Alert::rule).containsExactly(Rule.DEVICE_SILENT);
     }
 
     @Test
     void undeployStopsTheRulesAndStopTwiceIsHarmless() throws Exception {
         RulesVerticle verticle = new RulesVerticle(RuleSettings.DEFAULTS, clock);
-        String second = vertx.deployVerticle(verticle).await(10, TimeUnit.SECONDS);
+        String second = vertx.deployVerticle(verticle).await(60, TimeUnit.SECONDS);
 
         vertx.undeploy(second).await(10, TimeUnit.SECONDS);
         verticle.stop(io.vertx.core.Promise.promise());
@@ -103,5 +153,9 @@ class RulesVerticleTest {
         vertx.eventBus().publish(Addresses.EVENT_ACCEPTED, Json.write(button("button-1", "msg-3", T0, Action.PRESS)));
         await().alias("press delivered to the marker").atMost(TIMEOUT).until(() -> !delivered.isEmpty());
         assertThat(raised).isEmpty();
+    }
+
+    private void publishReading(Instant at, double liters) {
+        vertx.eventBus().publish(Addresses.TELEMETRY_ACCEPTED, Json.write(reading("meter-1", "m" + at.toEpochMilli(), at, liters)));
     }
 }

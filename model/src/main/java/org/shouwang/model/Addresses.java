@@ -21,6 +21,13 @@ public final class Addresses {
     public static final String ALERT_CLEARED = "shouwang.alert.cleared";
     /** {@link IncidentChange} after the notifier changed an incident (console live updates). */
     public static final String INCIDENT_CHANGED = "shouwang.incident.changed";
+    /** {@link DeviceStatus} (online/offline, the device's Will) after ingest recorded it. */
+    public static final String STATUS_ACCEPTED = "shouwang.device-status.accepted";
+    /**
+     * Thresholds, extreme-weather mode or absences changed in the database; the body is a short JSON note
+     * ({@code {"what":"weather"}}). The rules reload their context, so changes apply without a restart.
+     */
+    public static final String RULES_CHANGED = "shouwang.rules.changed";
 
     private Addresses() {
     }

@@ -1,0 +1,69 @@
+package org.shouwang.rules;
+
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * One meter's recent water use by interval time, reduced to what NO_WATER_USE needs: the anchor, the
+ * latest instant {@code a} such that the intervals ending at or after {@code a} add up to the minimum.
+ * The window {@code (t - W, t]} then holds the minimum exactly while {@code a > t - W}, so the rule's
+ * deadline is {@code a + W} whatever {@code W} is (extreme weather only moves the deadline).
+ *
+ * <p>Each interval counts at its end. Before the minimum was ever reached the anchor is the first instant
+ * the meter's data covers. Adding use can only move the anchor later, so intervals ending before it are
+ * dropped: the ledger holds the use since the last time the minimum was reached, not a history. This is
+ * the one piece of rule arithmetic kept in Java: a sliding sum over late, out-of-order intervals has no
+ * cheap EPL form; every decision built on it is in {@code no-water-use.epl}.
+ */
+final class UseLedger {
+
+    private final NavigableMap<Long, Double> uses = new TreeMap<>();
+    private double minLiters;
+    private long anchor = Long.MIN_VALUE;
+
+    UseLedger(double minLiters) {
+        this.minLiters = minLiters;
+    }
+
+    /** The meter's data covers time from {@code fromMs}: the anchor before any use counts. */
+    void coveredFrom(long fromMs) {
+        if (anchor == Long.MIN_VALUE) {
+            anchor = fromMs;
+        }
+    }
+
+    /** Water used in an interval ending at {@code endMs}; use older than the anchor changes nothing. */
+    void used(long endMs, double liters) {
+        if (liters <= 0 || endMs < anchor) {
+            return;
+        }
+        uses.merge(endMs, liters, Double::sum);
+        recompute();
+    }
+
+    /** A new minimum (thresholds changed); the anchor never moves back, and dropped use is not regained. */
+    void minLiters(double liters) {
+        if (liters != minLiters) {
+            minLiters = liters;
+            recompute();
+        }
+    }
+
+    /** The anchor, or {@link Long#MIN_VALUE} while nothing is known. */
+    long anchor() {
+        return anchor;
+    }
+
+    private void recompute() {
+        double sum = 0;
+        for (Map.Entry<Long, Double> use : uses.descendingMap().entrySet()) {
+            sum += use.getValue();
+            if (sum >= minLiters) {
+                anchor = Math.max(anchor, use.getKey());
+                break;
+            }
+        }
+        uses.headMap(anchor, false).clear();
+    }
+}
