@@ -64,6 +64,8 @@ class ConsoleBrowserIT {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
             driver.get("http://127.0.0.1:" + console.port + "/");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys("street");
+            assertThat(driver.findElement(By.id("nav")).isDisplayed()).as("menu before sign-in").isFalse();
+            assertThat(driver.findElement(By.id("alarm")).isDisplayed()).as("alarm before any incident").isFalse();
             driver.findElement(By.id("login-password")).sendKeys(ConsoleHarness.PASSWORD);
             driver.findElement(By.id("login-submit")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-state"), "实时更新中"));
