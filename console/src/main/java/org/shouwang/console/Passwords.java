@@ -30,8 +30,14 @@ public final class Passwords {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Verified against when a username is unknown, so that answer takes as long as a wrong password. */
-    private static final String DECOY = hash("decoy-password-never-used");
+
+    /**
+     * Verified against when a username is unknown, so that answer takes as long as a wrong password. In a
+     * holder so the hash is made on first use (a worker thread), not when the class loads on an event loop.
+     */
+    private static final class Decoy {
+        static final String HASH = hash("decoy-password-never-used");
+    }
 
     private Passwords() {
     }
@@ -59,7 +65,7 @@ public final class Passwords {
 
     /** Spends the time of one verification, for an unknown username. */
     static void verifyDecoy(String password) {
-        verify(password == null ? "" : password, DECOY);
+        verify(password == null ? "" : password, Decoy.HASH);
     }
 
     /** True when the hash was made with weaker parameters than today's: re-hash it at the next login. */
