@@ -34,7 +34,11 @@ final class EngineHarness implements AutoCloseable {
     }
 
     EngineHarness(RuleSettings settings) {
-        engine = new RuleEngine(settings, T0, new RuleSink() {
+        this(settings, T0);
+    }
+
+    EngineHarness(RuleSettings settings, Instant start) {
+        engine = new RuleEngine(settings, start, new RuleSink() {
             @Override
             public void raised(Alert alert, String episode) {
                 alerts.add(alert);
