@@ -1,0 +1,87 @@
+package org.shouwang.db;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.shouwang.model.DeviceKind;
+import org.shouwang.model.RuleContext;
+import org.shouwang.model.RuleHistory;
+import org.shouwang.model.RuleJournalEntry;
+import org.shouwang.model.RuleThresholdOverride;
+import org.shouwang.model.RuleThresholds;
+import org.shouwang.model.WeatherModeChange;
+
+/**
+ * What the rule engine needs from the database, in the shape of cep-rules' {@code RuleContextSource}
+ * (join them in the composition root: {@code RuleContextSource.of(store::context, store::history,
+ * store::record)}): the registry snapshot, the stored history to replay after a restart, and the journal
+ * of what the rules published. Blocking JDBC: the rules call it on worker threads.
+ */
+public final class RuleStore {
+
+    /** Absences that ended longer ago than this cannot matter to any rule window (at most 30 days). */
+    static final Duration ABSENCES_BACK = Duration.ofDays(31);
+
+    private final Jdbc jdbc;
+    private final RuleThresholdStore thresholds;
+    private final WeatherStore weather;
+    private final AbsenceStore absences;
+    private final RuleJournalStore journal;
+
+    public RuleStore(DataSource ds) {
+        this.jdbc = new Jdbc(ds);
+        this.thresholds = new RuleThresholdStore(ds);
+        this.weather = new WeatherStore(ds);
+        this.absences = new AbsenceStore(ds);
+        this.journal = new RuleJournalStore(ds);
+    }
+
+    /** Active devices of active elders with their street, every threshold set, the weather mode, recent absences. */
+    public RuleContext context(Instant now) {
+        List<RuleContext.DeviceHome> devices = jdbc.list("SELECT d.device_id, d.kind, d.elder_id, e.street,"
+                + " d.last_seen_at, d.online FROM device d JOIN elder e ON e.id = d.elder_id"
+                + " WHERE d.active AND e.active ORDER BY d.device_id", rs -> {
+                    boolean online = rs.getBoolean("online");
+                    Boolean onlineOrNull = rs.wasNull() ? null : online;
+                    return new RuleContext.DeviceHome(rs.getString("device_id"), DeviceKind.valueOf(rs.getString("kind")),
+                            rs.getLong("elder_id"), rs.getString("street"), Jdbc.instant(rs, "last_seen_at"), onlineOrNull);
+                });
+        RuleThresholds district = RuleThresholds.NONE;
+        Map<String, RuleThresholds> streets = new HashMap<>();
+        Map<Long, RuleThresholds> elders = new HashMap<>();
+        for (RuleThresholdOverride o : thresholds.all()) {
+            switch (o.scope()) {
+                case DISTRICT -> district = o.thresholds();
+                case STREET -> streets.put(o.street(), o.thresholds());
+                case ELDER -> elders.put(o.elderId(), o.thresholds());
+            }
+        }
+        boolean districtWide = false;
+        Set<String> weatherStreets = new HashSet<>();
+        for (WeatherModeChange w : weather.current()) {
+            if (w.districtWide()) {
+                districtWide = w.on();
+            } else if (w.on()) {
+                weatherStreets.add(w.street());
+            }
+        }
+        return new RuleContext(devices, district, streets, elders, districtWide, weatherStreets,
+                absences.inForceSince(now.minus(ABSENCES_BACK)));
+    }
+
+    /** Telemetry and device events received in {@code [from, to)}, and the journal since {@code from}. */
+    public RuleHistory history(Instant from, Instant to) {
+        return jdbc.inTransaction(c -> new RuleHistory(RuleHistoryReader.telemetry(c, from, to),
+                RuleHistoryReader.events(c, from, to), journal.since(from)));
+    }
+
+    /** Keeps one raise or clear the rules published. */
+    public void record(RuleJournalEntry entry) {
+        journal.record(entry);
+    }
+}

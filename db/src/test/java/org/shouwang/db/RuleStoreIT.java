@@ -1,0 +1,134 @@
+package org.shouwang.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.shouwang.embedded.TestServices;
+import org.shouwang.model.Alert;
+import org.shouwang.model.AlertCleared;
+import org.shouwang.model.DeviceEvent;
+import org.shouwang.model.DeviceKind;
+import org.shouwang.model.Elder;
+import org.shouwang.model.Rule;
+import org.shouwang.model.RuleContext;
+import org.shouwang.model.RuleHistory;
+import org.shouwang.model.RuleJournalEntry;
+import org.shouwang.model.RuleThresholdOverride.Scope;
+import org.shouwang.model.RuleThresholds;
+import org.shouwang.model.Telemetry;
+import org.shouwang.model.WaterInterval;
+
+/** What the rules read and write on a real PostgreSQL: the registry snapshot, the stored history, the journal. */
+class RuleStoreIT {
+
+    private static final Instant T0 = Instant.parse("2025-07-20T02:00:00Z");
+    private static Database db;
+    private static RuleStore rules;
+    private static RegistryStore registry;
+    private static TelemetryStore telemetry;
+
+    @BeforeAll
+    static void open() {
+        db = Database.open(DatabaseConfig.of(TestServices.freshDatabase()));
+        rules = new RuleStore(db.dataSource());
+        registry = new RegistryStore(db.dataSource());
+        telemetry = new TelemetryStore(db.dataSource());
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Test
+    void theSnapshotJoinsDevicesToTheirElderAndStreetWithThresholdsWeatherAndAbsences() {
+        long pingjiang = elder("平江街道");
+        long huqiu = elder("虎丘街道");
+        long gone = elder("虎丘街道");
+        registry.addDevice("ctx-m1", DeviceKind.WATER_METER, pingjiang);
+        registry.addDevice("ctx-b1", DeviceKind.CALL_BUTTON, pingjiang);
+        registry.addDevice("ctx-m2", DeviceKind.WATER_METER, huqiu);
+        registry.addDevice("ctx-m3", DeviceKind.WATER_METER, gone);
+        registry.deactivateElder(gone, "测试", "迁出");
+        telemetry.setOnline("ctx-b1", false);
+        new RuleThresholdStore(db.dataSource()).put(Scope.STREET, "虎丘街道", null,
+                RuleThresholds.NONE.withNoWaterWindow(Duration.ofHours(20)), "测试", T0);
+        new RuleThresholdStore(db.dataSource()).put(Scope.ELDER, null, pingjiang,
+                RuleThresholds.NONE.withNoWaterMinLiters(20), "测试", T0);
+        new WeatherStore(db.dataSource()).switchMode("虎丘街道", true, "测试", T0);
+        new AbsenceStore(db.dataSource()).add(pingjiang, T0, T0.plus(Duration.ofDays(2)), "住院", "测试", T0);
+
+        RuleContext ctx = rules.context(T0);
+
+        assertThat(ctx.devices()).filteredOn(d -> d.deviceId().startsWith("ctx-"))
+                .extracting(RuleContext.DeviceHome::deviceId, RuleContext.DeviceHome::street, RuleContext.DeviceHome::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ctx-b1", "平江街道", DeviceKind.CALL_BUTTON),
+                        org.assertj.core.groups.Tuple.tuple("ctx-m1", "平江街道", DeviceKind.WATER_METER),
+                        org.assertj.core.groups.Tuple.tuple("ctx-m2", "虎丘街道", DeviceKind.WATER_METER));
+        assertThat(ctx.devices()).filteredOn(d -> d.deviceId().equals("ctx-b1")).singleElement()
+                .satisfies(d -> assertThat(d.online()).isFalse());
+        assertThat(ctx.streets().get("虎丘街道").noWaterWindow()).isEqualTo(Duration.ofHours(20));
+        assertThat(ctx.elders().get(pingjiang).noWaterMinLiters()).isEqualTo(20.0);
+        assertThat(ctx.extremeWeather("虎丘街道")).isTrue();
+        assertThat(ctx.extremeWeather("平江街道")).isFalse();
+        assertThat(ctx.absences()).extracting(a -> a.elderId()).contains(pingjiang);
+    }
+
+    @Test
+    void theHistoryGivesBackWhatIngestStoredByArrivalWithEveryInterval() {
+        long elder = elder("沧浪街道");
+        registry.addDevice("his-m1", DeviceKind.WATER_METER, elder);
+        registry.addDevice("his-b1", DeviceKind.CALL_BUTTON, elder);
+        Instant t = T0.plus(Duration.ofDays(1));
+        Telemetry batch = new Telemetry("his-m1", "u1", t, t.plusSeconds(5), 1234.5, List.of(
+                new WaterInterval(t.minusSeconds(1800), t.minusSeconds(900), 2.5),
+                new WaterInterval(t.minusSeconds(900), t, 0.0)), 0.0, 55, -90);
+        Telemetry empty = new Telemetry("his-m1", "u2", t.plusSeconds(900), t.plusSeconds(910), 1234.5, List.of(), null,
+                null, null);
+        DeviceEvent press = new DeviceEvent("his-b1", "p1", t.plusSeconds(60), t.plusSeconds(61), DeviceEvent.Kind.BUTTON,
+                DeviceEvent.Action.PRESS, null, 90);
+        telemetry.writeBatch(List.of(batch, empty), List.of(press));
+
+        RuleHistory history = rules.history(t, t.plusSeconds(3600));
+
+        assertThat(history.telemetry()).filteredOn(x -> x.deviceId().equals("his-m1")).containsExactly(batch, empty);
+        assertThat(history.events()).filteredOn(x -> x.deviceId().equals("his-b1")).containsExactly(press);
+        assertThat(rules.history(t.plusSeconds(6), t.plusSeconds(3600)).telemetry())
+                .filteredOn(x -> x.deviceId().equals("his-m1")).extracting(Telemetry::msgId).containsExactly("u2");
+    }
+
+    @Test
+    void theJournalKeepsRaisesOnceAndTheirFirstClearAndGivesBackWhatARestartNeeds() {
+        Alert old = new Alert("DEVICE_SILENT:jr-m1:1", Rule.DEVICE_SILENT, "jr-m1", T0.minus(Duration.ofDays(10)), "x");
+        Alert oldCleared = new Alert("LOW_BATTERY:jr-m1:2", Rule.LOW_BATTERY, "jr-m1", T0.minus(Duration.ofDays(10)), "x");
+        Alert recent = new Alert("BUTTON_PRESSED:jr-b1:p1", Rule.BUTTON_PRESSED, "jr-b1", T0, "x");
+        rules.record(RuleJournalEntry.raised(old, "DEVICE_SILENT"));
+        rules.record(RuleJournalEntry.raised(old, "DEVICE_SILENT"));
+        rules.record(RuleJournalEntry.raised(oldCleared, "LOW_BATTERY"));
+        rules.record(RuleJournalEntry.cleared(new AlertCleared(oldCleared.alertId(), Rule.LOW_BATTERY, "jr-m1",
+                T0.minus(Duration.ofDays(9)), "换电池"), "LOW_BATTERY"));
+        rules.record(RuleJournalEntry.cleared(new AlertCleared(oldCleared.alertId(), Rule.LOW_BATTERY, "jr-m1",
+                T0.minus(Duration.ofDays(8)), "again"), "LOW_BATTERY"));
+        rules.record(RuleJournalEntry.raised(recent, "BUTTON_PRESSED"));
+
+        List<RuleJournalEntry> since = rules.history(T0.minus(Duration.ofDays(3)), T0.plusSeconds(1)).journal();
+
+        assertThat(since).filteredOn(j -> j.alertId().contains(":jr-"))
+                .extracting(RuleJournalEntry::alertId, RuleJournalEntry::episode)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(old.alertId(), "DEVICE_SILENT"),
+                        org.assertj.core.groups.Tuple.tuple(recent.alertId(), "BUTTON_PRESSED"));
+        assertThat(new Jdbc(db.dataSource()).one("SELECT clear_reason FROM rule_alert WHERE alert_id = ?",
+                rs -> rs.getString(1), oldCleared.alertId())).contains("换电池");
+    }
+
+    private static long elder(String street) {
+        return registry.createElder(new Elder(0, "沈阿婆", null, street, "某社区", "某路1号", null, true)).id();
+    }
+}
