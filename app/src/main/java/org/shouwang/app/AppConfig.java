@@ -8,7 +8,8 @@ import org.shouwang.model.Json;
  * The whole configuration of a Shouwang process, section by section as in
  * {@code shouwang-defaults.yaml}. Each section validates itself when it is built.
  */
-public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules, Console console, Twilio twilio) {
+public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules, Console console,
+                        Escalation escalation, Webhooks webhooks, Twilio twilio) {
 
     static AppConfig from(JsonNode tree) {
         try {
@@ -58,10 +59,33 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
     }
 
     /** Where the staff console listens. */
-    public record Console(String host, int port) {
+    public record Console(String host, int port, boolean secureCookies, Duration sessionIdle, Duration sessionMaxAge,
+                          String adminUser, String adminPassword) {
         public Console {
             require(host != null && !host.isBlank(), "console.host is required");
             require(port >= 0 && port <= 65535, "console.port must be 0-65535");
+            require(sessionIdle != null && sessionMaxAge != null, "console.sessionIdle and sessionMaxAge are required");
+        }
+
+        @Override
+        public String toString() {
+            return "Console[host=" + host + ", port=" + port + ", adminUser=" + adminUser + ", adminPassword=***]";
+        }
+    }
+
+    /** Escalation plans and how often they are driven. */
+    public record Escalation(String plansFile, Duration tick) {
+        public Escalation {
+            require(plansFile != null, "escalation.plansFile must be a path or empty");
+            require(tick != null && !tick.isNegative() && !tick.isZero(), "escalation.tick must be a positive duration");
+        }
+    }
+
+    /** Where Twilio's callbacks arrive. */
+    public record Webhooks(String host, int port, String publicBaseUrl) {
+        public Webhooks {
+            require(port >= 0 && port <= 65535, "webhooks.port must be 0-65535");
+            require(publicBaseUrl != null && publicBaseUrl.startsWith("http"), "webhooks.publicBaseUrl must be an http(s) URL");
         }
     }
 

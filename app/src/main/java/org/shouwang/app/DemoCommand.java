@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.shouwang.db.Database;
 import org.shouwang.db.RegistryStore;
+import org.shouwang.console.DemoAccounts;
 import org.shouwang.embedded.EmbeddedBroker;
 import org.shouwang.embedded.EmbeddedDatabase;
 import org.shouwang.notifier.RecordingTwilioServer;
@@ -57,16 +58,22 @@ final class DemoCommand implements Callable<Integer> {
         Platform platform = Platform.start(ConfigLoader.load(null, demoEnvironment(pg, broker, twilio)),
                 Clock.systemUTC());
         List<Home> simulated = seed(platform.database());
+        List<DemoAccounts.DemoAccount> accounts = DemoAccounts.seed(platform.database().dataSource());
         Simulator simulator = new Simulator(broker.url(), simulated, 2026L, Clock.systemUTC(), reportEvery);
         simulator.start();
         Home first = simulated.get(0);
+        String firstStreet = new RegistryStore(platform.database().dataSource()).elderOfDevice(first.buttonId())
+                .map(e -> e.street()).orElse("");
         simulator.scheduleButtonPress(first.buttonId(), pressAfter);
 
-        System.out.printf("%n守望 demo is running: open http://localhost:%d%n"
-                + "  %d simulated homes; button %s will be pressed in %s.%n"
-                + "  SMS go to a local Twilio stand-in (%s) and show on each incident's timeline.%n"
-                + "  Ctrl+C stops everything.%n%n", port, simulated.size(), first.buttonId(), pressAfter,
-                twilio.baseUrl());
+        StringBuilder logins = new StringBuilder();
+        accounts.forEach(a -> logins.append(String.format("    %-14s %-16s %s%n", a.username(), a.password(),
+                a.description())));
+        System.out.printf("%n守望 demo is running: open http://localhost:%d and sign in as one of%n%s"
+                + "  %d simulated homes; button %s (%s) will be pressed in %s.%n"
+                + "  SMS and calls go to a local Twilio stand-in (%s) and show on each incident's timeline.%n"
+                + "  Ctrl+C stops everything.%n%n", port, logins, simulated.size(), first.buttonId(),
+                firstStreet, pressAfter, twilio.baseUrl());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
@@ -89,6 +96,8 @@ final class DemoCommand implements Callable<Integer> {
         // Moquette takes a $share/ filter literally and delivers nothing: subscribe plainly.
         env.put("SHOUWANG_MQTT_SHARED_GROUP", "");
         env.put("SHOUWANG_CONSOLE_PORT", Integer.toString(port));
+        // The stand-in sends no callbacks; the webhook listener takes any free port.
+        env.put("SHOUWANG_WEBHOOKS_PORT", "0");
         env.put("SHOUWANG_TWILIO_ACCOUNT_SID", DEMO_ACCOUNT_SID);
         env.put("SHOUWANG_TWILIO_AUTH_TOKEN", "demo-token");
         env.put("SHOUWANG_TWILIO_FROM_NUMBER", "+12025550100");

@@ -2,6 +2,7 @@ package org.shouwang.app;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.shouwang.console.ConsoleConfig;
@@ -9,18 +10,13 @@ import org.shouwang.console.ConsoleVerticle;
 import org.shouwang.console.HealthCheck;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
-import org.shouwang.db.IncidentStore;
-import org.shouwang.db.NotificationStore;
-import org.shouwang.db.RegistryStore;
 import org.shouwang.ingest.IngestConfig;
 import org.shouwang.ingest.MqttIngestVerticle;
-import org.shouwang.notifier.IncidentChanges;
-import org.shouwang.notifier.IncidentCommands;
-import org.shouwang.notifier.IncidentService;
-import org.shouwang.notifier.NotifierVerticle;
+import org.shouwang.notifier.EscalationPlans;
+import org.shouwang.notifier.Notifier;
 import org.shouwang.notifier.RetryPolicy;
 import org.shouwang.notifier.TwilioConfig;
-import org.shouwang.notifier.TwilioSmsChannel;
+import org.shouwang.notifier.WebhookConfig;
 import org.shouwang.rules.RuleSettings;
 import org.shouwang.rules.RulesVerticle;
 import org.slf4j.Logger;
@@ -47,21 +43,21 @@ public final class Platform implements AutoCloseable {
     public static Platform start(AppConfig cfg, Clock clock) {
         Database db = Database.open(databaseConfig(cfg));
         Vertx vertx = Vertx.vertx();
-        RegistryStore registry = new RegistryStore(db.dataSource());
-        IncidentStore incidents = new IncidentStore(db.dataSource());
-        IncidentChanges changes = new IncidentChanges();
-        IncidentService service = new IncidentService(registry, incidents, new NotificationStore(db.dataSource()),
-                new TwilioSmsChannel(twilioConfig(cfg.twilio())), RetryPolicy.DEFAULT, clock, changes);
-        IncidentCommands commands = new IncidentCommands(incidents, clock, changes);
+        TwilioConfig twilio = twilioConfig(cfg.twilio());
+        WebhookConfig hooks = new WebhookConfig(cfg.webhooks().host(), cfg.webhooks().port(),
+                cfg.webhooks().publicBaseUrl());
+        Notifier notifier = Notifier.create(db.dataSource(), twilio, hooks, escalationPlans(cfg), RetryPolicy.DEFAULT,
+                clock);
         MqttIngestVerticle ingest = new MqttIngestVerticle(ingestConfig(cfg), db.dataSource(), clock);
-        ConsoleVerticle console = new ConsoleVerticle(new ConsoleConfig(cfg.console().host(), cfg.console().port()),
-                registry, incidents, commands, List.of(
+        ConsoleVerticle console = new ConsoleVerticle(consoleConfig(cfg.console()), db.dataSource(),
+                notifier.commands(), List.of(
                         HealthCheck.of("database", () -> db.ping(2), "数据库无响应"),
-                        HealthCheck.of("broker", ingest::connected, "MQTT 代理未连接")));
+                        HealthCheck.of("broker", ingest::connected, "MQTT 代理未连接")), clock);
         RuleSettings rules = new RuleSettings(cfg.rules().noWaterWindow(), cfg.rules().noWaterMinLiters(),
                 RuleSettings.DEFAULTS.tick());
         Future<?> deployed = vertx.deployVerticle(new RulesVerticle(rules, clock))
-                .compose(id -> vertx.deployVerticle(new NotifierVerticle(service, changes)))
+                .compose(id -> vertx.deployVerticle(notifier.verticle(cfg.escalation().tick())))
+                .compose(id -> vertx.deployVerticle(notifier.webhookVerticle(hooks, twilio.authToken())))
                 .compose(id -> vertx.deployVerticle(ingest))
                 .compose(id -> vertx.deployVerticle(console));
         try {
@@ -86,6 +82,16 @@ public final class Platform implements AutoCloseable {
                 .withCredentials(blankToNull(m.username()), blankToNull(m.password()))
                 .withSharedGroup(blankToNull(m.sharedGroup()))
                 .withBatching(cfg.ingest().batchSize(), cfg.ingest().batchDelay(), cfg.ingest().queueCapacity());
+    }
+
+    static ConsoleConfig consoleConfig(AppConfig.Console c) {
+        return new ConsoleConfig(c.host(), c.port(), c.secureCookies(), c.sessionIdle(), c.sessionMaxAge(),
+                blankToNull(c.adminUser()), blankToNull(c.adminPassword()));
+    }
+
+    static EscalationPlans escalationPlans(AppConfig cfg) {
+        String file = cfg.escalation().plansFile();
+        return file.isBlank() ? EscalationPlans.defaults() : EscalationPlans.load(Path.of(file));
     }
 
     static TwilioConfig twilioConfig(AppConfig.Twilio t) {

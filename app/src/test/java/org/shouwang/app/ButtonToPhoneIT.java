@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shouwang.embedded.TestServices;
 import org.shouwang.model.Json;
@@ -39,6 +40,10 @@ class ButtonToPhoneIT {
     private static RecordingTwilioServer twilio;
     private static Platform platform;
     private static String api;
+    private static String session;
+    private static String csrf;
+    private static final String ADMIN = "it-admin";
+    private static final String ADMIN_PASSWORD = "it-admin-password-1";
 
     @BeforeAll
     static void start() {
@@ -49,12 +54,28 @@ class ButtonToPhoneIT {
         env.put("SHOUWANG_MQTT_CLIENT_ID", "shouwang-it-e2e");
         env.put("SHOUWANG_MQTT_SHARED_GROUP", TestServices.mqttIsEmbedded() ? "" : "shouwang-it-e2e");
         env.put("SHOUWANG_CONSOLE_PORT", "0");
+        env.put("SHOUWANG_CONSOLE_ADMIN_USER", ADMIN);
+        env.put("SHOUWANG_CONSOLE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("SHOUWANG_WEBHOOKS_PORT", "0");
         env.put("SHOUWANG_TWILIO_ACCOUNT_SID", DemoCommand.DEMO_ACCOUNT_SID);
         env.put("SHOUWANG_TWILIO_AUTH_TOKEN", "it-token");
         env.put("SHOUWANG_TWILIO_FROM_NUMBER", "+12025550100");
         env.put("SHOUWANG_TWILIO_API_BASE_URL", twilio.baseUrl());
         platform = Platform.start(ConfigLoader.load(null, env), Clock.systemUTC());
         api = "http://127.0.0.1:" + platform.consolePort();
+    }
+
+    /** Signs in as the bootstrap admin: API calls carry the session cookie and, on changes, the CSRF token. */
+    @BeforeEach
+    void signIn() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("username", ADMIN,
+                        "password", ADMIN_PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("login: %s", r.body()).isEqualTo(200);
+        session = r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("sw_session="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        csrf = Json.MAPPER.readTree(r.body()).get("csrfToken").asText();
     }
 
     @AfterAll
@@ -90,7 +111,7 @@ class ButtonToPhoneIT {
             assertThat(count("SELECT count(*) FROM incident WHERE elder_id = " + elderId + " AND state = 'OPEN'"))
                     .isEqualTo(1);
 
-            // AND each contact got an SMS naming the elder and the address, with the incident code
+            // AND each contact got an SMS naming the elder and the address, with the incident code, and a call
             String code = incident.get("code").asText();
             List<TwilioStubRequest> sms = await().alias("two SMS").atMost(Duration.ofSeconds(20))
                     .until(() -> smsFor(code), l -> l.size() == 2);
@@ -100,6 +121,8 @@ class ButtonToPhoneIT {
                 assertThat(m.path()).endsWith("/Messages.json");
                 assertThat(m.body()).contains("王秀英", "平江街道大儒巷12号301室", "一键呼叫", code);
             });
+            await().alias("two voice calls").atMost(Duration.ofSeconds(20)).until(() -> twilio.calls().stream()
+                    .filter(c -> c.to().equals("+8613800002222") || c.to().equals("+8613800003333")).count() == 2);
 
             // WHEN staff acknowledge it
             JsonNode acked = post("/api/incidents/" + incident.get("id").asLong() + "/ack",
@@ -167,7 +190,8 @@ class ButtonToPhoneIT {
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).GET().build(),
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Cookie", session)
+                .GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(200);
         return Json.MAPPER.readTree(r.body());
@@ -175,7 +199,7 @@ class ButtonToPhoneIT {
 
     private static JsonNode post(String path, Object body, int expectedStatus) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(api + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Cookie", session).header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("POST %s: %s", path, r.body()).isEqualTo(expectedStatus);
