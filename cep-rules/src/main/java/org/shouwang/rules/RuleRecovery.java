@@ -40,8 +40,16 @@ final class RuleRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleRecovery.class);
 
-    /** The engine, its sink gate (open once the caller goes live) and what to publish. */
-    record Recovered(RuleEngine engine, GatedSink gate, List<Outcome> toPublish) {
+    /**
+     * The engine, its sink gate (open once the caller goes live), what to publish, and the messages the
+     * replay fed ({@link #key}), so messages that arrive while recovering are not fed twice.
+     */
+    record Recovered(RuleEngine engine, GatedSink gate, List<Outcome> toPublish, Set<String> replayed) {
+    }
+
+    /** Identifies a stored message: ingest's dedup key. */
+    static String key(String deviceId, String msgId) {
+        return deviceId + '\u0000' + msgId;
     }
 
     /** One raise or clear of the replay. */
@@ -70,7 +78,10 @@ final class RuleRecovery {
             LOG.info("rule state recovered [from: {}, telemetry: {}, events: {}, journal: {}, open episodes: {}, to publish: {}]",
                     from, history.telemetry().size(), history.events().size(), history.journal().size(),
                     engine.openEpisodes().size(), publish.size());
-            return new Recovered(engine, gate, publish);
+            Set<String> replayed = new HashSet<>();
+            history.telemetry().forEach(t -> replayed.add(key(t.deviceId(), t.msgId())));
+            history.events().forEach(e -> replayed.add(key(e.deviceId(), e.msgId())));
+            return new Recovered(engine, gate, publish, replayed);
         } catch (RuntimeException e) {
             engine.close();
             throw e;

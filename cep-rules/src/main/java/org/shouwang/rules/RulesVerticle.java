@@ -9,7 +9,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Alert;
 import org.shouwang.model.AlertCleared;
@@ -38,6 +39,7 @@ public final class RulesVerticle extends AbstractVerticle {
 
     private RuleEngine engine;
     private final List<MessageConsumer<String>> consumers = new ArrayList<>();
+    private final List<Pending<?>> pending = new ArrayList<>();
     private long tickTimer = -1;
     private long refreshTimer = -1;
     private boolean reloading;
@@ -61,13 +63,23 @@ public final class RulesVerticle extends AbstractVerticle {
 
     @Override
     public void start(Promise<Void> startPromise) {
-        // Compiling and replaying take seconds and read the database: never on the event loop.
-        vertx.executeBlocking(() -> {
+        // Listening first: what arrives while the state is rebuilt waits in pending, so nothing falls
+        // between the history read and the first live message.
+        consume(Addresses.TELEMETRY_ACCEPTED, Telemetry.class, (engine, t) -> engine.onTelemetry(t),
+                t -> RuleRecovery.key(t.deviceId(), t.msgId()));
+        consume(Addresses.EVENT_ACCEPTED, DeviceEvent.class, (engine, e) -> engine.onEvent(e),
+                e -> RuleRecovery.key(e.deviceId(), e.msgId()));
+        consume(Addresses.STATUS_ACCEPTED, DeviceStatus.class, (engine, s) -> engine.onStatus(s), s -> null);
+        consumers.add(vertx.eventBus().consumer(Addresses.RULES_CHANGED, message -> reloadContext()));
+        Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+                // Compiling and replaying take seconds and read the database: never on the event loop.
+                .compose(registered -> vertx.executeBlocking(() -> {
                     var now = clock.instant();
+                    // The end is inclusive: a message stored at this very millisecond is replayed, not lost.
                     return RuleRecovery.recover(settings, source.context(now), source.history(
-                            now.minus(settings.recoveryLookback()), now), now);
-                })
-                .compose(recovered -> {
+                            now.minus(settings.recoveryLookback()), now.plusMillis(1)), now);
+                }))
+                .onSuccess(recovered -> {
                     engine = recovered.engine();
                     recovered.toPublish().forEach(o -> {
                         if (o.raised() != null) {
@@ -77,17 +89,14 @@ public final class RulesVerticle extends AbstractVerticle {
                         }
                     });
                     recovered.gate().open(new LiveSink());
-                    consume(Addresses.TELEMETRY_ACCEPTED, Telemetry.class, engine::onTelemetry);
-                    consume(Addresses.EVENT_ACCEPTED, DeviceEvent.class, engine::onEvent);
-                    consume(Addresses.STATUS_ACCEPTED, DeviceStatus.class, engine::onStatus);
-                    consumers.add(vertx.eventBus().consumer(Addresses.RULES_CHANGED, message -> reloadContext()));
-                    return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
-                })
-                .onSuccess(registered -> {
+                    List<Pending<?>> waiting = List.copyOf(pending);
+                    pending.clear();
+                    waiting.stream().filter(p -> p.key() == null || !recovered.replayed().contains(p.key()))
+                            .forEach(Pending::apply);
                     tickTimer = vertx.setPeriodic(settings.tick().toMillis(), id -> advanceClock());
                     refreshTimer = vertx.setPeriodic(settings.contextRefresh().toMillis(), id -> reloadContext());
-                    LOG.info("rules verticle started [tick: {}, context refresh: {}]", settings.tick(),
-                            settings.contextRefresh());
+                    LOG.info("rules verticle started [tick: {}, context refresh: {}, waited: {}]", settings.tick(),
+                            settings.contextRefresh(), waiting.size());
                 })
                 .onFailure(cause -> {
                     // Vert.x does not call stop() after a failed start; release what was opened.
@@ -114,6 +123,7 @@ public final class RulesVerticle extends AbstractVerticle {
         refreshTimer = -1;
         List<Future<Void>> unregistering = consumers.stream().map(MessageConsumer::unregister).toList();
         consumers.clear();
+        pending.clear();
         return Future.join(unregistering)
                 .eventually(() -> {
                     if (engine != null) {
@@ -126,28 +136,58 @@ public final class RulesVerticle extends AbstractVerticle {
                 .<Void>mapEmpty();
     }
 
-    private <T> void consume(String address, Class<T> type, Consumer<T> rules) {
-        consumers.add(vertx.eventBus().consumer(address, message -> feed(message, type, rules)));
+    private <T> void consume(String address, Class<T> type, BiConsumer<RuleEngine, T> rules, Function<T, String> key) {
+        consumers.add(vertx.eventBus().consumer(address, message -> {
+            T payload = read(message, type);
+            if (payload == null) {
+                return;
+            }
+            Pending<T> p = new Pending<>(payload, rules, key.apply(payload));
+            if (engine == null) {
+                pending.add(p);
+            } else {
+                p.apply();
+            }
+        }));
     }
 
-    private <T> void feed(Message<String> message, Class<T> type, Consumer<T> rules) {
-        T payload;
+    private static <T> T read(Message<String> message, Class<T> type) {
         try {
-            payload = Json.read(message.body(), type);
+            return Json.read(message.body(), type);
         } catch (RuntimeException e) {
             // Ingest only publishes validated records, so this is a bug upstream; never stop consuming.
             LOG.warn("unreadable message dropped [address: {}, type: {}]", message.address(), type.getSimpleName());
-            return;
+            return null;
         }
-        if (engine == null) {
-            return;
+    }
+
+    /** A message for the rules, fed now or, while recovering, once the state is rebuilt. */
+    private final class Pending<T> {
+        private final T payload;
+        private final BiConsumer<RuleEngine, T> rules;
+        private final String key;
+
+        Pending(T payload, BiConsumer<RuleEngine, T> rules, String key) {
+            this.payload = payload;
+            this.rules = rules;
+            this.key = key;
         }
-        try {
-            // Bring the rule clock to now first, so timers due before this event fire before it counts.
-            engine.advanceTo(clock.instant());
-            rules.accept(payload);
-        } catch (RuntimeException e) {
-            LOG.error("rule evaluation failed [address: {}]", message.address(), e);
+
+        String key() {
+            return key;
+        }
+
+        void apply() {
+            if (engine == null) {
+                return;
+            }
+            try {
+                // Bring the rule clock to now first, so timers due before this message fire before it counts.
+                engine.advanceTo(clock.instant());
+                rules.accept(engine, payload);
+            } catch (RuntimeException e) {
+                LOG.error("rule evaluation failed [message: {}]", payload.getClass().getSimpleName(), e);
+            }
         }
     }
 

@@ -16,6 +16,10 @@ final class MutableClock extends Clock {
         now = new AtomicReference<>(start);
     }
 
+    void set(Instant t) {
+        now.set(t);
+    }
+
     void advance(Duration by) {
         now.updateAndGet(instant -> instant.plus(by));
     }
