@@ -161,6 +161,7 @@ public final class ConsoleVerticle extends AbstractVerticle {
         new DeviceApi(vertx, registry, queries, new RegistryEdits(dataSource), audit, clock).mount(router);
         new RosterApi(vertx, dataSource, audit, clock).mount(router);
         new AccountApi(vertx, accounts, sessions, audit).mount(router);
+        new RulesApi(vertx, dataSource, clock).mount(router);
         // After every API route: an unknown /api path is a JSON 404, not the page or an HTML error.
         router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("接口不存在")));
         router.route("/api/*").failureHandler(Replies::failure);
