@@ -43,6 +43,7 @@ public final class RulesVerticle extends AbstractVerticle {
     private long tickTimer = -1;
     private long refreshTimer = -1;
     private boolean reloading;
+    private boolean reloadAgain;
 
     /** Rules without registry or database: devices judged by {@code settings}' defaults, nothing recovered. */
     public RulesVerticle(RuleSettings settings, Clock clock) {
@@ -202,15 +203,26 @@ public final class RulesVerticle extends AbstractVerticle {
         }
     }
 
-    /** Reads the registry snapshot off the event loop and applies it on it; one reload at a time. */
+    /**
+     * Reads the registry snapshot off the event loop and applies it on it, one reload at a time; a change
+     * announced while a reload runs (it may have read just before the change) reloads once more after it.
+     */
     private void reloadContext() {
-        if (engine == null || reloading) {
+        if (engine == null) {
+            return;
+        }
+        if (reloading) {
+            reloadAgain = true;
             return;
         }
         reloading = true;
         vertx.executeBlocking(() -> source.context(clock.instant()), false)
                 .onComplete(done -> {
                     reloading = false;
+                    if (reloadAgain) {
+                        reloadAgain = false;
+                        reloadContext();
+                    }
                     if (done.failed()) {
                         LOG.warn("rule context not reloaded [reason: {}]", done.cause().getMessage());
                     } else if (engine != null) {
