@@ -130,8 +130,12 @@ window.SW = (() => {
     return f;
   }
 
+  // replaceChildren/append that skip null, undefined and false, as el() does (optional parts of a page).
+  const put = (node, ...kids) => node.replaceChildren(...kids.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  const add = (node, ...kids) => node.append(...kids.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+
   const values = (f) => Object.fromEntries([...new FormData(f).entries()].map(([k, v]) => [k, String(v).trim()])
     .filter(([, v]) => v !== ''));
 
-  return { $, el, api, ApiError, say, time, date, since, phone, route, show, can, field, form, values, state };
+  return { $, el, put, add, api, ApiError, say, time, date, since, phone, route, show, can, field, form, values, state };
 })();

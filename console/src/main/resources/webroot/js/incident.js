@@ -67,7 +67,7 @@
         say('服务记录已保存');
         render();
       }, note, el('button', { type: 'submit' }, '添加服务记录'));
-      page.replaceChildren(
+      SW.put(page, 
         el('p', {}, el('a', { href: '#/' }, '← 返回事件队列')),
         el('div', { class: 'heading' }, el('h2', {}, `${d.code} ${d.ruleLabel}`),
           el('span', { class: `sev sev-${d.severity}` }, d.severityLabel)),
@@ -81,9 +81,9 @@
             timeline(d.timeline), notes)),
         el('section', { 'aria-labelledby': 'h-water' }, el('h3', { id: 'h-water' }, '近 7 天用水量（每小时）'), chartBox));
       if (d.elder) {
-        api(`/api/elders/${d.elder.id}/water`).then((w) => chartBox.replaceChildren(SW.waterChart(w),
+        api(`/api/elders/${d.elder.id}/water`).then((w) => SW.put(chartBox, SW.waterChart(w),
           el('p', { class: 'muted' }, `7 天共用水 ${w.totalLiters} 升`)))
-          .catch((e) => chartBox.replaceChildren(el('p', { class: 'error' }, e.message)));
+          .catch((e) => SW.put(chartBox, el('p', { class: 'error' }, e.message)));
       }
     }
     await render();

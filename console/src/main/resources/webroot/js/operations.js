@@ -12,21 +12,23 @@
     async function load() {
       let w;
       try { w = await api('/api/weather'); } catch (e) {
-        box.replaceChildren(el('p', { class: 'error' }, `极端天气模式暂不可用：${e.message}`));
+        SW.put(box, el('p', { class: 'error' }, `极端天气模式暂不可用：${e.message}`));
         return;
       }
       const modes = Array.isArray(w) ? w : (w.streets || []);
       const district = Array.isArray(w) ? null : (w.district ?? null);
       const me = SW.state.me;
-      box.replaceChildren(
+      SW.put(box, 
         district === null ? null : el('p', { class: district && isOn(district) ? 'warn' : '' },
           `全区：${district && isOn(district) ? '极端天气模式已开启' : '常规模式'}`),
         el('ul', { class: 'weather' }, modes.map((m) => {
           const street = m.street || m.name || '全区';
           const on = isOn(m);
+          const inForce = m.inForce ?? on;
           const mine = can('DISTRICT') || (can('STREET') && street === me.street);
-          return el('li', { class: on ? 'on' : '' }, el('strong', {}, street), ` ${on ? '极端天气模式（每日联系）' : '常规模式'} `,
-            m.since || m.changedAt ? el('small', {}, `自 ${time(m.since || m.changedAt)}`) : null, ' ',
+          const mode = on ? '极端天气模式（每日联系）' : inForce ? '极端天气模式（全区开启）' : '常规模式';
+          return el('li', { class: inForce ? 'on' : '' }, el('strong', {}, street), ` ${mode} `,
+            m.since || m.changedAt ? el('small', {}, `自 ${time(m.since || m.changedAt)}${m.changedBy ? `（${m.changedBy}）` : ''}`) : null, ' ',
             mine ? el('button', { type: 'button', class: on ? '' : 'primary', onclick: () => toggle(street === '全区' ? null : street, !on) },
               on ? '恢复常规' : '开启极端天气模式') : null);
         })),
@@ -36,18 +38,18 @@
         can('COMMUNITY_WORKER') ? el('p', { class: 'muted' }, '极端天气模式由街道或区级人员切换。') : null);
       try {
         const h = await api('/api/weather/history');
-        history.replaceChildren(el('h3', {}, '切换记录'), el('ul', {}, (Array.isArray(h) ? h : []).map((x) =>
+        SW.put(history, el('h3', {}, '切换记录'), el('ul', {}, (Array.isArray(h) ? h : []).map((x) =>
           el('li', {}, `${time(x.at || x.changedAt || x.since)} ${x.street || '全区'} ${isOn(x) ? '开启' : '关闭'} ${x.actor || x.by || ''}`))));
-      } catch (e) { history.replaceChildren(); }
+      } catch (e) { SW.put(history, ); }
     }
     async function toggle(street, on) {
       try {
-        await api('/api/weather', { body: { street: street || undefined, on, active: on } });
+        await api('/api/weather', { body: { street: street || undefined, on } });
         say(on ? '已开启极端天气模式' : '已恢复常规模式');
       } catch (e) { say(e.message, true); }
       load();
     }
-    page.append(el('h2', {}, '极端天气模式'),
+    SW.add(page, el('h2', {}, '极端天气模式'),
       el('p', { class: 'muted' }, '严寒酷暑时开启：未用水告警提前到 12 小时，社区工作者与邻里志愿者每日联系。'), box, history);
     await load();
   });
@@ -78,7 +80,7 @@
       location.href = `/api/roster/export?street=${encodeURIComponent(v.street)}&quarter=${encodeURIComponent(v.quarter)}`;
       say('正在下载摸排表');
     }, field('街道', street), field('季度', quarter, '如 2026Q4'), el('button', { type: 'submit' }, '导出 .xlsx'));
-    page.append(el('h2', {}, '摸排表'), el('section', {}, el('h3', {}, '导入'), upload, report),
+    SW.add(page, el('h2', {}, '摸排表'), el('section', {}, el('h3', {}, '导入'), upload, report),
       el('section', {}, el('h3', {}, '导出报送（含完整身份证号与电话，导出会记录在审计日志中）'), download));
   });
 
@@ -88,7 +90,7 @@
     const body = el('tbody');
     async function load() {
       const rows = await api('/api/accounts');
-      body.replaceChildren(...rows.map((a) => el('tr', {},
+      SW.put(body, ...rows.map((a) => el('tr', {},
         el('td', { 'data-label': '用户名' }, a.username), el('td', { 'data-label': '姓名' }, a.displayName),
         el('td', { 'data-label': '角色' }, a.roleLabel),
         el('td', { 'data-label': '范围' }, a.role === 'DISTRICT' ? '全区' : `${a.street} ${a.communities.join('、')}`),
@@ -121,7 +123,7 @@
       say('密码已修改，其他设备上的登录已退出');
     }, field('当前密码', current), field('新密码（至少 10 个字符）', next), el('button', { type: 'submit' }, '修改密码'));
     const manager = can('DISTRICT', 'STREET');
-    page.append(el('h2', {}, '账户'),
+    SW.add(page, el('h2', {}, '账户'),
       manager ? el('table', { class: 'list cards' }, el('thead', {}, el('tr', {}, ['用户名', '姓名', '角色', '范围', '状态', '操作']
         .map((h) => el('th', { scope: 'col' }, h)))), body) : null,
       manager ? el('section', {}, el('h3', {}, '创建账户'), create) : null,

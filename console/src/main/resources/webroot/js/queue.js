@@ -68,7 +68,7 @@
   function alarm(row) {
     const elder = row.elder || {};
     const banner = $('alarm');
-    banner.replaceChildren(el('strong', {}, '新的紧急事件！'), ` ${elder.name || ''} · ${row.ruleLabel} · ${elder.community || ''} `,
+    SW.put(banner, el('strong', {}, '新的紧急事件！'), ` ${elder.name || ''} · ${row.ruleLabel} · ${elder.community || ''} `,
       el('a', { href: `#/incident/${row.id}` }, '查看'), ' ',
       el('button', { type: 'button', onclick: () => { banner.hidden = true; } }, '知道了'));
     banner.dataset.id = String(row.id);
@@ -131,7 +131,7 @@
           b.setAttribute('aria-pressed', String(b.dataset.state === s))); load(); } }, label)));
     const body = el('tbody', { id: 'rows' });
     const empty = el('p', { class: 'empty', hidden: true }, '当前没有此类事件。');
-    page.append(el('div', { class: 'heading' }, el('h2', {}, '事件队列'),
+    SW.add(page, el('div', { class: 'heading' }, el('h2', {}, '事件队列'),
       el('span', { id: 'live-state', class: 'live' })), tabs,
     el('table', { class: 'queue cards' }, el('caption', { class: 'visually-hidden' }, '事件队列'),
       el('thead', {}, el('tr', {}, ['严重程度', '老人', '住址', '事件类型', '已发生', '已通知', '状态', '操作']
@@ -187,7 +187,7 @@
       if (a && body.contains(a) && (a.tagName === 'SELECT' || a.tagName === 'INPUT')) return;
       const focused = a && a.dataset && a.dataset.key;
       const rows = sorted();
-      body.replaceChildren(...rows.map(row));
+      SW.put(body, ...rows.map(row));
       empty.hidden = rows.length > 0;
       const again = focused && body.querySelector(`[data-key="${focused}"]`);
       if (again) again.focus();

@@ -19,7 +19,7 @@
     const communities = el('datalist', { id: 'communities' });
     const fill = () => {
       const s = streets.find((x) => x.name === street.value);
-      communities.replaceChildren(...(s ? s.communities : []).map((c) => el('option', { value: c })));
+      SW.put(communities, (s ? s.communities : []).map((c) => el('option', { value: c })));
     };
     street.addEventListener('change', fill);
     fill();
@@ -54,7 +54,7 @@
     const newBox = el('div');
     async function search() {
       const rows = await api(`/api/elders?q=${encodeURIComponent(q.value.trim())}&inactive=${inactive.checked}&limit=200`);
-      body.replaceChildren(...rows.map((e) => el('tr', {},
+      SW.put(body, ...rows.map((e) => el('tr', {},
         el('td', { 'data-label': '姓名' }, el('a', { href: `#/elder/${e.id}` }, e.name)),
         el('td', { 'data-label': '街道/社区' }, `${e.street} ${e.community}`),
         el('td', { 'data-label': '住址' }, e.address),
@@ -62,13 +62,13 @@
         el('td', { 'data-label': '状态' }, e.active ? '在册' : '已注销'))));
       say(`找到 ${rows.length} 位老人`);
     }
-    page.append(el('h2', {}, '老人档案'),
+    SW.add(page, el('h2', {}, '老人档案'),
       form(search, field('搜索', q), el('label', { class: 'check' }, inactive, ' 含已注销'),
         el('button', { type: 'submit', class: 'primary' }, '搜索')),
       el('button', { type: 'button', 'aria-expanded': 'false', onclick: async (e) => {
         const open = newBox.childElementCount === 0;
         e.target.setAttribute('aria-expanded', String(open));
-        newBox.replaceChildren(...(open ? [el('h3', {}, '登记老人'),
+        SW.put(newBox, ...(open ? [el('h3', {}, '登记老人'),
           await elderForm(null, (saved) => { location.hash = `#/elder/${saved.id}`; })] : []));
       } }, '登记老人'), newBox,
       el('table', { class: 'list cards' }, el('thead', {}, el('tr', {}, ['姓名', '街道/社区', '住址', '身份证号', '状态']
@@ -116,15 +116,17 @@
     async function load() {
       let rows;
       try { rows = await api(`/api/elders/${elderId}/absences`); } catch (e) {
-        box.replaceChildren(el('p', { class: 'muted' }, `外出登记暂不可用：${e.message}`));
+        SW.put(box, el('p', { class: 'muted' }, `外出登记暂不可用：${e.message}`));
         return;
       }
       const from = input('from', { type: 'date', required: true });
       const to = input('to', { type: 'date', required: true });
-      const reason = input('reason', { maxlength: '100', placeholder: '如：住院、探亲' });
-      box.replaceChildren(
+      const reason = input('reason', { maxlength: '50', required: true, placeholder: '如：住院、探亲' });
+      SW.put(box, 
         rows.length ? el('ul', { class: 'absences' }, rows.map((a) => el('li', {},
-          `${a.from || a.start || a.startDate || ''} 至 ${a.to || a.end || a.endDate || ''} ${a.reason || ''} `,
+          // The end is stored as the start of the day after the last day away.
+          `${date(a.from)} 至 ${date(new Date(new Date(a.to).getTime() - 1).toISOString())} ${a.reason || ''}`,
+          a.createdBy ? el('small', { class: 'muted' }, `（${a.createdBy} 登记）`) : null, ' ',
           el('button', { type: 'button', onclick: async () => {
             await api(`/api/absences/${a.id}`, { method: 'DELETE' });
             say('已取消外出登记');
@@ -134,7 +136,7 @@
           await api(`/api/elders/${elderId}/absences`, { body: values(f) });
           say('外出登记已保存');
           load();
-        }, field('开始日期', from), field('结束日期', to), field('原因', reason),
+        }, field('第一天', from), field('最后一天', to), field('原因', reason),
         el('button', { type: 'submit' }, '登记外出')));
     }
     await load();
@@ -155,7 +157,7 @@
       const facts = [['性别', e.sex || '未知'], ['类别', e.category || '未登记'], ['子女住处', e.childrenLocation || '—'],
         ['低保失能', e.lowIncomeDisabled ? '是' : '否'], ['四方协议签订', e.agreementSignedOn || '未登记'],
         ['状态', e.active ? '在册' : '已注销']];
-      page.replaceChildren(
+      SW.put(page, 
         el('p', {}, el('a', { href: '#/elders' }, '← 返回老人档案')),
         el('h2', {}, `${e.name}${e.keyElder ? ' · 重点老人' : ''}`),
         el('div', { class: 'columns' },
@@ -163,7 +165,7 @@
             el('dl', { class: 'facts-list' }, facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
             el('div', { class: 'actions' },
               el('button', { type: 'button', onclick: async () => {
-                editBox.replaceChildren(el('h3', {}, '修改信息'), await elderForm(e, () => render()));
+                SW.put(editBox, el('h3', {}, '修改信息'), await elderForm(e, () => render()));
               } }, '修改'),
               e.active ? el('button', { type: 'button', class: 'danger', onclick: async () => {
                 const reason = prompt('注销原因（如：迁出、去世、不再属于保障对象）');
@@ -175,7 +177,7 @@
           el('section', {}, el('h3', {}, '照护团队'),
             el('ul', { class: 'team' }, e.contacts.map((c) => el('li', {}, el('span', { class: 'role' }, c.roleLabel),
               ` ${c.name} `, SW.phone(c.phone, c.phoneMasked), ' ',
-              el('button', { type: 'button', class: 'link', onclick: () => contactBox.replaceChildren(
+              el('button', { type: 'button', class: 'link', onclick: () => SW.put(contactBox, 
                 el('h3', {}, `修改联系人 ${c.name}`), contactForm(id, c, render)) }, '修改'),
               el('button', { type: 'button', class: 'link', onclick: async () => {
                 if (!confirm(`将 ${c.name} 移出照护团队？`)) return;
@@ -183,7 +185,7 @@
                 say('已移出照护团队');
                 render();
               } }, '移出')))),
-            el('button', { type: 'button', onclick: () => contactBox.replaceChildren(el('h3', {}, '添加联系人'),
+            el('button', { type: 'button', onclick: () => SW.put(contactBox, el('h3', {}, '添加联系人'),
               contactForm(id, null, render)) }, '添加联系人'), contactBox)),
         el('section', {}, el('h3', {}, '设备'), devicesTable(e.devices, render), deviceForm),
         el('section', {}, el('h3', {}, '未办结事件'), e.incidents.length ? el('ul', {}, e.incidents.map((i) =>
@@ -200,7 +202,7 @@
     const box = el('div');
     async function load() {
       const rows = await api(`/api/devices?problems=${only.checked}`);
-      box.replaceChildren(rows.length ? el('table', { class: 'list cards' }, el('thead', {}, el('tr', {},
+      SW.put(box, rows.length ? el('table', { class: 'list cards' }, el('thead', {}, el('tr', {},
         ['设备', '老人', '街道/社区', '最后上报', '电量', '信号', '需要处理'].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, rows.map((d) => el('tr', {},
         el('td', { 'data-label': '设备' }, `${d.deviceId}（${d.kindLabel}）`),
@@ -214,9 +216,8 @@
         : el('p', { class: 'empty' }, only.checked ? '所有设备状况正常。' : '没有设备。'));
     }
     only.addEventListener('change', load);
-    page.append(el('h2', {}, '设备维护'), el('label', { class: 'check' }, only, ' 只看需要处理的设备'), box);
+    SW.add(page, el('h2', {}, '设备维护'), el('label', { class: 'check' }, only, ' 只看需要处理的设备'), box);
     await load();
   });
 
-  void date;
 })();

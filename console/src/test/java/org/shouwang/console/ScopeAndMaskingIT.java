@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shouwang.db.AuditEntry;
 import org.shouwang.db.AuditStore;
+import org.shouwang.db.Jdbc;
 import org.shouwang.model.Incident;
 import org.shouwang.model.Privacy;
 import org.shouwang.model.Rule;
@@ -78,6 +79,10 @@ class ScopeAndMaskingIT {
         answers.put("note", w.post(inc + "/notes", new JsonObject().put("note", "看看")));
         answers.put("absences", w.get(elder + "/absences"));
         answers.put("add absence", w.post(elder + "/absences", new JsonObject().put("from", "2026-01-01")));
+        long absenceId = new Jdbc(console.db.dataSource()).one("INSERT INTO absence (elder_id, away_from, away_to, reason,"
+                + " created_at, created_by) VALUES (?, now(), now() + interval '2 days', '住院', now(), 't') RETURNING id",
+                rs -> rs.getLong(1), elderId).orElseThrow();
+        answers.put("delete absence", w.delete("/api/absences/" + absenceId));
         answers.put("register elsewhere", w.post("/api/elders", form));
         answers.put("weather switch", w.post("/api/weather", new JsonObject().put("street", ConsoleHarness.STREET)
                 .put("on", true)));
@@ -96,6 +101,8 @@ class ScopeAndMaskingIT {
         assertThat(console.incidents.find(incident.id()).orElseThrow().state().wire()).isEqualTo("open");
         assertThat(console.registry.findElder(elderId).orElseThrow().active()).isTrue();
         assertThat(console.registry.contacts(elderId)).hasSize(1);
+        assertThat(new Jdbc(console.db.dataSource()).one("SELECT deleted_at IS NULL FROM absence WHERE id = ?",
+                rs -> rs.getBoolean(1), absenceId)).contains(true);
 
         // The worker of that community reaches the same routes.
         assertThat(console.other.get(elder).statusCode()).isEqualTo(200);
