@@ -56,6 +56,7 @@ final class ScopeGuard {
             Staff.of(ctx).requireRole(AccountRole.DISTRICT);
             ctx.next();
         });
+        router.get("/api/rules/thresholds").handler(this::guardThresholdTarget);
     }
 
     /** The elder named by the path, already checked against the scope. */
@@ -135,6 +136,23 @@ final class ScopeGuard {
         String street = body.getValue("street") instanceof String s && !s.isBlank() ? s.strip() : null;
         if (street == null ? staff.role() != AccountRole.DISTRICT : !staff.account().coversStreet(street)) {
             throw ApiError.forbidden("您只能切换本街道的极端天气模式");
+        }
+        ctx.next();
+    }
+
+    /** Reading one elder's or one street's thresholds is limited to the scope like everything else of theirs. */
+    private void guardThresholdTarget(RoutingContext ctx) {
+        String elderId = ctx.request().getParam("elderId");
+        String street = ctx.request().getParam("street");
+        if (elderId != null && !elderId.isBlank()) {
+            long id = Forms.id(elderId.strip(), "老人编号（elderId）");
+            check(ctx, () -> scopedElder(ctx, id), ELDER);
+            return;
+        }
+        Staff staff = Staff.of(ctx);
+        if (street != null && !street.isBlank() && staff.role() != AccountRole.DISTRICT
+                && !street.strip().equals(staff.account().street())) {
+            throw ApiError.forbidden("您只能查看本街道的规则阈值");
         }
         ctx.next();
     }

@@ -87,6 +87,7 @@ class ScopeAndMaskingIT {
         answers.put("weather switch", w.post("/api/weather", new JsonObject().put("street", ConsoleHarness.STREET)
                 .put("on", true)));
         answers.put("thresholds", w.send(HttpMethod.PUT, "/api/rules/thresholds", new JsonObject()));
+        answers.put("thresholds of the elder", w.get("/api/rules/thresholds?elderId=" + elderId));
         answers.put("roster export", w.get("/api/roster/export"));
 
         answers.forEach((route, r) -> {
@@ -194,6 +195,9 @@ class ScopeAndMaskingIT {
         assertThat(console.street.post("/api/incidents/" + incident.id() + "/ack", null).statusCode()).isEqualTo(403);
         assertThat(console.street.post("/api/weather", new JsonObject().put("street", "沧浪街道")).statusCode())
                 .isEqualTo(403);
+        assertThat(console.street.get("/api/rules/thresholds?street="
+                + java.net.URLEncoder.encode("沧浪街道", java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
+        assertThat(console.district.get("/api/rules/thresholds?elderId=" + elderId).statusCode()).isEqualTo(200);
         assertThat(ids(console.street.get("/api/incidents").bodyAsJsonArray())).doesNotContain(incident.id());
         assertThat(ids(console.district.get("/api/incidents").bodyAsJsonArray())).contains(incident.id());
         assertThat(console.district.post("/api/incidents/" + incident.id() + "/ack", null).statusCode()).isEqualTo(200);
