@@ -149,9 +149,11 @@ final class BatchWriter implements Runnable {
      * and the announcement of the first copy; the broker then re-sends it (it was never acknowledged) and
      * this is the only chance to raise the alarm. Rules and notifier recognise a repeat by its alert id, so
      * nobody is paged twice. Readings are not re-announced: counted twice they would hide a silent home, and
-     * rule state is rebuilt from the database instead.
+     * rule state is rebuilt from the database instead. Status changes (online, offline, the Will) are announced
+     * as they come: the rules tell a silent button by its standing offline status.
      */
-    record Announcement(List<Telemetry> telemetry, List<DeviceEvent> events) {
+    record Announcement(List<Telemetry> telemetry, List<DeviceEvent> events,
+                        List<TelemetryBatch.StatusChange> statuses) {
     }
 
     private static List<DeviceEvent> eventsToAnnounce(List<DeviceEvent> events) {
@@ -205,7 +207,8 @@ final class BatchWriter implements Runnable {
         LOG.debug("batch written [accepted: {}, duplicates: {}, rejected: {}, statuses: {}]", result.accepted(),
                 result.duplicates(), sorted.batch().quarantined().size(), sorted.batch().statuses().size());
         try {
-            publisher.accept(new Announcement(result.newTelemetry(), eventsToAnnounce(sorted.batch().events())));
+            publisher.accept(new Announcement(result.newTelemetry(), eventsToAnnounce(sorted.batch().events()),
+                    sorted.batch().statuses()));
         } catch (RuntimeException e) {
             LOG.warn("accepted messages not published on the event bus [messages: {}, error: {}]",
                     result.accepted(), e.toString());

@@ -4,6 +4,7 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Promise;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import org.shouwang.db.RegistryStore;
 import org.shouwang.db.TelemetryStore;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Device;
+import org.shouwang.model.DeviceStatus;
 import org.shouwang.model.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     private final TelemetryStore store;
     private final RegistryStore registry;
     private final MessageClassifier classifier;
+    private final Clock clock;
     private final IngestMetrics metrics = new IngestMetrics();
     private final BlockingQueue<PendingMessage> queue;
     private final BrokerConnection broker;
@@ -52,6 +55,7 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         this.store = new TelemetryStore(dataSource);
         this.registry = new RegistryStore(dataSource);
         this.classifier = new MessageClassifier(config.limits(), clock);
+        this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.broker = new BrokerConnection(config, metrics, this::onMessage);
     }
@@ -129,6 +133,10 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     private void publish(BatchWriter.Announcement announcement) {
         announcement.telemetry().forEach(t -> vertx.eventBus().publish(Addresses.TELEMETRY_ACCEPTED, Json.write(t)));
         announcement.events().forEach(e -> vertx.eventBus().publish(Addresses.EVENT_ACCEPTED, Json.write(e)));
+        // A status carries no time of its own: it is judged by when it was recorded.
+        Instant now = clock.instant();
+        announcement.statuses().forEach(s -> vertx.eventBus().publish(Addresses.STATUS_ACCEPTED,
+                Json.write(new DeviceStatus(s.deviceId(), s.online(), now))));
     }
 
     /** Closes what start opened, in an order that acknowledges nothing that is not durable. Idempotent. */

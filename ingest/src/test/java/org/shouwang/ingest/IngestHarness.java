@@ -23,6 +23,7 @@ import org.shouwang.db.RegistryStore;
 import org.shouwang.embedded.TestServices;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.DeviceEvent;
+import org.shouwang.model.DeviceStatus;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Elder;
 import org.shouwang.model.Json;
@@ -44,6 +45,7 @@ final class IngestHarness implements AutoCloseable {
     final Vertx vertx = Vertx.vertx();
     final List<Telemetry> telemetryOnBus = new CopyOnWriteArrayList<>();
     final List<DeviceEvent> eventsOnBus = new CopyOnWriteArrayList<>();
+    final List<DeviceStatus> statusesOnBus = new CopyOnWriteArrayList<>();
     private final long elderId;
     private final List<String> clientIds = new ArrayList<>();
     private final List<String> devices = new ArrayList<>();
@@ -54,7 +56,9 @@ final class IngestHarness implements AutoCloseable {
                 m -> telemetryOnBus.add(Json.read(m.body(), Telemetry.class)));
         MessageConsumer<String> e = vertx.eventBus().consumer(Addresses.EVENT_ACCEPTED,
                 m -> eventsOnBus.add(Json.read(m.body(), DeviceEvent.class)));
-        await(Future.all(t.completion(), e.completion()));
+        MessageConsumer<String> st = vertx.eventBus().consumer(Addresses.STATUS_ACCEPTED,
+                m -> statusesOnBus.add(Json.read(m.body(), DeviceStatus.class)));
+        await(Future.all(t.completion(), e.completion(), st.completion()));
     }
 
     /** Registers a device with a unique id on this elder and returns the id. */

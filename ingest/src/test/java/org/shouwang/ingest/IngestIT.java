@@ -84,7 +84,7 @@ class IngestIT {
     }
 
     @Test
-    void statusMessagesKeepTheDeviceOnlineFlag() throws Exception {
+    void statusMessagesKeepTheDeviceOnlineFlagAndAreAnnounced() throws Exception {
         String id = h.register("btn", DeviceKind.CALL_BUTTON);
         CallButton button = new CallButton(h.mqttUrl, id, Clock.systemUTC());
 
@@ -95,6 +95,8 @@ class IngestIT {
 
         await().alias("Will recorded as offline").atMost(WAIT)
                 .until(() -> h.count("SELECT count(*) FROM device WHERE device_id = ? AND NOT online", id) == 1);
+        await().alias("online then offline on the event bus").atMost(WAIT).until(() -> h.statusesOnBus.stream()
+                .filter(s -> s.deviceId().equals(id)).map(s -> s.online()).toList().equals(List.of(true, false)));
     }
 
     @Test
