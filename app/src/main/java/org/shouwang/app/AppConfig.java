@@ -49,8 +49,11 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         }
     }
 
-    /** Rule thresholds (ISO-8601 durations). */
-    public record Rules(Duration noWaterWindow, double noWaterMinLiters) {
+    /** District-wide rule thresholds (ISO-8601 durations) and how the rule engine runs; validated by the rules. */
+    public record Rules(Duration noWaterWindow, Duration noWaterWindowExtreme, double noWaterMinLiters,
+                        Duration continuousFlow, double continuousFlowMinLpm, double highUseLiters,
+                        Duration meterReportInterval, Duration buttonHeartbeat, int lowBatteryPercent,
+                        Duration meterAlarmQuiet, Duration tick, Duration recoveryLookback, Duration contextRefresh) {
         public Rules {
             require(noWaterWindow != null && !noWaterWindow.isNegative() && !noWaterWindow.isZero(),
                     "rules.noWaterWindow must be a positive duration such as PT24H");

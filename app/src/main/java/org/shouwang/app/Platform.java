@@ -10,13 +10,16 @@ import org.shouwang.console.ConsoleVerticle;
 import org.shouwang.console.HealthCheck;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
+import org.shouwang.db.RuleStore;
 import org.shouwang.ingest.IngestConfig;
 import org.shouwang.ingest.MqttIngestVerticle;
+import org.shouwang.model.RuleThresholds;
 import org.shouwang.notifier.EscalationPlans;
 import org.shouwang.notifier.Notifier;
 import org.shouwang.notifier.RetryPolicy;
 import org.shouwang.notifier.TwilioConfig;
 import org.shouwang.notifier.WebhookConfig;
+import org.shouwang.rules.RuleContextSource;
 import org.shouwang.rules.RuleSettings;
 import org.shouwang.rules.RulesVerticle;
 import org.slf4j.Logger;
@@ -53,9 +56,9 @@ public final class Platform implements AutoCloseable {
                 notifier.commands(), List.of(
                         HealthCheck.of("database", () -> db.ping(2), "数据库无响应"),
                         HealthCheck.of("broker", ingest::connected, "MQTT 代理未连接")), clock);
-        RuleSettings rules = new RuleSettings(cfg.rules().noWaterWindow(), cfg.rules().noWaterMinLiters(),
-                RuleSettings.DEFAULTS.tick());
-        Future<?> deployed = vertx.deployVerticle(new RulesVerticle(rules, clock))
+        RuleStore ruleStore = new RuleStore(db.dataSource());
+        RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::record);
+        Future<?> deployed = vertx.deployVerticle(new RulesVerticle(ruleSettings(cfg.rules()), clock, ruleContext))
                 .compose(id -> vertx.deployVerticle(notifier.verticle(cfg.escalation().tick())))
                 .compose(id -> vertx.deployVerticle(notifier.webhookVerticle(hooks, twilio.authToken())))
                 .compose(id -> vertx.deployVerticle(ingest))
@@ -82,6 +85,13 @@ public final class Platform implements AutoCloseable {
                 .withCredentials(blankToNull(m.username()), blankToNull(m.password()))
                 .withSharedGroup(blankToNull(m.sharedGroup()))
                 .withBatching(cfg.ingest().batchSize(), cfg.ingest().batchDelay(), cfg.ingest().queueCapacity());
+    }
+
+    static RuleSettings ruleSettings(AppConfig.Rules r) {
+        RuleThresholds thresholds = new RuleThresholds(r.noWaterWindow(), r.noWaterWindowExtreme(), r.noWaterMinLiters(),
+                r.continuousFlow(), r.continuousFlowMinLpm(), r.highUseLiters(), r.meterReportInterval(),
+                r.buttonHeartbeat(), r.lowBatteryPercent(), r.meterAlarmQuiet());
+        return new RuleSettings(thresholds, r.tick(), r.recoveryLookback(), r.contextRefresh());
     }
 
     static ConsoleConfig consoleConfig(AppConfig.Console c) {
