@@ -119,7 +119,7 @@ class ButtonToPhoneIT {
                     .containsExactlyInAnyOrder("+8613800002222", "+8613800003333");
             assertThat(sms).allSatisfy(m -> {
                 assertThat(m.path()).endsWith("/Messages.json");
-                assertThat(m.body()).contains("王秀英", "平江街道大儒巷12号301室", "一键呼叫", code);
+                assertThat(m.body()).contains("王秀英", "86岁", "平江街道大儒巷12号301室", "一键呼叫", code);
             });
             await().alias("two voice calls").atMost(Duration.ofSeconds(20)).until(() -> twilio.calls().stream()
                     .filter(c -> c.to().equals("+8613800002222") || c.to().equals("+8613800003333")).count() == 2);

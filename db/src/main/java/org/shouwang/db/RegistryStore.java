@@ -14,6 +14,7 @@ import org.shouwang.model.Device;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Elder;
 import org.shouwang.model.ElderProfile;
+import org.shouwang.model.InvalidResidentIdException;
 import org.shouwang.model.ResidentId;
 
 /**
@@ -32,10 +33,23 @@ public final class RegistryStore {
 
     /** Inserts an elder (the record's id is ignored) and returns it with its new id. */
     public Elder createElder(Elder e) {
-        return jdbc.one("INSERT INTO elder (name, id_number, street, community, address, phone, active)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING " + ELDER_COLUMNS,
+        // Birth date and sex come from a valid ID number, so age and key-elder status work from the first day.
+        ResidentId id = residentId(e.idNumber());
+        return jdbc.one("INSERT INTO elder (name, id_number, street, community, address, phone, active, birth_date, sex)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + ELDER_COLUMNS,
                 RegistryStore::elder, e.name(), e.idNumber(), e.street(), e.community(), e.address(), e.phone(),
-                e.active()).orElseThrow();
+                e.active(), id == null ? null : id.birthDate(), id == null ? null : id.sex()).orElseThrow();
+    }
+
+    private static ResidentId residentId(String idNumber) {
+        if (idNumber == null) {
+            return null;
+        }
+        try {
+            return ResidentId.parse(idNumber);
+        } catch (InvalidResidentIdException notValid) {
+            return null;
+        }
     }
 
     public Optional<Elder> findElder(long id) {

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.shouwang.embedded.TestServices;
 import org.shouwang.model.ContactRole;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Elder;
+import org.shouwang.model.ElderProfile;
+import org.shouwang.model.ResidentId;
+import org.shouwang.model.Sex;
 
 /** Schema migration and the registry on a real PostgreSQL. */
 class DatabaseIT {
@@ -53,6 +57,23 @@ class DatabaseIT {
                 "SELECT count(*) FROM flyway_schema_history WHERE success")) {
             rs.next();
             return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void aNewElderWithAValidIdNumberHasAgeAndSexFromItInTheProfile() {
+        try (Database db = Database.open(DatabaseConfig.of(TestServices.freshDatabase()))) {
+            RegistryStore registry = new RegistryStore(db.dataSource());
+            String first17 = "32050819400301002";
+            Elder elder = registry.createElder(new Elder(0, "李阿公", first17 + ResidentId.checkCharacter(first17),
+                    "平江街道", "大儒巷社区", "大儒巷12号", null, true));
+            Elder unknown = registry.createElder(new Elder(0, "无证老人", null, "平江街道", "大儒巷社区", "大儒巷13号",
+                    null, true));
+
+            ElderProfile profile = registry.profile(elder.id(), LocalDate.of(2026, 3, 1)).orElseThrow();
+            assertThat(profile.age()).isEqualTo(86);
+            assertThat(profile.facts().sex()).isEqualTo(Sex.FEMALE);
+            assertThat(registry.profile(unknown.id(), LocalDate.of(2026, 3, 1)).orElseThrow().age()).isNull();
         }
     }
 

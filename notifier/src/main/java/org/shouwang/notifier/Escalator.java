@@ -53,7 +53,7 @@ final class Escalator {
         this.plans = plans;
         this.clock = clock;
         this.timeline = timeline;
-        this.pages = new RoundPages(outbox, registry, timeline);
+        this.pages = new RoundPages(outbox, registry, timeline, clock);
         this.onChange = onChange;
     }
 

@@ -1,6 +1,7 @@
 package org.shouwang.notifier;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,9 +12,11 @@ import org.shouwang.db.Escalation;
 import org.shouwang.db.NotificationChannel;
 import org.shouwang.model.Alert;
 import org.shouwang.model.Elder;
+import org.shouwang.model.ElderProfile;
 import org.shouwang.model.Incident;
 import org.shouwang.model.IncidentChange;
 import org.shouwang.model.IncidentState;
+import org.shouwang.model.ResidentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +61,9 @@ public final class IncidentService {
      * (logged and counted in {@link #alertsWithoutElder()}: such an alert cannot page anyone).
      */
     public Optional<AlertRecording> handle(Alert alert) {
-        Optional<Elder> elder = stores.registry().elderOfDevice(alert.deviceId());
+        // The registry's correlation API: the elder with age, key-elder status, care team and devices.
+        Optional<Elder> elder = stores.registry().profileOfDevice(alert.deviceId(),
+                LocalDate.now(clock.withZone(ResidentId.ZONE))).map(ElderProfile::elder);
         if (elder.isEmpty()) {
             withoutElder.incrementAndGet();
             LOG.warn("alert for a device with no elder, nobody paged [alert: {}, device: {}, rule: {}]",

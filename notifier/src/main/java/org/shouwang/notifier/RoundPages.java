@@ -1,5 +1,7 @@
 package org.shouwang.notifier;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +15,9 @@ import org.shouwang.db.NotificationStore;
 import org.shouwang.db.RegistryStore;
 import org.shouwang.model.CareContact;
 import org.shouwang.model.Elder;
+import org.shouwang.model.ElderProfile;
 import org.shouwang.model.Incident;
+import org.shouwang.model.ResidentId;
 
 /**
  * Writes one round of an escalation step to the outbox: a page per person and channel, with the text
@@ -25,11 +29,13 @@ final class RoundPages {
     private final NotificationStore outbox;
     private final RegistryStore registry;
     private final Timeline timeline;
+    private final Clock clock;
 
-    RoundPages(NotificationStore outbox, RegistryStore registry, Timeline timeline) {
+    RoundPages(NotificationStore outbox, RegistryStore registry, Timeline timeline, Clock clock) {
         this.outbox = outbox;
         this.registry = registry;
         this.timeline = timeline;
+        this.clock = clock;
     }
 
     /** Plans the round and writes its pages; returns the plan (the pages exist once either way). */
@@ -96,21 +102,25 @@ final class RoundPages {
     private List<Notification> enqueue(Incident incident, Elder elder, EscalationStep step, int stepIndex, int round,
                                        StepPlanner.Target t) {
         List<Notification> inserted = new ArrayList<>();
+        // Age and key-elder status as of today tell a responder how urgent a visit is.
+        ElderProfile profile = registry.profile(elder.id(), LocalDate.now(clock.withZone(ResidentId.ZONE)))
+                .orElse(null);
         for (NotificationChannel channel : step.via()) {
             var e = outbox.enqueue(new NotificationDraft(key(incident.id(), stepIndex, round, t, channel),
-                    incident.id(), t.contactId(), channel, t.phone(), text(incident, elder, t, channel), stepIndex,
-                    round, t.audience().name()));
+                    incident.id(), t.contactId(), channel, t.phone(), text(incident, elder, profile, t, channel),
+                    stepIndex, round, t.audience().name()));
             inserted.add(e.inserted() ? e.notification() : null);
         }
         return inserted;
     }
 
-    private static String text(Incident incident, Elder elder, StepPlanner.Target t, NotificationChannel channel) {
+    private static String text(Incident incident, Elder elder, ElderProfile profile, StepPlanner.Target t,
+                               NotificationChannel channel) {
         boolean elderSelf = t.audience() == Audience.ELDER;
         if (channel == NotificationChannel.VOICE) {
             return elderSelf ? VoiceText.wellCheck(incident, elder) : VoiceText.page(incident, elder);
         }
-        return elderSelf ? SmsText.wellCheck(incident, elder) : SmsText.page(incident, elder);
+        return elderSelf ? SmsText.wellCheck(incident, elder) : SmsText.page(incident, elder, profile);
     }
 
     /** One page per incident, step, round, person and channel, whatever happens twice. */

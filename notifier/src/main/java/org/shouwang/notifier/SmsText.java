@@ -1,6 +1,7 @@
 package org.shouwang.notifier;
 
 import org.shouwang.model.Elder;
+import org.shouwang.model.ElderProfile;
 import org.shouwang.model.Incident;
 import org.shouwang.model.Rule;
 import org.shouwang.model.Severity;
@@ -19,9 +20,24 @@ public final class SmsText {
 
     /** The SMS that pages a care contact about an incident of this elder. */
     public static String page(Incident incident, Elder elder) {
-        return SIGNATURE + headline(incident.severity()) + "：" + elder.name() + "（" + place(elder) + "）"
-                + what(incident.rule()) + "。事件" + incident.code() + "，" + request(incident.severity())
+        return page(incident, elder, null);
+    }
+
+    /**
+     * As {@link #page(Incident, Elder)}, with the registry's facts that tell how urgent a visit is: the
+     * elder's age and whether they are a key elder (重点老人), e.g. {@code 王阿婆（86岁，重点老人，平江街道大儒巷12号）}.
+     */
+    public static String page(Incident incident, Elder elder, ElderProfile profile) {
+        return SIGNATURE + headline(incident.severity()) + "：" + elder.name() + "（" + facts(profile) + place(elder)
+                + "）" + what(incident.rule()) + "。事件" + incident.code() + "，" + request(incident.severity())
                 + "。回复1或" + incident.code() + "表示已接手。";
+    }
+
+    static String facts(ElderProfile profile) {
+        if (profile == null) {
+            return "";
+        }
+        return (profile.age() == null ? "" : profile.age() + "岁，") + (profile.isKeyElder() ? "重点老人，" : "");
     }
 
     /** The SMS to the elder themself, when a plan texts them: reply 1 if well, 2 for help. */

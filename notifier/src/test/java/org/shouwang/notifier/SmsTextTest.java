@@ -3,10 +3,14 @@ package org.shouwang.notifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shouwang.model.Elder;
+import org.shouwang.model.ElderFacts;
+import org.shouwang.model.ElderProfile;
 import org.shouwang.model.Incident;
 import org.shouwang.model.IncidentState;
+import org.shouwang.model.KeyElderPolicy;
 import org.shouwang.model.Rule;
 
 class SmsTextTest {
@@ -23,6 +27,19 @@ class SmsTextTest {
     void buttonPressReadsAsAnEmergencyWithPlaceCodeAndHowToAcknowledge() {
         assertThat(SmsText.page(incident(Rule.BUTTON_PRESSED), WANG)).isEqualTo(
                 "【守望】紧急求助：王阿婆（平江街道大儒巷12号）按下一键呼叫。事件SW00001，请立即联系或上门。回复1或SW00001表示已接手。");
+    }
+
+    @Test
+    void pageNamesAgeAndKeyElderStatusFromTheRegistry() {
+        ElderProfile keyElder = new ElderProfile(WANG, new ElderFacts(null, null, false, null, null, null), 86,
+                KeyElderPolicy.Basis.AGED_80_OR_OVER, List.of(), List.of());
+        ElderProfile other = new ElderProfile(WANG, new ElderFacts(null, null, false, null, null, null), 72, null,
+                List.of(), List.of());
+
+        assertThat(SmsText.page(incident(Rule.BUTTON_PRESSED), WANG, keyElder))
+                .startsWith("【守望】紧急求助：王阿婆（86岁，重点老人，平江街道大儒巷12号）按下一键呼叫。");
+        assertThat(SmsText.page(incident(Rule.BUTTON_PRESSED), WANG, other))
+                .startsWith("【守望】紧急求助：王阿婆（72岁，平江街道大儒巷12号）");
     }
 
     @Test
