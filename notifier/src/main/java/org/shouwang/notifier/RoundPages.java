@@ -118,7 +118,7 @@ final class RoundPages {
                                NotificationChannel channel) {
         boolean elderSelf = t.audience() == Audience.ELDER;
         if (channel == NotificationChannel.VOICE) {
-            return elderSelf ? VoiceText.wellCheck(incident, elder) : VoiceText.page(incident, elder);
+            return elderSelf ? VoiceText.wellCheck(incident, elder) : VoiceText.page(incident, elder, profile);
         }
         return elderSelf ? SmsText.wellCheck(incident, elder) : SmsText.page(incident, elder, profile);
     }

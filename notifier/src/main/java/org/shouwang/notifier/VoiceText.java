@@ -1,6 +1,7 @@
 package org.shouwang.notifier;
 
 import org.shouwang.model.Elder;
+import org.shouwang.model.ElderProfile;
 import org.shouwang.model.Incident;
 import org.shouwang.model.Rule;
 
@@ -24,9 +25,17 @@ public final class VoiceText {
 
     /** The call to a care contact: what happened to whom, where, and how to take the case. */
     public static String page(Incident incident, Elder elder) {
+        return page(incident, elder, null);
+    }
+
+    /**
+     * As {@link #page(Incident, Elder)}, with the facts that tell how urgent a visit is, as the SMS has them:
+     * {@code 王阿婆，86岁，重点老人，住在平江街道大儒巷12号，…}.
+     */
+    public static String page(Incident incident, Elder elder, ElderProfile profile) {
         return "这里是守望平台" + (incident.rule() == Rule.BUTTON_PRESSED ? "紧急呼叫" : "异常提醒") + "。"
-                + elder.name() + "，住在" + SmsText.place(elder) + "，" + what(incident.rule()) + "。事件编号 "
-                + spelled(incident.code()) + "。如果您接手处理，请按1。";
+                + elder.name() + "，" + SmsText.facts(profile) + "住在" + SmsText.place(elder) + "，"
+                + what(incident.rule()) + "。事件编号 " + spelled(incident.code()) + "。如果您接手处理，请按1。";
     }
 
     /** The call to the elder themself. */
