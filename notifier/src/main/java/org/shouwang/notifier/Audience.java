@@ -32,9 +32,9 @@ public enum Audience {
         return role == null ? "老人本人" : role.label();
     }
 
-    /** The audience of an outbox row ({@code null} for rows written before escalation plans). */
+    /** The audience of an outbox row ({@code null} for rows written before escalation plans, and for digests). */
     static Audience of(Notification n) {
-        return n.audience() == null ? null : valueOf(n.audience());
+        return n.audience() == null || DigestScheduler.isDigest(n) ? null : valueOf(n.audience());
     }
 
     static Audience of(ContactRole role) {

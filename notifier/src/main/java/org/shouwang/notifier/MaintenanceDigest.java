@@ -16,11 +16,14 @@ import org.shouwang.model.Rule;
 /**
  * Technical incidents (silent devices, low batteries, meter alarms) go to maintenance staff, not to
  * care contacts' phones: this is their list, and the daily digest of it (street by street, with device
- * ids and incident codes, no personal data), for a site to send however it likes.
+ * ids and incident codes, no personal data), which {@link DigestScheduler} texts to the maintenance desk.
  */
 public final class MaintenanceDigest {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Ten Chinese SMS segments at most; the full list is in the console. */
+    static final int SMS_MAX_CHARS = 670;
+    static final String MORE = "……其余见控制台维护清单。";
 
     private final EscalationStore store;
     private final Clock clock;
@@ -38,6 +41,20 @@ public final class MaintenanceDigest {
     /** Today's digest (Asia/Shanghai) of the current list. Blocking. */
     public String build() {
         return text(list(), LocalDate.now(clock.withZone(ZONE)), clock.instant());
+    }
+
+    /**
+     * The digest as an SMS: {@link #text} cut after the last whole item that fits {@link #SMS_MAX_CHARS}
+     * (Twilio refuses bodies over 1,600 characters), pointing to the console for the rest.
+     */
+    static String sms(List<EscalationMaintenanceItem> items, LocalDate day, Instant now) {
+        String full = text(items, day, now);
+        if (full.length() <= SMS_MAX_CHARS) {
+            return full;
+        }
+        String cut = full.substring(0, SMS_MAX_CHARS - MORE.length());
+        int end = Math.max(cut.lastIndexOf('；'), cut.lastIndexOf('\n'));
+        return (end > 0 ? cut.substring(0, end) : cut) + MORE;
     }
 
     /** The digest text: totals by kind, new in the last 24 hours, then each street's items oldest first. */

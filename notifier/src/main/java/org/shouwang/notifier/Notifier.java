@@ -20,33 +20,49 @@ public final class Notifier {
     private final IncidentCommands commands;
     private final IncidentChanges changes;
     private final MaintenanceDigest maintenance;
+    private final DigestScheduler digest;
 
     private Notifier(IncidentService service, IncidentCommands commands, IncidentChanges changes,
-                     MaintenanceDigest maintenance) {
+                     MaintenanceDigest maintenance, DigestScheduler digest) {
         this.service = service;
         this.commands = commands;
         this.changes = changes;
         this.maintenance = maintenance;
+        this.digest = digest;
     }
 
-    /** The notifier with Twilio SMS and voice, reporting delivery to the webhooks. */
+    /** The notifier with Twilio SMS and voice, reporting delivery to the webhooks; the digest is not texted. */
     public static Notifier create(DataSource ds, TwilioConfig twilio, WebhookConfig webhooks, EscalationPlans plans,
                                   RetryPolicy retry, Clock clock) {
+        return create(ds, twilio, webhooks, plans, retry, DigestConfig.none(), clock);
+    }
+
+    /** As above, texting the daily maintenance digest as {@code digest} says. */
+    public static Notifier create(DataSource ds, TwilioConfig twilio, WebhookConfig webhooks, EscalationPlans plans,
+                                  RetryPolicy retry, DigestConfig digest, Clock clock) {
         Map<NotificationChannel, Channel> channels = new EnumMap<>(NotificationChannel.class);
         channels.put(NotificationChannel.SMS, new TwilioSmsChannel(twilio, webhooks));
         channels.put(NotificationChannel.VOICE, new TwilioVoiceChannel(twilio, webhooks));
-        return create(NotifierStores.of(ds), channels, plans, retry, clock);
+        return create(NotifierStores.of(ds), channels, plans, retry, digest, clock);
     }
 
-    /** The notifier with the given channels (a domestic provider, or a test's). */
+    /** The notifier with the given channels (a domestic provider, or a test's); the digest is not texted. */
     public static Notifier create(NotifierStores stores, Map<NotificationChannel, Channel> channels,
                                   EscalationPlans plans, RetryPolicy retry, Clock clock) {
+        return create(stores, channels, plans, retry, DigestConfig.none(), clock);
+    }
+
+    /** As above, texting the daily maintenance digest through the SMS channel as {@code digest} says. */
+    public static Notifier create(NotifierStores stores, Map<NotificationChannel, Channel> channels,
+                                  EscalationPlans plans, RetryPolicy retry, DigestConfig digest, Clock clock) {
         IncidentChanges changes = new IncidentChanges();
         IncidentService service = new IncidentService(stores, channels, Objects.requireNonNull(plans, "plans"),
                 retry, clock, changes);
         changes.subscribe(service::incidentChanged);
         IncidentCommands commands = new IncidentCommands(stores.incidents(), clock, changes);
-        return new Notifier(service, commands, changes, new MaintenanceDigest(stores.escalations(), clock));
+        MaintenanceDigest maintenance = new MaintenanceDigest(stores.escalations(), clock);
+        return new Notifier(service, commands, changes, maintenance,
+                new DigestScheduler(maintenance, stores.outbox(), Objects.requireNonNull(digest, "digest"), clock));
     }
 
     public IncidentService service() {
@@ -67,9 +83,17 @@ public final class Notifier {
         return maintenance;
     }
 
-    /** Alerts, cleared conditions and the escalation clock on the event bus; {@code tick} as {@link NotifierVerticle}. */
+    /** When the daily digest is texted; its pages go out with the next {@link IncidentService#tick()}. */
+    public DigestScheduler digest() {
+        return digest;
+    }
+
+    /**
+     * Alerts, cleared conditions, the escalation clock and the daily digest on the event bus and timer;
+     * {@code tick} as {@link NotifierVerticle}.
+     */
     public NotifierVerticle verticle(Duration tick) {
-        return new NotifierVerticle(service, changes, NotifierVerticle.DEFAULT_WORKER_POOL_SIZE, tick);
+        return new NotifierVerticle(service, changes, NotifierVerticle.DEFAULT_WORKER_POOL_SIZE, tick, digest);
     }
 
     /** Twilio's webhooks: key presses, SMS replies, delivery reports; {@code authToken} checks their signatures. */

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Runs the {@link IncidentService} on the event bus and the clock: alerts in on
  * {@link Addresses#ALERT_RAISED}, cleared conditions on {@link Addresses#ALERT_CLEARED}, every incident
  * change out on {@link Addresses#INCIDENT_CHANGED}, and {@link IncidentService#tick()} every {@code tick}
- * for due escalation steps, repeats and retries (at start too, which resumes what a restart left
+ * for due escalation steps, repeats, retries and the daily {@link DigestScheduler digest} (at start too, which resumes what a restart left
  * pending). All of it on a worker pool of its own, so a slow provider for one elder does not hold up
  * another elder's page.
  */
@@ -36,6 +36,7 @@ public final class NotifierVerticle extends AbstractVerticle {
     private final IncidentChanges changes;
     private final int workerPoolSize;
     private final Duration tick;
+    private final DigestScheduler digest;
     private final AtomicBoolean ticking = new AtomicBoolean();
 
     private WorkerExecutor workers;
@@ -57,7 +58,14 @@ public final class NotifierVerticle extends AbstractVerticle {
     }
 
     public NotifierVerticle(IncidentService service, IncidentChanges changes, int workerPoolSize, Duration tick) {
+        this(service, changes, workerPoolSize, tick, null);
+    }
+
+    /** @param digest writes the daily maintenance digest at each tick, before due pages go out; null for none */
+    public NotifierVerticle(IncidentService service, IncidentChanges changes, int workerPoolSize, Duration tick,
+                            DigestScheduler digest) {
         this.service = Objects.requireNonNull(service, "service");
+        this.digest = digest;
         this.changes = Objects.requireNonNull(changes, "changes");
         if (workerPoolSize < 1) {
             throw new IllegalArgumentException("notifier worker pool size must be at least 1, was " + workerPoolSize);
@@ -132,9 +140,21 @@ public final class NotifierVerticle extends AbstractVerticle {
         if (w == null || !ticking.compareAndSet(false, true)) {
             return;
         }
-        w.executeBlocking(service::tick, false)
+        w.executeBlocking(this::runDue, false)
                 .onFailure(cause -> LOG.error("escalation tick failed, trying again next tick", cause))
                 .onComplete(done -> ticking.set(false));
+    }
+
+    /** The digest first, so its pages go out with this tick's; its trouble must not hold up escalation. */
+    private int runDue() {
+        if (digest != null) {
+            try {
+                digest.tick();
+            } catch (RuntimeException e) {
+                LOG.error("maintenance digest failed, trying again next tick", e);
+            }
+        }
+        return service.tick();
     }
 
     private void onAlert(Message<String> message) {

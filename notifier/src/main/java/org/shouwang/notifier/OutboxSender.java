@@ -65,7 +65,8 @@ final class OutboxSender {
                 Incident incident = open.computeIfAbsent(n.incidentId(), id -> incidents.find(id).orElse(null));
                 String who = Who.of(n, incident == null ? Map.of() : teams.computeIfAbsent(incident.elderId(),
                         elder -> Who.byId(registry.contacts(elder))));
-                if (incident == null || incident.state() != IncidentState.OPEN) {
+                // A digest hangs on an incident only because the outbox wants one: it goes out whatever that one's state.
+                if (incident == null || incident.state() != IncidentState.OPEN && !DigestScheduler.isDigest(n)) {
                     withdraw(n, who);
                 } else if (attempt(n, who)) {
                     sent++;

@@ -70,10 +70,12 @@ public final class TwilioReplies {
         String key = text;
         if (code.find()) {
             page = stores.incidents().findByCode(code.group())
-                    .flatMap(i -> stores.outbox().sentTo(i.id(), e164).stream().findFirst());
+                    .flatMap(i -> stores.outbox().sentTo(i.id(), e164).stream()
+                            .filter(n -> !DigestScheduler.isDigest(n)).findFirst());
             key = "1";
         } else if ("1".equals(text) || "2".equals(text)) {
-            page = stores.outbox().latestSentToOpenIncident(e164);
+            // A reply to the maintenance digest takes no incident.
+            page = stores.outbox().latestSentToOpenIncident(e164).filter(n -> !DigestScheduler.isDigest(n));
         } else {
             page = Optional.empty();
         }
@@ -110,6 +112,10 @@ public final class TwilioReplies {
         timeline.note(n.incidentId(), Timeline.PAGE_STATUS, Timeline.channel(channel)
                 + DeliveryStatus.label(channel, status) + "：" + who);
         LOG.info("delivery reported [incident: {}, notification: {}, status: {}]", n.incidentId(), n.id(), status);
+        if (DigestScheduler.isDigest(n)) {
+            // The digest's delivery says nothing about whether its incident's people were reached.
+            return;
+        }
         if (DeliveryStatus.failed(status)) {
             service.escalator().pageFailed(n.id());
             service.tick();

@@ -11,6 +11,7 @@ import org.shouwang.model.CareContact;
 final class Who {
 
     static final String UNKNOWN = "未登记联系人";
+    static final String MAINTENANCE_DESK = "设备维护值班（维护日报）";
 
     private Who() {
     }
@@ -21,6 +22,9 @@ final class Who {
 
     /** The person of an outbox row, given the incident's care team. */
     static String of(Notification n, Map<Long, CareContact> team) {
+        if (DigestScheduler.isDigest(n)) {
+            return MAINTENANCE_DESK;
+        }
         if (n.toElder()) {
             return Audience.ELDER.label();
         }

@@ -36,4 +36,24 @@ class MaintenanceDigestTest {
     void emptyListSaysSo() {
         assertThat(MaintenanceDigest.text(List.of(), LocalDate.of(2026, 7, 20), NOW)).endsWith("无待处理的设备问题。");
     }
+
+    @Test
+    void longDigestIsCutAfterAWholeItemAndPointsToTheConsole() {
+        List<EscalationMaintenanceItem> many = java.util.stream.LongStream.rangeClosed(1, 200)
+                .mapToObj(i -> item(i, Rule.LOW_BATTERY, "btn-" + i, "平江街道", NOW.minusSeconds(60))).toList();
+
+        String sms = MaintenanceDigest.sms(many, LocalDate.of(2026, 7, 20), NOW);
+
+        assertThat(sms).hasSizeLessThanOrEqualTo(MaintenanceDigest.SMS_MAX_CHARS).contains("待处理200项")
+                .endsWith(MaintenanceDigest.MORE);
+        assertThat(sms.substring(0, sms.length() - MaintenanceDigest.MORE.length())).matches("(?s).*电量低 SW\\d{5}");
+    }
+
+    @Test
+    void shortDigestIsTextedWhole() {
+        List<EscalationMaintenanceItem> one = List.of(item(1, Rule.DEVICE_SILENT, "meter-1", "平江街道", NOW));
+
+        assertThat(MaintenanceDigest.sms(one, LocalDate.of(2026, 7, 20), NOW))
+                .isEqualTo(MaintenanceDigest.text(one, LocalDate.of(2026, 7, 20), NOW));
+    }
 }

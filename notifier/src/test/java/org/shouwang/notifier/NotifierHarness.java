@@ -55,13 +55,22 @@ final class NotifierHarness implements AutoCloseable {
         return notifier(EscalationPlans.defaults());
     }
 
+    /** As {@link #notifier()}, texting the daily maintenance digest as {@code digest} says. */
+    Notifier notifier(DigestConfig digest) {
+        return notifier(EscalationPlans.defaults(), digest);
+    }
+
     Notifier notifier(EscalationPlans plans) {
+        return notifier(plans, DigestConfig.none());
+    }
+
+    Notifier notifier(EscalationPlans plans, DigestConfig digest) {
         TwilioConfig twilio = TwilioConfig.of(TwilioSmsChannelTest.SID, TOKEN, TwilioSmsChannelTest.FROM)
                 .withApiBaseUrl(stub.baseUrl()).withRequestTimeout(Duration.ofSeconds(5));
         Map<NotificationChannel, Channel> channels = new EnumMap<>(NotificationChannel.class);
         channels.put(NotificationChannel.SMS, new TwilioSmsChannel(twilio, HOOKS));
         channels.put(NotificationChannel.VOICE, new TwilioVoiceChannel(twilio, HOOKS));
-        return Notifier.create(stores, channels, plans, RETRY, clock);
+        return Notifier.create(stores, channels, plans, RETRY, digest, clock);
     }
 
     /** A home in 平江街道 whose elder has a phone, with two neighbours, a worker, the team and family. */
