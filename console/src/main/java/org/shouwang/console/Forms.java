@@ -3,13 +3,20 @@ package org.shouwang.console;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.shouwang.model.ChildrenLocation;
 import org.shouwang.model.ContactRole;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Elder;
+import org.shouwang.model.ElderCategory;
+import org.shouwang.model.ElderFacts;
+import org.shouwang.model.InvalidResidentIdException;
+import org.shouwang.model.MainlandPhone;
+import org.shouwang.model.ResidentId;
 import org.shouwang.model.Topics;
 
 /**
@@ -18,16 +25,16 @@ import org.shouwang.model.Topics;
  */
 final class Forms {
 
-    /** Shape only (17 digits and a digit or X); issue 3 adds the birth date and MOD 11-2 check. */
-    static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dX]");
-    /** Mobile or landline with area code, optionally with + and separators: 7 to 20 characters. */
-    static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d -]{5,18}\\d");
     /** Until login exists (issue 6), whoever uses the console acts as the duty officer. */
     static final String DEFAULT_ACTOR = "控制台值班员";
 
     private static final int SHORT_TEXT = 50;
     private static final int ADDRESS_TEXT = 200;
     private static final int NOTE_TEXT = 500;
+
+    /** An elder as the form describes them, with the roster's facts (birth date and sex from the ID number). */
+    record ElderInput(Elder elder, ElderFacts facts) {
+    }
 
     /** A care contact to add to an elder. */
     record ContactInput(ContactRole role, String name, String phone, int priority) {
@@ -56,14 +63,89 @@ final class Forms {
         }
     }
 
-    static Elder elder(JsonObject body) {
-        String idNumber = required(body, "idNumber", "身份证号", 18).toUpperCase(Locale.ROOT);
-        if (!ID_NUMBER.matcher(idNumber).matches()) {
-            throw ApiError.badField("idNumber", "身份证号（idNumber）格式不对：应为 18 位，前 17 位是数字，最后一位是数字或 X");
+    /**
+     * A new elder: the ID number is checked completely (region, birth date, MOD 11-2 check character; a
+     * 15-digit number is converted to 18) as of {@code today}, phones are put in their canonical form.
+     */
+    static ElderInput elder(JsonObject body, LocalDate today) {
+        String raw = required(body, "idNumber", "身份证号", 30);
+        ResidentId id;
+        try {
+            id = ResidentId.parse(raw, today);
+        } catch (InvalidResidentIdException e) {
+            throw ApiError.badField("idNumber", "身份证号（idNumber）" + e.getMessage());
         }
+        return new ElderInput(details(body, id.value()), facts(body, id, today));
+    }
+
+    /**
+     * An edit of a registered elder: the ID number stays as registered and is not checked again, so an
+     * elder registered before the full check (or from an old roster) can still be edited.
+     */
+    static ElderInput elderEdit(JsonObject body, String registeredIdNumber, LocalDate today) {
+        ResidentId id = ResidentId.isValid(registeredIdNumber, today) ? ResidentId.parse(registeredIdNumber, today) : null;
+        return new ElderInput(details(body, registeredIdNumber), facts(body, id, today));
+    }
+
+    private static Elder details(JsonObject body, String idNumber) {
         return new Elder(0, required(body, "name", "姓名", SHORT_TEXT), idNumber,
                 required(body, "street", "街道", SHORT_TEXT), required(body, "community", "社区", SHORT_TEXT),
                 required(body, "address", "住址", ADDRESS_TEXT), phone(body, "phone", "联系电话", false), true);
+    }
+
+    /**
+     * The roster's columns, under the roster's rule (RowReader): 空巢 and 独居 elders have children
+     * elsewhere, so where must be said; an elder with 无子女或赡养人 has none, so it must stay empty. Every
+     * field is optional, as for elders registered before the roster.
+     */
+    private static ElderFacts facts(JsonObject body, ResidentId id, LocalDate today) {
+        ElderCategory category = choice(body, "category", "类别", ElderCategory.values(), ElderCategory::label);
+        ChildrenLocation children = choice(body, "childrenLocation", "子女或赡养人住处", ChildrenLocation.values(),
+                ChildrenLocation::label);
+        if (children == null && (category == ElderCategory.EMPTY_NEST || category == ElderCategory.LIVING_ALONE)) {
+            throw ApiError.badField("childrenLocation", "子女或赡养人住处（childrenLocation）：类别为「" + category.label()
+                    + "」时须选择「区外」或「街道外」（没有子女或赡养人的，类别请选「" + ElderCategory.NO_CHILDREN_OR_CARER.label() + "」）");
+        }
+        if (children != null && category == ElderCategory.NO_CHILDREN_OR_CARER) {
+            throw ApiError.badField("childrenLocation", "子女或赡养人住处（childrenLocation）：类别为「" + category.label()
+                    + "」时应为空");
+        }
+        Object low = body.getValue("lowIncomeDisabled");
+        if (low != null && !(low instanceof Boolean)) {
+            throw ApiError.badField("lowIncomeDisabled", "低保家庭失能半失能（lowIncomeDisabled）必须是 true 或 false");
+        }
+        return new ElderFacts(category, children, Boolean.TRUE.equals(low), id == null ? null : id.birthDate(),
+                id == null ? null : id.sex(), date(body, "agreementSignedOn", "四方协议签订日期", today));
+    }
+
+    /** One of an enum's values, by its name or its Chinese label; null when absent. */
+    private static <E extends Enum<E>> E choice(JsonObject body, String key, String label, E[] values,
+                                                Function<E, String> labelOf) {
+        String text = optional(body, key, label, SHORT_TEXT);
+        if (text == null) {
+            return null;
+        }
+        return Arrays.stream(values).filter(v -> v.name().equals(text) || labelOf.apply(v).equals(text)).findFirst()
+                .orElseThrow(() -> ApiError.badField(key, label + "（" + key + "）只能是 "
+                        + Arrays.stream(values).map(labelOf).collect(Collectors.joining("、"))));
+    }
+
+    /** A past or present date as yyyy-MM-dd; null when absent. */
+    private static LocalDate date(JsonObject body, String key, String label, LocalDate today) {
+        String text = optional(body, key, label, 10);
+        if (text == null) {
+            return null;
+        }
+        LocalDate d;
+        try {
+            d = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiError.badField(key, label + "（" + key + "）应为有效日期，如 2022-09-15");
+        }
+        if (d.isAfter(today)) {
+            throw ApiError.badField(key, label + "（" + key + "）不能晚于今天");
+        }
+        return d;
     }
 
     static ContactInput contact(JsonObject body) {
@@ -156,12 +238,17 @@ final class Forms {
         return value;
     }
 
+    /** A mainland mobile or landline in its canonical form; the refusal says what is wrong, not what was sent. */
     private static String phone(JsonObject body, String key, String label, boolean required) {
         String phone = required ? required(body, key, label, 30) : optional(body, key, label, 30);
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            throw ApiError.badField(key, label + "（" + key + "）格式不对：应为手机号或带区号的固定电话");
+        if (phone == null) {
+            return null;
         }
-        return phone;
+        try {
+            return MainlandPhone.normalize(phone);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badField(key, label + "（" + key + "）" + e.getMessage());
+        }
     }
 
     private static long number(JsonObject body, String key, String label, long min, long max, long fallback) {

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import org.shouwang.db.AccountRole;
 import org.shouwang.db.DataAccessException;
 import org.shouwang.db.RegistryStore;
@@ -87,20 +88,26 @@ final class RegistryApi {
 
     private void createElder(RoutingContext ctx) {
         Staff staff = Staff.of(ctx);
-        Elder input = Forms.elder(Forms.parse(ctx.body().buffer()));
-        staff.requireScope(input);
+        LocalDate today = today();
+        Forms.ElderInput input = Forms.elder(Forms.parse(ctx.body().buffer()), today);
+        staff.requireScope(input.elder());
         Replies.blocking(vertx, ctx, 201, () -> {
             Elder created;
             try {
-                created = registry.createElder(input);
+                created = registry.createElder(input.elder(), input.facts());
             } catch (DataAccessException e) {
                 // The ID number is the elder table's only unique column.
                 throw e.isUniqueViolation() ? ApiError.conflict("该身份证号已登记") : e;
             }
             audit.record(staff, Audit.CREATE_ELDER, "elder", created.id(), created.id(), null);
             LOG.info("elder registered [elder: {}]", created.id());
-            return Views.elder(created, staff.disclosure());
+            return registry.profile(created.id(), today).map(p -> profile(p, staff.disclosure()))
+                    .orElseGet(() -> Views.elder(created, staff.disclosure()));
         });
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ResidentId.ZONE));
     }
 
     /** Search within the scope; phones are masked in lists whatever the role (no call starts from a list). */
@@ -122,8 +129,7 @@ final class RegistryApi {
         Staff staff = Staff.of(ctx);
         long id = ScopeGuard.elder(ctx).id();
         Replies.blocking(vertx, ctx, 200, () -> {
-            LocalDate today = LocalDate.now(clock.withZone(ResidentId.ZONE));
-            ElderProfile p = registry.profile(id, today).orElseThrow(() -> ApiError.notFound("老人不存在"));
+            ElderProfile p = registry.profile(id, today()).orElseThrow(() -> ApiError.notFound("老人不存在"));
             audit.record(staff, Audit.VIEW_ELDER, "elder", id, id, null);
             return profile(p, staff.disclosure());
         });
@@ -155,20 +161,23 @@ final class RegistryApi {
     private void updateElder(RoutingContext ctx) {
         Staff staff = Staff.of(ctx);
         Elder current = ScopeGuard.elder(ctx);
-        JsonObject body = Forms.parse(ctx.body().buffer());
-        // The ID number stays as registered; the form must still be complete and well formed.
-        Elder input = Forms.elder(body.copy().put("idNumber", current.idNumber()));
-        staff.requireScope(input);
+        LocalDate today = today();
+        // The ID number stays as registered; the rest of the form must be complete and well formed.
+        Forms.ElderInput input = Forms.elderEdit(Forms.parse(ctx.body().buffer()), current.idNumber(), today);
+        staff.requireScope(input.elder());
         Replies.blocking(vertx, ctx, 200, () -> {
-            Elder updated = edits.updateElder(current.id(), input.name(), input.street(), input.community(),
-                    input.address(), input.phone()).orElseThrow(() -> ApiError.notFound("老人不存在"));
-            audit.record(staff, Audit.UPDATE_ELDER, "elder", current.id(), current.id(), changed(current, updated));
-            return Views.elder(updated, staff.disclosure());
+            ElderFacts before = registry.profile(current.id(), today).map(ElderProfile::facts).orElse(null);
+            Elder updated = edits.updateElder(current.id(), input.elder(), input.facts())
+                    .orElseThrow(() -> ApiError.notFound("老人不存在"));
+            audit.record(staff, Audit.UPDATE_ELDER, "elder", current.id(), current.id(),
+                    changed(current, updated, before, input.facts()));
+            return registry.profile(updated.id(), today).map(p -> profile(p, staff.disclosure()))
+                    .orElseGet(() -> Views.elder(updated, staff.disclosure()));
         });
     }
 
     /** Which fields changed, by name only: the audit log never holds the values. */
-    private static String changed(Elder before, Elder after) {
+    private static String changed(Elder before, Elder after, ElderFacts factsBefore, ElderFacts factsAfter) {
         StringBuilder s = new StringBuilder();
         if (!before.name().equals(after.name())) {
             s.append("姓名 ");
@@ -179,8 +188,22 @@ final class RegistryApi {
         if (!before.address().equals(after.address())) {
             s.append("住址 ");
         }
-        if (before.phone() == null ? after.phone() != null : !before.phone().equals(after.phone())) {
+        if (!Objects.equals(before.phone(), after.phone())) {
             s.append("联系电话 ");
+        }
+        if (factsBefore != null) {
+            if (factsBefore.category() != factsAfter.category()) {
+                s.append("类别 ");
+            }
+            if (factsBefore.childrenLocation() != factsAfter.childrenLocation()) {
+                s.append("子女住处 ");
+            }
+            if (factsBefore.lowIncomeDisabled() != factsAfter.lowIncomeDisabled()) {
+                s.append("低保失能 ");
+            }
+            if (!Objects.equals(factsBefore.agreementSignedOn(), factsAfter.agreementSignedOn())) {
+                s.append("四方协议签订日期 ");
+            }
         }
         return s.isEmpty() ? "无变化" : s.toString().strip();
     }

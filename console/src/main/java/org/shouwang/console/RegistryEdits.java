@@ -6,12 +6,13 @@ import org.shouwang.db.Jdbc;
 import org.shouwang.model.CareContact;
 import org.shouwang.model.ContactRole;
 import org.shouwang.model.Elder;
+import org.shouwang.model.ElderFacts;
 
 /**
  * The registry edits staff make in the console that {@code RegistryStore} does not offer yet: change an
- * elder's details, change or retire a care contact, take a device out of service or back. The ID number
- * is not editable here: it is the roster's key, and a wrong one is fixed by deactivating and registering
- * anew. Blocking JDBC.
+ * elder's details and roster facts, change or retire a care contact, take a device out of service or
+ * back. The ID number is not editable here: it is the roster's key, and a wrong one is fixed by
+ * deactivating and registering anew. Blocking JDBC.
  */
 final class RegistryEdits {
 
@@ -21,14 +22,21 @@ final class RegistryEdits {
         this.jdbc = new Jdbc(ds);
     }
 
-    /** Updates name, place and phone of an elder; empty when there is no such elder. */
-    Optional<Elder> updateElder(long id, String name, String street, String community, String address, String phone) {
-        return jdbc.one("UPDATE elder SET name = ?, street = ?, community = ?, address = ?, phone = ?, updated_at = now()"
+    /**
+     * Updates name, place, phone and roster facts of an elder in one statement; empty when there is no
+     * such elder. Birth date and sex are only filled in (from a valid ID number), never cleared.
+     */
+    Optional<Elder> updateElder(long id, Elder input, ElderFacts facts) {
+        return jdbc.one("UPDATE elder SET name = ?, street = ?, community = ?, address = ?, phone = ?, category = ?,"
+                        + " children_location = ?, low_income_disabled = ?, agreement_signed_on = ?,"
+                        + " birth_date = COALESCE(?, birth_date), sex = COALESCE(?, sex), updated_at = now()"
                         + " WHERE id = ? RETURNING id, name, id_number, street, community, address, phone, active",
                 rs -> new Elder(rs.getLong("id"), rs.getString("name"), rs.getString("id_number"), rs.getString("street"),
                         rs.getString("community"), rs.getString("address"), rs.getString("phone"),
                         rs.getBoolean("active")),
-                name, street, community, address, phone, id);
+                input.name(), input.street(), input.community(), input.address(), input.phone(), facts.category(),
+                facts.childrenLocation(), facts.lowIncomeDisabled(), facts.agreementSignedOn(), facts.birthDate(),
+                facts.sex(), id);
     }
 
     /** Changes a care contact still in service. */

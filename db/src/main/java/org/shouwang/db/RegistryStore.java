@@ -13,6 +13,7 @@ import org.shouwang.model.ContactRole;
 import org.shouwang.model.Device;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Elder;
+import org.shouwang.model.ElderFacts;
 import org.shouwang.model.ElderProfile;
 import org.shouwang.model.InvalidResidentIdException;
 import org.shouwang.model.ResidentId;
@@ -33,12 +34,25 @@ public final class RegistryStore {
 
     /** Inserts an elder (the record's id is ignored) and returns it with its new id. */
     public Elder createElder(Elder e) {
-        // Birth date and sex come from a valid ID number, so age and key-elder status work from the first day.
+        return createElder(e, null);
+    }
+
+    /**
+     * Inserts an elder with the roster's facts (category, children's location, low-income and disabled,
+     * agreement date; null facts register none of them) and returns it with its new id. Birth date and
+     * sex always come from a valid ID number, whatever {@code facts} says, so age and key-elder status
+     * work from the first day and cannot contradict the number.
+     */
+    public Elder createElder(Elder e, ElderFacts facts) {
         ResidentId id = residentId(e.idNumber());
-        return jdbc.one("INSERT INTO elder (name, id_number, street, community, address, phone, active, birth_date, sex)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + ELDER_COLUMNS,
+        return jdbc.one("INSERT INTO elder (name, id_number, street, community, address, phone, active, birth_date, sex,"
+                        + " category, children_location, low_income_disabled, agreement_signed_on)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + ELDER_COLUMNS,
                 RegistryStore::elder, e.name(), e.idNumber(), e.street(), e.community(), e.address(), e.phone(),
-                e.active(), id == null ? null : id.birthDate(), id == null ? null : id.sex()).orElseThrow();
+                e.active(), id == null ? null : id.birthDate(), id == null ? null : id.sex(),
+                facts == null ? null : facts.category(), facts == null ? null : facts.childrenLocation(),
+                facts != null && facts.lowIncomeDisabled(), facts == null ? null : facts.agreementSignedOn())
+                .orElseThrow();
     }
 
     private static ResidentId residentId(String idNumber) {
