@@ -7,6 +7,11 @@
     ['STREET_EMERGENCY_TEAM', '街道应急队'], ['HOME_CARE_ORG', '居家养老服务机构'], ['FAMILY_CONTACT', '家属联系人'],
     ['STREET_OFFICE', '街道办']];
   const KINDS = [['WATER_METER', '智能水表'], ['CALL_BUTTON', '一键呼']];
+  // The roster's columns (policy annex 3); the API takes the names, the profile gives the labels.
+  const CATEGORIES = [['', '未登记'], ['NO_CHILDREN_OR_CARER', '无子女或赡养人'], ['CARER_UNABLE', '子女或赡养人无照顾能力'],
+    ['EMPTY_NEST', '空巢'], ['LIVING_ALONE', '独居']];
+  const CHILDREN = [['', '无 / 未登记'], ['OUTSIDE_DISTRICT', '区外'], ['OUTSIDE_STREET', '街道外']];
+  const nameOf = (options, label) => (options.find(([, l]) => l === label) || [''])[0];
 
   const input = (name, attrs) => el('input', { name, ...attrs });
   const select = (name, options, chosen) => el('select', { name }, options.map(([v, l]) =>
@@ -28,9 +33,22 @@
     return [field('街道', street), field('社区', community), communities];
   }
 
+  // 类别, 子女住处, 低保失能 and the agreement date: with the age from the ID number they decide 重点老人.
+  function factInputs(elder) {
+    const low = el('input', { type: 'checkbox', name: 'lowIncomeDisabled', checked: !!(elder && elder.lowIncomeDisabled) });
+    return [
+      field('类别', select('category', CATEGORIES, elder ? nameOf(CATEGORIES, elder.category) : '')),
+      field('子女或赡养人住处', select('childrenLocation', CHILDREN, elder ? nameOf(CHILDREN, elder.childrenLocation) : ''),
+        '空巢、独居须选区外或街道外；无子女或赡养人的不选'),
+      el('label', { class: 'check' }, low, ' 低保家庭中失能、半失能'),
+      field('四方协议签订日期', input('agreementSignedOn', { type: 'date',
+        value: elder && elder.agreementSignedOn ? elder.agreementSignedOn : '' }))];
+  }
+
   async function elderForm(elder, onSaved) {
     const f = form(async (formEl) => {
       const body = values(formEl);
+      body.lowIncomeDisabled = formEl.elements.lowIncomeDisabled.checked;
       const saved = elder ? await api(`/api/elders/${elder.id}`, { method: 'PUT', body })
         : await api('/api/elders', { body });
       say(elder ? '老人信息已保存' : `已登记 ${saved.name}`);
@@ -38,10 +56,12 @@
     },
     field('姓名', input('name', { required: true, maxlength: '50', value: elder ? elder.name : '' })),
     elder ? null : field('身份证号', input('idNumber', { required: true, maxlength: '18', autocomplete: 'off',
-      pattern: '[0-9]{17}[0-9Xx]' }), '18 位，末位可为 X'),
+      pattern: '[0-9]{15}|[0-9]{17}[0-9Xx]' }), '18 位，末位可为 X；旧证 15 位自动转换'),
     ...(await placeInputs(elder)),
     field('住址', input('address', { required: true, maxlength: '200', value: elder && !elder.addressMasked ? elder.address : '' })),
-    field('联系电话', input('phone', { type: 'tel', maxlength: '30', value: elder && !elder.phoneMasked ? elder.phone || '' : '' })),
+    field('联系电话', input('phone', { type: 'tel', maxlength: '30', value: elder && !elder.phoneMasked ? elder.phone || '' : '' }),
+      '手机 11 位，固话带区号，如 0512-65221234'),
+    ...factInputs(elder),
     el('button', { type: 'submit', class: 'primary' }, elder ? '保存' : '登记'));
     return f;
   }
