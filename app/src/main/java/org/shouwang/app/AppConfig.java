@@ -77,7 +77,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
     }
 
     /** Escalation plans and how often they are driven. */
-    public record Escalation(String plansFile, Duration tick) {
+    public record Escalation(String plansFile, Duration tick, String digestAt, String digestRecipients) {
         public Escalation {
             require(plansFile != null, "escalation.plansFile must be a path or empty");
             require(tick != null && !tick.isNegative() && !tick.isZero(), "escalation.tick must be a positive duration");

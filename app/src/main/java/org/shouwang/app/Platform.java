@@ -14,6 +14,7 @@ import org.shouwang.db.RuleStore;
 import org.shouwang.ingest.IngestConfig;
 import org.shouwang.ingest.MqttIngestVerticle;
 import org.shouwang.model.RuleThresholds;
+import org.shouwang.notifier.DigestConfig;
 import org.shouwang.notifier.EscalationPlans;
 import org.shouwang.notifier.Notifier;
 import org.shouwang.notifier.RetryPolicy;
@@ -50,7 +51,7 @@ public final class Platform implements AutoCloseable {
         WebhookConfig hooks = new WebhookConfig(cfg.webhooks().host(), cfg.webhooks().port(),
                 cfg.webhooks().publicBaseUrl());
         Notifier notifier = Notifier.create(db.dataSource(), twilio, hooks, escalationPlans(cfg), RetryPolicy.DEFAULT,
-                clock);
+                DigestConfig.of(cfg.escalation().digestAt(), cfg.escalation().digestRecipients()), clock);
         MqttIngestVerticle ingest = new MqttIngestVerticle(ingestConfig(cfg), db.dataSource(), clock);
         ConsoleVerticle console = new ConsoleVerticle(consoleConfig(cfg.console()), db.dataSource(),
                 notifier.commands(), List.of(

@@ -46,6 +46,8 @@ final class BatchWriter implements Runnable {
     private final IngestMetrics metrics;
     private final Acknowledger acknowledger;
     private final Consumer<Announcement> publisher;
+    /** How long the writer waits for one more message before it writes what it has. */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private Thread thread;
 
@@ -99,7 +101,12 @@ final class BatchWriter implements Runnable {
         return stopSignal.getCount() == 0;
     }
 
-    /** Waits for a first message, then up to the batch delay for more, until the batch is full. */
+    /**
+     * Waits for a first message, then takes more while they keep coming: up to the batch size, at most the
+     * batch delay, and no longer than {@link #LINGER_NANOS} after the last one. The broker sends only so
+     * many unacknowledged messages (its in-flight window) and acknowledgements wait for this commit, so
+     * waiting the whole delay for a batch that cannot grow would only cap throughput at window / delay.
+     */
     private void fill(List<PendingMessage> batch) throws InterruptedException {
         PendingMessage first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
         if (first == null) {
@@ -113,7 +120,7 @@ final class BatchWriter implements Runnable {
             if (batch.size() >= batchSize || left <= 0) {
                 return;
             }
-            PendingMessage next = queue.poll(left, TimeUnit.NANOSECONDS);
+            PendingMessage next = queue.poll(Math.min(left, LINGER_NANOS), TimeUnit.NANOSECONDS);
             if (next == null) {
                 return;
             }

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -34,14 +35,20 @@ final class BrokerConnection implements MqttCallbackExtended {
     private static final int SUBSCRIPTION_REFUSED = 0x80;
 
     private final IngestConfig config;
+    private final String clientId;
+    private final List<String> filters;
     private final IngestMetrics metrics;
     private final Receiver receiver;
     private final AtomicLong connection = new AtomicLong();
     private volatile MqttAsyncClient client;
     private volatile Context context;
 
-    BrokerConnection(IngestConfig config, IngestMetrics metrics, Receiver receiver) {
+    /** One MQTT session of ingest: its own client id and the channels it subscribes to. */
+    BrokerConnection(IngestConfig config, String clientId, List<String> filters, IngestMetrics metrics,
+                     Receiver receiver) {
         this.config = config;
+        this.clientId = clientId;
+        this.filters = List.copyOf(filters);
         this.metrics = metrics;
         this.receiver = receiver;
     }
@@ -51,7 +58,7 @@ final class BrokerConnection implements MqttCallbackExtended {
         this.context = context;
         Promise<Void> connected = Promise.promise();
         try {
-            client = new MqttAsyncClient(config.brokerUrl(), config.clientId(), new MemoryPersistence());
+            client = new MqttAsyncClient(config.brokerUrl(), clientId, new MemoryPersistence());
             client.setManualAcks(true);
             client.setCallback(this);
             client.connect(options(), null, completing(connected, "connect"));
@@ -111,7 +118,7 @@ final class BrokerConnection implements MqttCallbackExtended {
         connection.incrementAndGet();
         if (reconnect) {
             // Paho does not say whether the broker kept our session; subscribing again is harmless if it did.
-            LOG.info("ingest reconnected to the broker, subscribing again [client: {}]", config.clientId());
+            LOG.info("ingest reconnected to the broker, subscribing again [client: {}]", clientId);
             subscribe().onFailure(e -> LOG.warn("re-subscription failed [reason: {}]", e.getMessage()));
         }
     }
@@ -119,7 +126,7 @@ final class BrokerConnection implements MqttCallbackExtended {
     @Override
     public void connectionLost(Throwable cause) {
         connection.incrementAndGet();
-        LOG.warn("ingest lost the broker, reconnecting [client: {}, reason: {}]", config.clientId(),
+        LOG.warn("ingest lost the broker, reconnecting [client: {}, reason: {}]", clientId,
                 cause == null ? null : cause.getMessage());
     }
 
@@ -154,10 +161,10 @@ final class BrokerConnection implements MqttCallbackExtended {
     private Future<Void> subscribe() {
         Promise<Void> subscribed = Promise.promise();
         try {
-            String[] filters = config.subscriptionFilters().toArray(String[]::new);
-            int[] qos = new int[filters.length];
+            String[] topics = filters.toArray(String[]::new);
+            int[] qos = new int[topics.length];
             Arrays.fill(qos, QOS);
-            client.subscribe(filters, qos, null, completing(subscribed, "subscribe"));
+            client.subscribe(topics, qos, null, completing(subscribed, "subscribe"));
         } catch (MqttException e) {
             subscribed.fail(e);
         }
@@ -173,7 +180,7 @@ final class BrokerConnection implements MqttCallbackExtended {
                 boolean refused = granted != null && Arrays.stream(granted).anyMatch(q -> q == SUBSCRIPTION_REFUSED);
                 context.runOnContext(v -> {
                     if (refused) {
-                        promise.fail(new IllegalStateException("broker refused " + config.subscriptionFilters()));
+                        promise.fail(new IllegalStateException("broker refused " + filters));
                     } else {
                         promise.complete();
                     }

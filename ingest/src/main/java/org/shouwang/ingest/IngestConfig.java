@@ -100,8 +100,22 @@ public record IngestConfig(String brokerUrl, String clientId, String username, S
 
     /** The three device channels, shared within {@link #sharedGroup} when one is set. */
     public List<String> subscriptionFilters() {
+        return subscriptionFilters(Topics.Channel.values());
+    }
+
+    /** The filters for some channels, shared when a group is set. */
+    public List<String> subscriptionFilters(Topics.Channel... channels) {
         String prefix = sharedGroup == null ? "" : "$share/" + sharedGroup + "/";
-        return Arrays.stream(Topics.Channel.values()).map(c -> prefix + Topics.filter(c)).toList();
+        return Arrays.stream(channels).map(c -> prefix + Topics.filter(c)).toList();
+    }
+
+    /**
+     * The client id of the session that carries button presses, alarms and statuses. It is separate from
+     * the readings' session ({@link #clientId}) so an alarm never waits in the broker behind a backlog of
+     * meter readings: each session has its own queue and in-flight window.
+     */
+    public String alarmClientId() {
+        return clientId + "-alarms";
     }
 
     /** Keeps the password out of logs. */

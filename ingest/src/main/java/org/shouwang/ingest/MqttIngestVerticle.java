@@ -17,6 +17,7 @@ import org.shouwang.model.Addresses;
 import org.shouwang.model.Device;
 import org.shouwang.model.DeviceStatus;
 import org.shouwang.model.Json;
+import org.shouwang.model.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,10 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     private final Clock clock;
     private final IngestMetrics metrics = new IngestMetrics();
     private final BlockingQueue<PendingMessage> queue;
-    private final BrokerConnection broker;
+    /** Meter readings: the bulk of the traffic. */
+    private final BrokerConnection readings;
+    /** Button presses, meter alarms and statuses, on their own session so they never queue behind readings. */
+    private final BrokerConnection alarms;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean queueFull = new AtomicBoolean();
     private volatile boolean stopping;
@@ -57,7 +61,10 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         this.classifier = new MessageClassifier(config.limits(), clock);
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
-        this.broker = new BrokerConnection(config, metrics, this::onMessage);
+        this.readings = new BrokerConnection(config, config.clientId(),
+                config.subscriptionFilters(Topics.Channel.TELEMETRY), metrics, this::onMessage);
+        this.alarms = new BrokerConnection(config, config.alarmClientId(),
+                config.subscriptionFilters(Topics.Channel.EVENT, Topics.Channel.STATUS), metrics, this::onMessage);
     }
 
     @Override
@@ -69,9 +76,9 @@ public final class MqttIngestVerticle extends AbstractVerticle {
                     return null;
                 })
                 .compose(v -> {
-                    writer = new BatchWriter(queue, config, store, directory, metrics, broker::ack, this::publish);
+                    writer = new BatchWriter(queue, config, store, directory, metrics, this::ack, this::publish);
                     writer.start();
-                    return broker.open(context);
+                    return alarms.open(context).compose(opened -> readings.open(context));
                 })
                 .onSuccess(v -> LOG.info("ingest started [broker: {}, client: {}, shared group: {}, devices: {}]",
                         config.brokerUrl(), config.clientId(), config.sharedGroup(), directory.size()))
@@ -95,7 +102,7 @@ public final class MqttIngestVerticle extends AbstractVerticle {
 
     /** True while ingest holds a connection to the broker; for {@code /health}. */
     public boolean connected() {
-        return broker.connected();
+        return readings.connected() && alarms.connected();
     }
 
     public IngestMetrics metrics() {
@@ -129,6 +136,12 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         }
     }
 
+    /** Acknowledges on the session the message came in on. */
+    private void ack(PendingMessage m) {
+        boolean reading = Topics.parse(m.topic()).map(a -> a.channel() == Topics.Channel.TELEMETRY).orElse(false);
+        (reading ? readings : alarms).ack(m);
+    }
+
     /** Called by the writer after commit; the event bus may be used from any thread. */
     private void publish(BatchWriter.Announcement announcement) {
         announcement.telemetry().forEach(t -> vertx.eventBus().publish(Addresses.TELEMETRY_ACCEPTED, Json.write(t)));
@@ -146,7 +159,8 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         }
         stopping = true;
         // Disconnect first: whatever the writer has not committed stays un-acknowledged and the broker re-sends it.
-        broker.close();
+        alarms.close();
+        readings.close();
         BatchWriter w = writer;
         if (w != null && !w.stop(WRITER_STOP_TIMEOUT)) {
             LOG.warn("ingest writer still busy after {} s; its batch stays un-acknowledged", WRITER_STOP_TIMEOUT.toSeconds());
