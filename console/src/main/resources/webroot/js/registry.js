@@ -58,8 +58,12 @@
     elder ? null : field('身份证号', input('idNumber', { required: true, maxlength: '18', autocomplete: 'off',
       pattern: '[0-9]{15}|[0-9]{17}[0-9Xx]' }), '18 位，末位可为 X；旧证 15 位自动转换'),
     ...(await placeInputs(elder)),
-    field('住址', input('address', { required: true, maxlength: '200', value: elder && !elder.addressMasked ? elder.address : '' })),
-    field('联系电话', input('phone', { type: 'tel', maxlength: '30', value: elder && !elder.phoneMasked ? elder.phone || '' : '' }),
+    // A masked address or phone is not shown; left empty, the stored value stays (the server keeps it).
+    field('住址', input('address', { required: !(elder && elder.addressMasked), maxlength: '200',
+      value: elder && !elder.addressMasked ? elder.address : '',
+      placeholder: elder && elder.addressMasked ? '已隐藏，留空则不变' : '' })),
+    field('联系电话', input('phone', { type: 'tel', maxlength: '30', value: elder && !elder.phoneMasked ? elder.phone || '' : '',
+      placeholder: elder && elder.phoneMasked ? '已隐藏，留空则不变' : '' }),
       '手机 11 位，固话带区号，如 0512-65221234'),
     ...factInputs(elder),
     el('button', { type: 'submit', class: 'primary' }, elder ? '保存' : '登记'));

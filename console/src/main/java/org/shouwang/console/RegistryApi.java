@@ -163,7 +163,16 @@ final class RegistryApi {
         Elder current = ScopeGuard.elder(ctx);
         LocalDate today = today();
         // The ID number stays as registered; the rest of the form must be complete and well formed.
-        Forms.ElderInput input = Forms.elderEdit(Forms.parse(ctx.body().buffer()), current.idNumber(), today);
+        JsonObject form = Forms.parse(ctx.body().buffer());
+        // A field the form did not send keeps its stored value: a masked phone or address is never shown to
+        // the editor, so never sent back, and an edit must not erase it.
+        if (!form.containsKey("phone")) {
+            form.put("phone", current.phone());
+        }
+        if (!form.containsKey("address")) {
+            form.put("address", current.address());
+        }
+        Forms.ElderInput input = Forms.elderEdit(form, current.idNumber(), today);
         staff.requireScope(input.elder());
         Replies.blocking(vertx, ctx, 200, () -> {
             ElderFacts before = registry.profile(current.id(), today).map(ElderProfile::facts).orElse(null);

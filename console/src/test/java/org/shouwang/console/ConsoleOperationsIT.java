@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.shouwang.db.AuditEntry;
 import org.shouwang.db.AuditStore;
 import org.shouwang.db.Jdbc;
+import org.shouwang.model.Elder;
 
 /** Registry edits, the water chart, the roster upload and export, accounts and passwords, over real HTTP. */
 class ConsoleOperationsIT {
@@ -54,6 +55,23 @@ class ConsoleOperationsIT {
         assertThat(line.detail()).isEqualTo("住址 联系电话").doesNotContain("20号", "13700001111");
         HttpResponse<Buffer> moved = console.street.put("/api/elders/" + elderId, form.copy().put("street", "沧浪街道"));
         assertThat(moved.statusCode()).as("moving an elder out of one's own scope").isEqualTo(403);
+    }
+
+    @Test
+    void anEditThatDoesNotSendThePhoneOrAddressKeepsTheStoredOnes() {
+        long elderId = console.newElder();
+        Elder before = console.registry.findElder(elderId).orElseThrow();
+        JsonObject form = ConsoleHarness.elderForm("ignored", "13700002222");
+        form.remove("phone");
+        form.remove("address");
+
+        HttpResponse<Buffer> r = console.street.put("/api/elders/" + elderId, form.put("name", "改名老人"));
+
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        Elder after = console.registry.findElder(elderId).orElseThrow();
+        assertThat(after.name()).isEqualTo("改名老人");
+        assertThat(after.phone()).isEqualTo(before.phone()).isNotNull();
+        assertThat(after.address()).isEqualTo(before.address());
     }
 
     @Test
