@@ -38,8 +38,25 @@ public final class SimClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** A view in another zone that follows this clock's simulated time (the platform asks for Asia/Shanghai). */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("a simulated clock has no zone of its own");
+        SimClock source = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return source.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return source.instant();
+            }
+        };
     }
 }

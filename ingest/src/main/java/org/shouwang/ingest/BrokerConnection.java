@@ -39,16 +39,21 @@ final class BrokerConnection implements MqttCallbackExtended {
     private final List<String> filters;
     private final IngestMetrics metrics;
     private final Receiver receiver;
+    /** This session's current connection number, drawn from a sequence shared by all of ingest's sessions. */
     private final AtomicLong connection = new AtomicLong();
+    private final AtomicLong connectionNumbers;
+    private final List<String> unwanted;
     private volatile MqttAsyncClient client;
     private volatile Context context;
 
     /** One MQTT session of ingest: its own client id and the channels it subscribes to. */
-    BrokerConnection(IngestConfig config, String clientId, List<String> filters, IngestMetrics metrics,
-                     Receiver receiver) {
+    BrokerConnection(IngestConfig config, String clientId, List<String> filters, List<String> unwanted,
+                     AtomicLong connectionNumbers, IngestMetrics metrics, Receiver receiver) {
         this.config = config;
         this.clientId = clientId;
         this.filters = List.copyOf(filters);
+        this.unwanted = List.copyOf(unwanted);
+        this.connectionNumbers = connectionNumbers;
         this.metrics = metrics;
         this.receiver = receiver;
     }
@@ -71,6 +76,11 @@ final class BrokerConnection implements MqttCallbackExtended {
     boolean connected() {
         MqttAsyncClient c = client;
         return c != null && c.isConnected();
+    }
+
+    /** True when the message arrived on this session's current connection. */
+    boolean receivedOnCurrent(PendingMessage m) {
+        return m.connection() == connection.get();
     }
 
     /** Acknowledges a message whose batch has committed, if the connection it came on is still the current one. */
@@ -115,7 +125,7 @@ final class BrokerConnection implements MqttCallbackExtended {
 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
-        connection.incrementAndGet();
+        connection.set(connectionNumbers.incrementAndGet());
         if (reconnect) {
             // Paho does not say whether the broker kept our session; subscribing again is harmless if it did.
             LOG.info("ingest reconnected to the broker, subscribing again [client: {}]", clientId);
@@ -125,7 +135,7 @@ final class BrokerConnection implements MqttCallbackExtended {
 
     @Override
     public void connectionLost(Throwable cause) {
-        connection.incrementAndGet();
+        connection.set(connectionNumbers.incrementAndGet());
         LOG.warn("ingest lost the broker, reconnecting [client: {}, reason: {}]", clientId,
                 cause == null ? null : cause.getMessage());
     }
@@ -161,6 +171,11 @@ final class BrokerConnection implements MqttCallbackExtended {
     private Future<Void> subscribe() {
         Promise<Void> subscribed = Promise.promise();
         try {
+            if (!unwanted.isEmpty()) {
+                // A persistent session keeps the subscriptions of earlier runs (e.g. before readings and alarms
+                // had sessions of their own): drop the channels this session must not carry.
+                client.unsubscribe(unwanted.toArray(String[]::new));
+            }
             String[] topics = filters.toArray(String[]::new);
             int[] qos = new int[topics.length];
             Arrays.fill(qos, QOS);

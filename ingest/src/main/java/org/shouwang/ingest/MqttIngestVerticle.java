@@ -5,10 +5,12 @@ import io.vertx.core.Promise;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.shouwang.db.RegistryStore;
@@ -61,10 +63,13 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         this.classifier = new MessageClassifier(config.limits(), clock);
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
-        this.readings = new BrokerConnection(config, config.clientId(),
-                config.subscriptionFilters(Topics.Channel.TELEMETRY), metrics, this::onMessage);
-        this.alarms = new BrokerConnection(config, config.alarmClientId(),
-                config.subscriptionFilters(Topics.Channel.EVENT, Topics.Channel.STATUS), metrics, this::onMessage);
+        AtomicLong connectionNumbers = new AtomicLong();
+        List<String> readingFilters = config.subscriptionFilters(Topics.Channel.TELEMETRY);
+        List<String> alarmFilters = config.subscriptionFilters(Topics.Channel.EVENT, Topics.Channel.STATUS);
+        this.readings = new BrokerConnection(config, config.clientId(), readingFilters, alarmFilters,
+                connectionNumbers, metrics, this::onMessage);
+        this.alarms = new BrokerConnection(config, config.alarmClientId(), alarmFilters, readingFilters,
+                connectionNumbers, metrics, this::onMessage);
     }
 
     @Override
@@ -136,10 +141,13 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         }
     }
 
-    /** Acknowledges on the session the message came in on. */
+    /** Acknowledges on the session and connection the message came in on; otherwise the broker re-sends it. */
     private void ack(PendingMessage m) {
-        boolean reading = Topics.parse(m.topic()).map(a -> a.channel() == Topics.Channel.TELEMETRY).orElse(false);
-        (reading ? readings : alarms).ack(m);
+        if (readings.receivedOnCurrent(m)) {
+            readings.ack(m);
+        } else {
+            alarms.ack(m); // counts the ack as skipped when the message's connection is gone
+        }
     }
 
     /** Called by the writer after commit; the event bus may be used from any thread. */

@@ -38,6 +38,8 @@ public final class NotifierVerticle extends AbstractVerticle {
     private final Duration tick;
     private final DigestScheduler digest;
     private final AtomicBoolean ticking = new AtomicBoolean();
+    static final long FIRST_RETRY_MS = 500;
+    static final long MAX_RETRY_MS = 30_000;
 
     private WorkerExecutor workers;
     private MessageConsumer<String> alerts;
@@ -162,12 +164,38 @@ public final class NotifierVerticle extends AbstractVerticle {
         if (alert == null) {
             return;
         }
-        workers.executeBlocking(() -> service.handle(alert), false)
-                .onSuccess(recording -> message.reply(recording.map(r -> r.outcome().name()).orElse("NO_ELDER")))
+        handle(alert, message, 0);
+    }
+
+    /**
+     * Handles an alert, and tries again with backoff for as long as this verticle runs when that fails (the
+     * database briefly away, say): an alert given up is an elder nobody hears about, and handling is
+     * idempotent by alert id, so a retry can never page twice. The sender learns of the first failure.
+     */
+    private void handle(Alert alert, Message<String> message, int attempt) {
+        WorkerExecutor w = workers;
+        if (w == null) {
+            LOG.error("notifier stopped before an alert was handled [alert: {}, device: {}, rule: {}]",
+                    alert.alertId(), alert.deviceId(), alert.rule());
+            return;
+        }
+        w.executeBlocking(() -> service.handle(alert), false)
+                .onSuccess(recording -> {
+                    if (message != null) {
+                        message.reply(recording.map(r -> r.outcome().name()).orElse("NO_ELDER"));
+                    }
+                    if (attempt > 0) {
+                        LOG.info("alert handled after retrying [alert: {}, attempts: {}]", alert.alertId(), attempt + 1);
+                    }
+                })
                 .onFailure(cause -> {
-                    LOG.error("alert not handled [alert: {}, device: {}, rule: {}]", alert.alertId(),
-                            alert.deviceId(), alert.rule(), cause);
-                    message.fail(500, "alert not handled");
+                    long retryIn = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS << Math.min(attempt, 10));
+                    LOG.error("alert not handled, will retry [alert: {}, device: {}, rule: {}, attempt: {}, retry in: {} ms]",
+                            alert.alertId(), alert.deviceId(), alert.rule(), attempt + 1, retryIn, cause);
+                    if (message != null) {
+                        message.fail(500, "alert not handled yet, retrying");
+                    }
+                    vertx.setTimer(retryIn, t -> handle(alert, null, attempt + 1));
                 });
     }
 

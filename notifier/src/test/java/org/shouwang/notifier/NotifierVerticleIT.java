@@ -5,8 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shouwang.db.NotificationChannel;
+import org.shouwang.embedded.TestServices;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Alert;
 import org.shouwang.model.IncidentChange;
@@ -134,6 +140,58 @@ class NotifierVerticleIT {
         // The timer may have claimed some of the first pages itself, and be sending them still.
         await().alias("first pages sent, once").atMost(10, TimeUnit.SECONDS)
                 .untilAsserted(() -> assertThat(h.stub.requests()).hasSize(4));
+    }
+
+    @Test
+    void anAlertThatFailsWhileTheDatabaseIsAwayIsHandledOnceItIsBack() throws Exception {
+        deploy();
+        String dbName = currentDatabase();
+        allowConnections(dbName, false);
+        try {
+            // GIVEN the database refuses connections, the first attempt fails and the sender hears of it
+            Throwable first = resultFailure(vertx.eventBus().request(Addresses.ALERT_RAISED, alertJson("down"),
+                    new DeliveryOptions().setSendTimeout(30_000)));
+            assertThat(first).isInstanceOf(ReplyException.class);
+            assertThat(h.stub.requests()).isEmpty();
+        } finally {
+            // WHEN it is back
+            allowConnections(dbName, true);
+        }
+        // THEN the retried alert opens the incident and pages the care team, once
+        await().alias("retried alert paged").atMost(40, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(h.stub.requests()).hasSize(4));
+        assertThat(incidentCount(home.elder().id())).isEqualTo(1);
+    }
+
+    private static long incidentCount(long elderId) throws Exception {
+        try (Connection c = h.db.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM incident WHERE elder_id = " + elderId)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String currentDatabase() throws Exception {
+        try (Connection c = h.db.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT current_database()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void allowConnections(String dbName, boolean allow) throws Exception {
+        try (Connection admin = DriverManager.getConnection(TestServices.postgres());
+             Statement s = admin.createStatement()) {
+            s.execute("ALTER DATABASE " + dbName + " ALLOW_CONNECTIONS " + allow);
+            if (!allow) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + dbName + "'");
+            }
+        }
+    }
+
+    private static Throwable resultFailure(Future<?> f) {
+        return await().atMost(40, TimeUnit.SECONDS).until(() -> f.isComplete() ? f : null,
+                done -> done != null).cause();
     }
 
     @Test
