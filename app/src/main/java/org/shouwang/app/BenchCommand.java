@@ -20,6 +20,8 @@ import org.shouwang.embedded.EmbeddedDatabase;
 import org.shouwang.notifier.RecordingTwilioServer;
 import org.shouwang.sim.CallButton;
 import org.shouwang.sim.LoadGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,6 +33,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", description = "Measure ingest throughput and button-to-incident latency.")
 final class BenchCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
 
     @Option(names = "--meters", defaultValue = "50", description = "meters publishing at once (default ${DEFAULT-VALUE})")
     int meters;
@@ -115,6 +119,8 @@ final class BenchCommand implements Callable<Integer> {
                 button.connect();
                 long t0 = System.nanoTime();
                 button.press();
+                // With the stage logs (event announced, alert raised, incident raised) this shows where a press waits.
+                LOG.info("bench press sent [device: {}]", home.buttonId());
                 long deadline = t0 + Duration.ofSeconds(30).toNanos();
                 while (count(ds, "SELECT count(*) FROM incident WHERE elder_id = ?", home.elder().id()) == 0) {
                     if (System.nanoTime() > deadline) {
