@@ -41,6 +41,9 @@ public final class RulesVerticle extends AbstractVerticle {
     private final List<MessageConsumer<String>> consumers = new ArrayList<>();
     private final List<Pending<?>> pending = new ArrayList<>();
     private long tickTimer = -1;
+    /** Slices of 64 keep one turn of the event loop short while a backlog is fed. */
+    private final RuleIntake intake = new RuleIntake(64, task -> vertx.runOnContext(v -> task.run()));
+    private boolean tickQueued;
     private long refreshTimer = -1;
     private boolean reloading;
     private boolean reloadAgain;
@@ -67,10 +70,10 @@ public final class RulesVerticle extends AbstractVerticle {
         // Listening first: what arrives while the state is rebuilt waits in pending, so nothing falls
         // between the history read and the first live message.
         consume(Addresses.TELEMETRY_ACCEPTED, Telemetry.class, (engine, t) -> engine.onTelemetry(t),
-                t -> RuleRecovery.key(t.deviceId(), t.msgId()));
+                t -> RuleRecovery.key(t.deviceId(), t.msgId()), false);
         consume(Addresses.EVENT_ACCEPTED, DeviceEvent.class, (engine, e) -> engine.onEvent(e),
-                e -> RuleRecovery.key(e.deviceId(), e.msgId()));
-        consume(Addresses.STATUS_ACCEPTED, DeviceStatus.class, (engine, s) -> engine.onStatus(s), s -> null);
+                e -> RuleRecovery.key(e.deviceId(), e.msgId()), true);
+        consume(Addresses.STATUS_ACCEPTED, DeviceStatus.class, (engine, s) -> engine.onStatus(s), s -> null, false);
         consumers.add(vertx.eventBus().consumer(Addresses.RULES_CHANGED, message -> reloadContext()));
         Future.all(consumers.stream().map(MessageConsumer::completion).toList())
                 // Compiling and replaying take seconds and read the database: never on the event loop.
@@ -94,7 +97,7 @@ public final class RulesVerticle extends AbstractVerticle {
                     pending.clear();
                     waiting.stream().filter(p -> p.key() == null || !recovered.replayed().contains(p.key()))
                             .forEach(Pending::apply);
-                    tickTimer = vertx.setPeriodic(settings.tick().toMillis(), id -> advanceClock());
+                    tickTimer = vertx.setPeriodic(settings.tick().toMillis(), id -> queueTick());
                     refreshTimer = vertx.setPeriodic(settings.contextRefresh().toMillis(), id -> reloadContext());
                     LOG.info("rules verticle started [tick: {}, context refresh: {}, waited: {}]", settings.tick(),
                             settings.contextRefresh(), waiting.size());
@@ -122,6 +125,8 @@ public final class RulesVerticle extends AbstractVerticle {
         }
         tickTimer = -1;
         refreshTimer = -1;
+        intake.clear();
+        tickQueued = false;
         List<Future<Void>> unregistering = consumers.stream().map(MessageConsumer::unregister).toList();
         consumers.clear();
         pending.clear();
@@ -137,7 +142,8 @@ public final class RulesVerticle extends AbstractVerticle {
                 .<Void>mapEmpty();
     }
 
-    private <T> void consume(String address, Class<T> type, BiConsumer<RuleEngine, T> rules, Function<T, String> key) {
+    private <T> void consume(String address, Class<T> type, BiConsumer<RuleEngine, T> rules, Function<T, String> key,
+                             boolean urgent) {
         consumers.add(vertx.eventBus().consumer(address, message -> {
             T payload = read(message, type);
             if (payload == null) {
@@ -146,10 +152,23 @@ public final class RulesVerticle extends AbstractVerticle {
             Pending<T> p = new Pending<>(payload, rules, key.apply(payload));
             if (engine == null) {
                 pending.add(p);
+            } else if (urgent) {
+                intake.urgent(p::apply);
             } else {
-                p.apply();
+                intake.inOrder(p::apply);
             }
         }));
+    }
+
+    /** One tick at a time waits in line with the readings, so the clock never passes a queued reading. */
+    private void queueTick() {
+        if (!tickQueued) {
+            tickQueued = true;
+            intake.inOrder(mayAdvance -> {
+                tickQueued = false;
+                advanceClock();
+            });
+        }
     }
 
     private static <T> T read(Message<String> message, Class<T> type) {
@@ -179,12 +198,19 @@ public final class RulesVerticle extends AbstractVerticle {
         }
 
         void apply() {
+            apply(true);
+        }
+
+        void apply(boolean mayAdvanceClock) {
             if (engine == null) {
                 return;
             }
             try {
-                // Bring the rule clock to now first, so timers due before this message fire before it counts.
-                engine.advanceTo(clock.instant());
+                // Bring the rule clock to now first, so timers due before this message fire before it counts;
+                // not when it passed queued readings (the clock would run ahead of them).
+                if (mayAdvanceClock) {
+                    engine.advanceTo(clock.instant());
+                }
                 rules.accept(engine, payload);
             } catch (RuntimeException e) {
                 LOG.error("rule evaluation failed [message: {}]", payload.getClass().getSimpleName(), e);
