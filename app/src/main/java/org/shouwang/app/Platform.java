@@ -56,7 +56,8 @@ public final class Platform implements AutoCloseable {
         ConsoleVerticle console = new ConsoleVerticle(consoleConfig(cfg.console()), db.dataSource(),
                 notifier.commands(), List.of(
                         HealthCheck.of("database", () -> db.ping(2), "数据库无响应"),
-                        HealthCheck.of("broker", ingest::connected, "MQTT 代理未连接")), clock);
+                        HealthCheck.of("broker", ingest::connected, "MQTT 代理未连接"),
+                        HealthCheck.of("ingest", ingest::writerCommitting, "设备数据写入数据库失败，正在重试")), clock);
         RuleStore ruleStore = new RuleStore(db.dataSource());
         RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::record);
         Future<?> deployed = vertx.deployVerticle(new RulesVerticle(ruleSettings(cfg.rules()), clock, ruleContext))

@@ -2,6 +2,7 @@ package org.shouwang.db;
 
 import java.time.Instant;
 import org.shouwang.model.RejectReason;
+import org.shouwang.model.SafeText;
 
 /**
  * A device message ingest refused, kept for inspection.
@@ -16,11 +17,17 @@ import org.shouwang.model.RejectReason;
 public record QuarantinedMessage(String topic, String deviceId, RejectReason reason, String detail, byte[] payload,
                                  Instant receivedAt) {
 
+    static final int MAX_TOPIC = 256;
+    static final int MAX_DETAIL = 500;
+
     public QuarantinedMessage {
         if (topic == null || reason == null || payload == null) {
             throw new IllegalArgumentException("a quarantined message needs its topic, reason and payload");
         }
-        detail = detail == null ? "" : detail;
+        // Topic and detail may quote what a device sent: made printable so that neither the insert nor a log fails.
+        topic = SafeText.printable(topic, MAX_TOPIC);
+        deviceId = SafeText.printable(deviceId, MAX_TOPIC);
+        detail = detail == null ? "" : SafeText.printable(detail, MAX_DETAIL);
     }
 
     public QuarantinedMessage(String topic, String deviceId, RejectReason reason, String detail, byte[] payload) {

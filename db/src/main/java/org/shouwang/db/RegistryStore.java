@@ -3,8 +3,10 @@ package org.shouwang.db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -143,6 +145,14 @@ public final class RegistryStore {
     /** Ids of installed, active devices: what ingest accepts messages from. */
     public Set<String> activeDeviceIds() {
         return new HashSet<>(jdbc.list("SELECT device_id FROM device WHERE active", rs -> rs.getString(1)));
+    }
+
+    /** Installed, active devices and their kinds: what ingest accepts, and on which channels. */
+    public Map<String, DeviceKind> activeDeviceKinds() {
+        Map<String, DeviceKind> out = new HashMap<>();
+        jdbc.list("SELECT device_id, kind FROM device WHERE active", rs -> out.put(rs.getString(1),
+                DeviceKind.valueOf(rs.getString(2))));
+        return out;
     }
 
     static Elder elder(ResultSet rs) throws SQLException {

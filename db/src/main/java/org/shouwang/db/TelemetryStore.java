@@ -30,7 +30,6 @@ public final class TelemetryStore {
 
     /** Quarantine keeps at most this many bytes of a refused payload; an oversize flood must not fill the disk. */
     public static final int MAX_QUARANTINE_PAYLOAD = 64 * 1024;
-    private static final int MAX_DETAIL = 500;
 
     private static final String CLAIM_KEYS = "INSERT INTO ingested_message (device_id, msg_id, channel)"
             + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[])"
@@ -205,8 +204,7 @@ public final class TelemetryStore {
             for (QuarantinedMessage m : messages) {
                 byte[] payload = m.payload().length > MAX_QUARANTINE_PAYLOAD
                         ? Arrays.copyOf(m.payload(), MAX_QUARANTINE_PAYLOAD) : m.payload();
-                String detail = m.detail().length() > MAX_DETAIL ? m.detail().substring(0, MAX_DETAIL) : m.detail();
-                Jdbc.bind(ps, m.topic(), m.deviceId(), m.reason(), detail, payload);
+                Jdbc.bind(ps, m.topic(), m.deviceId(), m.reason(), m.detail(), payload);
                 ps.addBatch();
             }
             ps.executeBatch();

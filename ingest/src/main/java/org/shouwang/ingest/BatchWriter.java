@@ -9,13 +9,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.shouwang.db.DataAccessException;
 import org.shouwang.db.QuarantinedMessage;
+import org.shouwang.db.StoreFailures;
 import org.shouwang.db.TelemetryBatch;
 import org.shouwang.db.TelemetryStore;
 import org.shouwang.db.TelemetryWriteResult;
 import org.shouwang.model.DeviceEvent;
+import org.shouwang.model.DeviceKind;
 import org.shouwang.model.RejectReason;
+import org.shouwang.model.SafeText;
 import org.shouwang.model.Telemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,10 @@ final class BatchWriter implements Runnable {
     /** How long the writer waits for one more message before it writes what it has. */
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private final CountDownLatch stopSignal = new CountDownLatch(1);
-    private Thread thread;
+    private final RejectionLog rejectionLog = new RejectionLog(System::nanoTime);
+    private volatile Thread thread;
+    /** System.nanoTime() of the first failure of the write being retried; 0 while writes commit. */
+    private volatile long failingSince;
 
     BatchWriter(BlockingQueue<PendingMessage> queue, IngestConfig config, TelemetryStore store,
                 DeviceDirectory directory, IngestMetrics metrics, Acknowledger acknowledger,
@@ -94,6 +99,7 @@ final class BatchWriter implements Runnable {
             Thread.currentThread().interrupt();
         }
         // What is still queued was never acknowledged: the broker re-sends it to the next session.
+        rejectionLog.flush();
         LOG.info("ingest writer stopped [unwritten: {}]", batch.size() + queue.size());
     }
 
@@ -128,17 +134,34 @@ final class BatchWriter implements Runnable {
         }
     }
 
+    /**
+     * Writes the batch, retrying with backoff while the failure is transient (nothing is acknowledged meanwhile
+     * and {@link #committing()} says no). When the database refuses the data itself, the batch is split in
+     * halves until the one message it refuses is alone; that one is quarantined with its SQLSTATE and
+     * acknowledged, and everything else is written. So one poison message costs a few extra transactions, never
+     * the stream.
+     */
     private void writeUntilDurable(List<PendingMessage> batch) throws InterruptedException {
         long backoff = MIN_BACKOFF_MS;
         while (!stopping()) {
             try {
                 Sorted sorted = sort(batch);
                 TelemetryWriteResult result = store.write(sorted.batch());
+                failingSince = 0;
                 afterCommit(batch, sorted, result);
                 return;
             } catch (RuntimeException e) {
                 metrics.countWriteFailure();
-                String state = e instanceof DataAccessException d ? d.sqlState() : null;
+                String state = StoreFailures.sqlState(e);
+                if (StoreFailures.classify(e) == StoreFailures.Kind.DATA_REFUSED) {
+                    LOG.warn("batch refused by the database, splitting it [messages: {}, sqlstate: {}, error: {}]",
+                            batch.size(), state, e.getClass().getSimpleName());
+                    setAside(batch, e);
+                    return;
+                }
+                if (failingSince == 0) {
+                    failingSince = System.nanoTime();
+                }
                 LOG.warn("batch not written, not acknowledged, will retry [messages: {}, retry in: {} ms, sqlstate: {}, error: {}]",
                         batch.size(), backoff, state, e.getClass().getSimpleName());
                 LOG.debug("batch write failure", e);
@@ -148,6 +171,37 @@ final class BatchWriter implements Runnable {
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
         }
+    }
+
+    private void setAside(List<PendingMessage> batch, RuntimeException refusal) throws InterruptedException {
+        if (batch.size() > 1) {
+            int half = batch.size() / 2;
+            writeUntilDurable(new ArrayList<>(batch.subList(0, half)));
+            writeUntilDurable(new ArrayList<>(batch.subList(half, batch.size())));
+            return;
+        }
+        PendingMessage m = batch.get(0);
+        if (m.inbound() instanceof Inbound.Rejected) {
+            // Not even its quarantine row can be stored (the row is sanitised, so this is a bug): acknowledging it is
+            // the only way to let the stream go on; it is logged and counted, never silent.
+            metrics.countDropped();
+            LOG.error("message could not be stored nor quarantined, acknowledged and dropped [topic: {}, error: {}]",
+                    SafeText.printable(m.topic(), 128), refusal.getClass().getSimpleName());
+            acknowledger.ack(m);
+            return;
+        }
+        String state = StoreFailures.sqlState(refusal);
+        String why = refusal.getMessage() == null ? "" : refusal.getMessage().lines().findFirst().orElse("");
+        QuarantinedMessage q = new QuarantinedMessage(m.topic(), m.inbound().deviceId(), RejectReason.STORE_REFUSED,
+                (state == null ? refusal.getClass().getSimpleName() : "sqlstate " + state) + ": " + why, m.payload());
+        writeUntilDurable(List.of(new PendingMessage(m.topic(), m.payload(), m.mqttId(), m.qos(), m.connection(),
+                new Inbound.Rejected(q))));
+    }
+
+    /** False while the last write failed and is being retried, or when the writer thread is gone: not ready. */
+    boolean committing() {
+        Thread t = thread;
+        return failingSince == 0 && (t == null || t.isAlive());
     }
 
     /**
@@ -186,13 +240,16 @@ final class BatchWriter implements Runnable {
                 quarantined.add(r.message());
             } else if (in instanceof Inbound.Ignored) {
                 ignored++;
-            } else if (!directory.isActive(in.deviceId())) {
+            } else if (directory.kindOf(in.deviceId()).isEmpty()) {
                 if (in instanceof Inbound.Status) {
                     ignored++; // a status carries no data: an unregistered device's is not worth a quarantine row
                 } else {
                     quarantined.add(new QuarantinedMessage(m.topic(), in.deviceId(), RejectReason.UNKNOWN_DEVICE,
                             "device is not registered or not active", m.payload()));
                 }
+            } else if (!fits(directory.kindOf(in.deviceId()).get(), in)) {
+                quarantined.add(new QuarantinedMessage(m.topic(), in.deviceId(), RejectReason.WRONG_DEVICE_KIND,
+                        "a " + directory.kindOf(in.deviceId()).get() + " does not send this", m.payload()));
             } else if (in instanceof Inbound.Reading r) {
                 telemetry.add(r.telemetry());
             } else if (in instanceof Inbound.Event e) {
@@ -204,11 +261,24 @@ final class BatchWriter implements Runnable {
         return new Sorted(new TelemetryBatch(telemetry, events, quarantined, statuses), ignored);
     }
 
+    /** Meters send readings and meter alarms, buttons send button events; either sends its status. */
+    static boolean fits(DeviceKind kind, Inbound in) {
+        if (in instanceof Inbound.Reading) {
+            return kind == DeviceKind.WATER_METER;
+        }
+        if (in instanceof Inbound.Event e) {
+            return e.event().kind() == DeviceEvent.Kind.BUTTON ? kind == DeviceKind.CALL_BUTTON
+                    : kind == DeviceKind.WATER_METER;
+        }
+        return true;
+    }
+
     private void afterCommit(List<PendingMessage> batch, Sorted sorted, TelemetryWriteResult result) {
         batch.forEach(acknowledger::ack);
         metrics.batchCommitted(result.accepted(), result.duplicates(), sorted.batch().statuses().size(), sorted.ignored());
         for (QuarantinedMessage q : sorted.batch().quarantined()) {
             metrics.countRejected(q.reason());
+            rejectionLog.record(q.reason());
             LOG.debug("message quarantined [device: {}, reason: {}, detail: {}]", q.deviceId(), q.reason(), q.detail());
         }
         LOG.debug("batch written [accepted: {}, duplicates: {}, rejected: {}, statuses: {}]", result.accepted(),

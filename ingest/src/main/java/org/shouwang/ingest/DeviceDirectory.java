@@ -2,30 +2,39 @@ package org.shouwang.ingest;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.shouwang.model.DeviceKind;
+import org.shouwang.model.SafeText;
 
 /**
- * Which devices are registered and active, cached so that checking a message costs no query. The whole
- * set is reloaded every {@link #REFRESH_EVERY} (so a deactivated device drops out); an id not in the cache
- * is looked up once per batch before its message is refused, so a device registered a moment ago is not
- * quarantined. Used by the writer thread only.
+ * Which devices are registered and active, and of what kind, cached so that checking a message costs no
+ * query. The whole map is reloaded every {@link #REFRESH_EVERY} (so a deactivated device drops out); an id not
+ * in the cache is looked up once per batch before its message is refused, so a device registered a moment ago
+ * is not quarantined. Used by the writer thread only.
  */
 final class DeviceDirectory {
 
     static final Duration REFRESH_EVERY = Duration.ofSeconds(10);
 
-    private final Supplier<Set<String>> loadAll;
-    private final Predicate<String> lookUpOne;
+    private final Supplier<Map<String, DeviceKind>> loadAll;
+    private final Function<String, Optional<DeviceKind>> lookUpOne;
     private final LongSupplier nanoTime;
-    private volatile Set<String> active = ConcurrentHashMap.newKeySet();
+    private volatile Map<String, DeviceKind> active = new ConcurrentHashMap<>();
     private long loadedAt;
     private final Set<String> missesThisBatch = new HashSet<>();
 
-    DeviceDirectory(Supplier<Set<String>> loadAll, Predicate<String> lookUpOne, LongSupplier nanoTime) {
+    /**
+     * @param loadAll   every active device and its kind
+     * @param lookUpOne the kind of one device if it is registered and active
+     */
+    DeviceDirectory(Supplier<Map<String, DeviceKind>> loadAll, Function<String, Optional<DeviceKind>> lookUpOne,
+                    LongSupplier nanoTime) {
         this.loadAll = loadAll;
         this.lookUpOne = lookUpOne;
         this.nanoTime = nanoTime;
@@ -33,8 +42,7 @@ final class DeviceDirectory {
 
     /** Reloads every active id; throws what the registry throws. */
     void reload() {
-        Set<String> fresh = ConcurrentHashMap.newKeySet();
-        fresh.addAll(loadAll.get());
+        Map<String, DeviceKind> fresh = new ConcurrentHashMap<>(loadAll.get());
         active = fresh;
         loadedAt = nanoTime.getAsLong();
     }
@@ -48,21 +56,24 @@ final class DeviceDirectory {
     }
 
     boolean isActive(String deviceId) {
-        if (deviceId == null) {
-            return false;
+        return kindOf(deviceId).isPresent();
+    }
+
+    /** The kind of an active device; empty when it is not registered or not active. */
+    Optional<DeviceKind> kindOf(String deviceId) {
+        if (deviceId == null || SafeText.unstorable(deviceId)) {
+            return Optional.empty();
         }
-        if (active.contains(deviceId)) {
-            return true;
+        DeviceKind known = active.get(deviceId);
+        if (known != null) {
+            return Optional.of(known);
         }
         if (missesThisBatch.contains(deviceId)) {
-            return false;
+            return Optional.empty();
         }
-        if (lookUpOne.test(deviceId)) {
-            active.add(deviceId);
-            return true;
-        }
-        missesThisBatch.add(deviceId);
-        return false;
+        Optional<DeviceKind> found = lookUpOne.apply(deviceId);
+        found.ifPresentOrElse(kind -> active.put(deviceId, kind), () -> missesThisBatch.add(deviceId));
+        return found;
     }
 
     int size() {

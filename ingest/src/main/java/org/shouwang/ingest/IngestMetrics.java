@@ -21,6 +21,7 @@ public final class IngestMetrics {
     private final AtomicLong ackSkipped = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong writeFailures = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
     private final Map<RejectReason, AtomicLong> rejected = new EnumMap<>(RejectReason.class);
 
     public IngestMetrics() {
@@ -81,9 +82,18 @@ public final class IngestMetrics {
         return batches.get();
     }
 
-    /** Failed attempts to write a batch (each is retried). */
+    /** Failed attempts to write a batch (each is retried, or split when the database refused its data). */
     public long writeFailures() {
         return writeFailures.get();
+    }
+
+    /** Messages acknowledged without being stored or quarantined, because even quarantine refused them. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    void countDropped() {
+        dropped.incrementAndGet();
     }
 
     void countReceived(boolean duplicateFlag) {

@@ -74,8 +74,8 @@ public final class MqttIngestVerticle extends AbstractVerticle {
 
     @Override
     public void start(Promise<Void> startPromise) {
-        DeviceDirectory directory = new DeviceDirectory(registry::activeDeviceIds,
-                id -> registry.findDevice(id).map(Device::active).orElse(false), System::nanoTime);
+        DeviceDirectory directory = new DeviceDirectory(registry::activeDeviceKinds,
+                id -> registry.findDevice(id).filter(Device::active).map(Device::kind), System::nanoTime);
         vertx.executeBlocking(() -> {
                     directory.reload();
                     return null;
@@ -108,6 +108,15 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     /** True while ingest holds a connection to the broker; for {@code /health}. */
     public boolean connected() {
         return readings.connected() && alarms.connected();
+    }
+
+    /**
+     * False while the writer cannot commit (the database is down or refusing): ingest is then not ready, because
+     * nothing it receives becomes durable or is announced. For the readiness check.
+     */
+    public boolean writerCommitting() {
+        BatchWriter w = writer;
+        return w != null && w.committing();
     }
 
     public IngestMetrics metrics() {

@@ -5,17 +5,22 @@ import java.time.Duration;
 /**
  * Bounds beyond which a device value is treated as absurd rather than stored.
  *
- * @param maxBytes        largest accepted payload
- * @param maxIntervals    most intervals in one telemetry message
- * @param maxFutureSkew   how far ahead of the platform clock a device timestamp may be
+ * @param maxBytes          largest accepted payload
+ * @param maxIntervals      most intervals in one telemetry message
+ * @param maxFutureSkew     how far ahead of the platform clock a device timestamp may be
  * @param maxIntervalLiters most litres one interval may report (a household tap gives ~15 L/min)
- * @param maxFlowLpm      highest plausible flow
+ * @param maxFlowLpm        highest plausible flow
+ * @param maxPastAge        how far behind the platform clock a device timestamp may be; older is a device
+ *                          clock that was reset (1970, year 0) and is refused, never stored as history
  */
 public record PayloadLimits(int maxBytes, int maxIntervals, Duration maxFutureSkew,
-                            double maxIntervalLiters, double maxFlowLpm) {
+                            double maxIntervalLiters, double maxFlowLpm, Duration maxPastAge) {
+
+    /** A meter that was offline for months may upload what it kept; a year is beyond any meter's memory. */
+    public static final Duration DEFAULT_MAX_PAST_AGE = Duration.ofDays(366);
 
     public static final PayloadLimits DEFAULTS =
-            new PayloadLimits(16 * 1024, 500, Duration.ofMinutes(15), 5_000, 500);
+            new PayloadLimits(16 * 1024, 500, Duration.ofMinutes(15), 5_000, 500, DEFAULT_MAX_PAST_AGE);
 
     public PayloadLimits {
         if (maxBytes <= 0 || maxIntervals <= 0 || maxIntervalLiters <= 0 || maxFlowLpm <= 0) {
@@ -24,5 +29,13 @@ public record PayloadLimits(int maxBytes, int maxIntervals, Duration maxFutureSk
         if (maxFutureSkew == null || maxFutureSkew.isNegative()) {
             throw new IllegalArgumentException("maxFutureSkew must be zero or positive");
         }
+        if (maxPastAge == null || maxPastAge.isNegative() || maxPastAge.isZero()) {
+            throw new IllegalArgumentException("maxPastAge must be positive");
+        }
+    }
+
+    public PayloadLimits(int maxBytes, int maxIntervals, Duration maxFutureSkew, double maxIntervalLiters,
+                         double maxFlowLpm) {
+        this(maxBytes, maxIntervals, maxFutureSkew, maxIntervalLiters, maxFlowLpm, DEFAULT_MAX_PAST_AGE);
     }
 }

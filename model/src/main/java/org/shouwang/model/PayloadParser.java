@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Parses and validates v1 device payloads. The device id always comes from the topic, never from the
@@ -69,14 +72,43 @@ public final class PayloadParser {
         if (root == null || !root.isObject()) {
             throw new RejectedPayloadException(RejectReason.MALFORMED_JSON, "payload is not a JSON object");
         }
+        refuseUnstorableText(root);
         JsonNode v = required(root, "v");
         if (!v.isIntegralNumber()) {
             throw new RejectedPayloadException(RejectReason.WRONG_TYPE, "v must be an integer");
         }
-        if (v.asInt() != 1) {
+        if (!v.canConvertToInt() || v.asInt() != 1) {
             throw new RejectedPayloadException(RejectReason.UNSUPPORTED_VERSION, "v=" + v.asText());
         }
         return root;
+    }
+
+    /**
+     * Refuses a NUL anywhere in the payload's text, unknown fields and field names included: PostgreSQL cannot
+     * store it, and the message (or a detail quoting it) would fail every batch it is written in.
+     */
+    private static void refuseUnstorableText(JsonNode root) throws RejectedPayloadException {
+        Deque<JsonNode> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            JsonNode node = todo.pop();
+            if (node.isTextual() && SafeText.unstorable(node.textValue())) {
+                throw new RejectedPayloadException(RejectReason.INVALID_VALUE, "text contains a NUL character");
+            }
+            if (node.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> f = fields.next();
+                    if (SafeText.unstorable(f.getKey())) {
+                        throw new RejectedPayloadException(RejectReason.INVALID_VALUE,
+                                "a field name contains a NUL character");
+                    }
+                    todo.push(f.getValue());
+                }
+            } else if (node.isArray()) {
+                node.forEach(todo::push);
+            }
+        }
     }
 
     private static String msgId(JsonNode root) throws RejectedPayloadException {
@@ -102,9 +134,14 @@ public final class PayloadParser {
         Instant t;
         try {
             t = OffsetDateTime.parse(node.asText()).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
             throw new RejectedPayloadException(RejectReason.INVALID_VALUE,
                     field + " is not ISO-8601 with an offset: " + node.asText());
+        }
+        if (t.isBefore(now.minus(limits.maxPastAge()))) {
+            throw new RejectedPayloadException(RejectReason.PAST_TIMESTAMP,
+                    field + " " + node.asText() + " is more than " + limits.maxPastAge().toDays()
+                            + " days behind the platform clock");
         }
         if (t.isAfter(now.plus(limits.maxFutureSkew()))) {
             throw new RejectedPayloadException(RejectReason.FUTURE_TIMESTAMP,
@@ -181,11 +218,12 @@ public final class PayloadParser {
         if (!node.isIntegralNumber()) {
             throw new RejectedPayloadException(RejectReason.WRONG_TYPE, field + " must be an integer");
         }
-        int value = node.asInt();
-        if (value < min || value > max) {
+        // asInt() would wrap 4294967383 to 87: only a value that fits an int is compared at all.
+        if (!node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
             throw new RejectedPayloadException(RejectReason.INVALID_VALUE,
-                    field + "=" + value + " outside [" + min + ", " + max + "]");
+                    field + "=" + node.asText() + " outside [" + min + ", " + max + "]");
         }
+        int value = node.asInt();
         return value;
     }
 

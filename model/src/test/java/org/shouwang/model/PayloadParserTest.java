@@ -102,4 +102,62 @@ class PayloadParserTest {
                 .extracting(e -> ((RejectedPayloadException) e).reason())
                 .isEqualTo(RejectReason.OVERSIZE);
     }
+    /** What PostgreSQL cannot store must be refused here, or one message stops the writer for everyone (issue 9.1). */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"v\":1,\"msgId\":\"a\\u0000b\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1}                  | INVALID_VALUE",
+        "{\"v\":1,\"msgId\":\"1\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1,\"note\":\"x\\u0000\"}      | INVALID_VALUE",
+        "{\"v\":1,\"msgId\":\"1\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1,\"x\":{\"y\":[\"\\u0000\"]}} | INVALID_VALUE",
+        "{\"v\":1,\"msgId\":\"1\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1,\"a\\u0000\":1}            | INVALID_VALUE",
+        "{\"v\":1,\"msgId\":\"1\",\"ts\":\"0000-01-01T00:00:00Z\",\"totalLiters\":1}                            | PAST_TIMESTAMP",
+        "{\"v\":1,\"msgId\":\"1\",\"ts\":\"-999999999-01-01T00:00:00Z\",\"totalLiters\":1}                      | PAST_TIMESTAMP",
+        "{\"v\":1,\"msgId\":\"1\",\"ts\":\"1970-01-01T00:00:00Z\",\"totalLiters\":1}                            | PAST_TIMESTAMP",
+        "{\"v\":1,\"msgId\":\"1\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"intervals\":[{\"start\":\"0000-01-01T00:00:00Z\",\"end\":\"2026-11-29T09:00:00+08:00\",\"liters\":1}]} | PAST_TIMESTAMP",
+        "{\"v\":1,\"msgId\":\"1\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1,\"battery\":9223372036854775808} | INVALID_VALUE",
+        "{\"v\":1,\"msgId\":\"1\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1,\"battery\":4294967383}      | INVALID_VALUE",
+        "{\"v\":1,\"msgId\":\"1\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1,\"rssi\":-4294967236}        | INVALID_VALUE",
+        "{\"v\":4294967297,\"msgId\":\"1\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1}                | UNSUPPORTED_VERSION",
+        "{\"v\":1,\"msgId\":\"1\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1e400}                   | INVALID_VALUE",
+    })
+    void rejectsWhatTheDatabaseCouldNotStore(String json, RejectReason reason) {
+        assertThatThrownBy(() -> parser.telemetry("m", bytes(json), NOW))
+                .isInstanceOf(RejectedPayloadException.class)
+                .extracting(e -> ((RejectedPayloadException) e).reason())
+                .isEqualTo(reason);
+    }
+
+    @Test
+    void rejectsAButtonEventWhoseTextCarriesANul() {
+        assertThatThrownBy(() -> parser.event("b", bytes("""
+                {"v":1,"msgId":"p-1","ts":"2026-11-29T09:00:00+08:00","kind":"button","action":"press","fw":"1\\u0000"}"""),
+                NOW))
+                .extracting(e -> ((RejectedPayloadException) e).reason())
+                .isEqualTo(RejectReason.INVALID_VALUE);
+    }
+
+    @Test
+    void rejectsDeepNestingAsMalformed() {
+        String deep = "{\"v\":1,\"msgId\":\"1\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1,\"x\":"
+                + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+        assertThatThrownBy(() -> parser.telemetry("m", bytes(deep), NOW))
+                .extracting(e -> ((RejectedPayloadException) e).reason())
+                .isEqualTo(RejectReason.MALFORMED_JSON);
+    }
+
+    @Test
+    void aRejectionDetailNeverCarriesControlCharacters() {
+        assertThatThrownBy(() -> parser.telemetry("m", bytes("""
+                {"v":1,"msgId":"1","ts":"2026-11-29\\u0000\\u0007T09","totalLiters":1}"""), NOW))
+                .isInstanceOf(RejectedPayloadException.class)
+                .extracting(e -> ((RejectedPayloadException) e).detail())
+                .asString()
+                .doesNotContain("\0", "\7");
+    }
+
+    @Test
+    void acceptsATimestampYesterdayAndAMonthAgo() throws Exception {
+        assertThat(parser.telemetry("m", bytes("""
+                {"v":1,"msgId":"1","ts":"2026-10-29T09:00:00+08:00","totalLiters":1}"""), NOW).ts())
+                .isEqualTo(Instant.parse("2026-10-29T01:00:00Z"));
+    }
 }
