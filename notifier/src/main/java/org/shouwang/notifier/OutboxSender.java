@@ -65,8 +65,7 @@ final class OutboxSender {
                 Incident incident = open.computeIfAbsent(n.incidentId(), id -> incidents.find(id).orElse(null));
                 String who = Who.of(n, incident == null ? Map.of() : teams.computeIfAbsent(incident.elderId(),
                         elder -> Who.byId(registry.contacts(elder))));
-                // A digest hangs on an incident only because the outbox wants one: it goes out whatever that one's state.
-                if (incident == null || incident.state() != IncidentState.OPEN && !DigestScheduler.isDigest(n)) {
+                if (incident == null || incident.state() != IncidentState.OPEN && !goesOutAnyway(n)) {
                     withdraw(n, who);
                 } else if (attempt(n, who)) {
                     sent++;
@@ -74,6 +73,14 @@ final class OutboxSender {
             }
         }
         return sent;
+    }
+
+    /**
+     * A digest hangs on an incident only because the outbox wants one; a further press's text is news for
+     * the one who took the case (the press landed before any resolution): both go out whatever the state.
+     */
+    private static boolean goesOutAnyway(Notification n) {
+        return DigestScheduler.isDigest(n) || PressAgain.isNews(n);
     }
 
     /** Nobody needs a page of an incident someone took or closed meanwhile. */

@@ -32,6 +32,8 @@ final class Timeline {
     static final String ELDER_CONFIRMED_WELL = "ELDER_CONFIRMED_WELL";
     static final String CONDITION_CLEARED = "CONDITION_CLEARED";
     static final String REPLY_UNMATCHED = "REPLY_UNMATCHED";
+    /** The elder pressed again while the incident was taken but not closed: who was texted. */
+    static final String PRESSED_AGAIN = "PRESSED_AGAIN";
 
     private static final Logger LOG = LoggerFactory.getLogger(Timeline.class);
 

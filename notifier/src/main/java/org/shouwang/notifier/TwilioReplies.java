@@ -135,7 +135,7 @@ public final class TwilioReplies {
             return Reply.UNKNOWN;
         }
         String who = Who.of(page, Who.byId(stores.registry().contacts(incident.elderId())));
-        Transition t = commands.acknowledge(incident.id(), who, via);
+        Transition t = commands.acknowledgeByPage(incident.id(), who, via, page.id());
         LOG.info("incident acknowledged by phone [incident: {}, notification: {}, via: {}, result: {}]",
                 incident.id(), page.id(), via, t.result());
         return t.result() == Transition.Result.DONE ? Reply.TAKEN : Reply.TAKEN_ALREADY;
