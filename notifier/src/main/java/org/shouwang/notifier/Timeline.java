@@ -22,6 +22,8 @@ final class Timeline {
     static final String NOT_PAGED = "NOT_PAGED";
     static final String PAGE_SENT = "PAGE_SENT";
     static final String PAGE_FAILED = "PAGE_FAILED";
+    /** The provider did not answer in time: the page may or may not have gone out. */
+    static final String PAGE_UNCERTAIN = "PAGE_UNCERTAIN";
     static final String PAGE_SKIPPED = "PAGE_SKIPPED";
     static final String PAGE_CANCELLED = "PAGE_CANCELLED";
     static final String PAGE_FALLBACK = "PAGE_FALLBACK";
