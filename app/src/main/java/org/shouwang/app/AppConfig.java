@@ -3,6 +3,7 @@ package org.shouwang.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.shouwang.model.Json;
+import org.shouwang.notifier.RetryPolicy;
 
 /**
  * The whole configuration of a Shouwang process, section by section as in
@@ -76,11 +77,18 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         }
     }
 
-    /** Escalation plans and how often they are driven. */
-    public record Escalation(String plansFile, Duration tick, String digestAt, String digestRecipients) {
+    /**
+     * Escalation plans and how often they are driven; {@code pageDeadline}: how long one person's page is
+     * retried before the next person of the role is paged (empty: {@link RetryPolicy#DEFAULT_GIVE_UP_AFTER}).
+     */
+    public record Escalation(String plansFile, Duration tick, String digestAt, String digestRecipients,
+                             Duration pageDeadline) {
         public Escalation {
             require(plansFile != null, "escalation.plansFile must be a path or empty");
             require(tick != null && !tick.isNegative() && !tick.isZero(), "escalation.tick must be a positive duration");
+            pageDeadline = pageDeadline == null ? RetryPolicy.DEFAULT_GIVE_UP_AFTER : pageDeadline;
+            require(!pageDeadline.isNegative() && pageDeadline.compareTo(Duration.ofMinutes(10)) <= 0,
+                    "escalation.pageDeadline must be between PT0S and PT10M");
         }
     }
 

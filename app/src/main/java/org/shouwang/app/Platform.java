@@ -50,7 +50,8 @@ public final class Platform implements AutoCloseable {
         TwilioConfig twilio = twilioConfig(cfg.twilio());
         WebhookConfig hooks = new WebhookConfig(cfg.webhooks().host(), cfg.webhooks().port(),
                 cfg.webhooks().publicBaseUrl());
-        Notifier notifier = Notifier.create(db.dataSource(), twilio, hooks, escalationPlans(cfg), RetryPolicy.DEFAULT,
+        Notifier notifier = Notifier.create(db.dataSource(), twilio, hooks, escalationPlans(cfg),
+                RetryPolicy.DEFAULT.withGiveUpAfter(cfg.escalation().pageDeadline()),
                 DigestConfig.of(cfg.escalation().digestAt(), cfg.escalation().digestRecipients()), clock);
         MqttIngestVerticle ingest = new MqttIngestVerticle(ingestConfig(cfg), db.dataSource(), clock);
         ConsoleVerticle console = new ConsoleVerticle(consoleConfig(cfg.console()), db.dataSource(),

@@ -70,6 +70,16 @@ public final class EscalationStore {
                 + " AND next_step > ? AND due_at > ?", now, incidentId, afterStep, now) == 1;
     }
 
+    /**
+     * As {@link #pullForward}, only while the step right after {@code afterStep} has not run yet: when
+     * several failures of one round report it at once, the next step is brought forward once, not run
+     * again as its repeat.
+     */
+    public boolean pullForwardNext(long incidentId, int afterStep, Instant now) {
+        return jdbc.update("UPDATE escalation SET due_at = ?, updated_at = now() WHERE incident_id = ? AND active"
+                + " AND next_step = ? AND next_round = 0 AND due_at > ?", now, incidentId, afterStep + 1, now) == 1;
+    }
+
     /** Stops an escalation for good; false when it was stopped already (or never started). */
     public boolean stop(long incidentId, String reason, Instant at) {
         return jdbc.update("UPDATE escalation SET active = false, due_at = NULL, stop_reason = ?, stopped_at = ?,"

@@ -76,9 +76,14 @@ public final class IncidentStore {
         }
     }
 
+    /**
+     * The active incident, locked until the alert's transaction ends: a resolve either committed first (the
+     * row, re-read under the lock, no longer qualifies and the alert opens a new incident) or waits until
+     * the alert is attached, so an alert never lands on an incident in the middle of being closed.
+     */
     private static Optional<Incident> active(Connection c, long elderId, Rule rule) throws SQLException {
-        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM incident WHERE elder_id = ? AND rule = ? AND state <> 'RESOLVED'",
-                IncidentStore::incident, elderId, rule);
+        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM incident WHERE elder_id = ? AND rule = ? AND state <> 'RESOLVED'"
+                + " FOR UPDATE", IncidentStore::incident, elderId, rule);
     }
 
     public Optional<Incident> find(long id) {
@@ -102,23 +107,49 @@ public final class IncidentStore {
 
     /** Moves an open incident to acknowledged; a second acknowledgement changes nothing. */
     public Transition acknowledge(long id, String actor, String via, Instant at) {
-        return transition(id, "UPDATE incident SET state = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?"
-                + " WHERE id = ? AND state = 'OPEN' RETURNING " + COLUMNS, "ACKNOWLEDGED", actor, via, at, at, actor, id);
+        return acknowledge(id, actor, via, at, null);
+    }
+
+    /**
+     * As {@link #acknowledge(long, String, String, Instant)}, by answering the page {@code notificationId}
+     * (null: not by a page); that page is remembered with the change, in the same transaction.
+     */
+    public Transition acknowledge(long id, String actor, String via, Instant at, Long notificationId) {
+        return transition(id, "UPDATE incident SET state = 'ACKNOWLEDGED', acknowledged_at = ?,"
+                + " acknowledged_by = ? WHERE id = ? AND state = 'OPEN' RETURNING " + COLUMNS, "ACKNOWLEDGED", actor, via,
+                at, c -> {
+                    if (notificationId != null) {
+                        Jdbc.update(c, "INSERT INTO incident_acknowledger (incident_id, notification_id, at)"
+                                + " VALUES (?, ?, ?) ON CONFLICT (incident_id) DO NOTHING", id, notificationId, at);
+                    }
+                }, at, actor, id);
+    }
+
+    /** The page whose answer acknowledged the incident, if it was acknowledged by answering one. */
+    public Optional<Long> acknowledgingPage(long incidentId) {
+        return jdbc.one("SELECT notification_id FROM incident_acknowledger WHERE incident_id = ?", rs -> rs.getLong(1),
+                incidentId);
     }
 
     /** Closes an open or acknowledged incident with an outcome. */
     public Transition resolve(long id, String actor, String outcome, Instant at) {
         return transition(id, "UPDATE incident SET state = 'RESOLVED', resolved_at = ?, resolved_by = ?, outcome = ?"
                 + " WHERE id = ? AND state <> 'RESOLVED' RETURNING " + COLUMNS, "RESOLVED", actor, outcome, at,
-                at, actor, outcome, id);
+                c -> { }, at, actor, outcome, id);
+    }
+
+    /** More to write in a transition's transaction once the incident changed. */
+    private interface AlsoWrite {
+        void write(Connection c) throws SQLException;
     }
 
     private Transition transition(long id, String sql, String kind, String actor, String detail, Instant at,
-                                  Object... args) {
+                                  AlsoWrite also, Object... args) {
         return jdbc.inTransaction(c -> {
             Optional<Incident> changed = Jdbc.one(c, sql, IncidentStore::incident, args);
             if (changed.isPresent()) {
                 appendTimeline(c, id, at, kind, actor, detail);
+                also.write(c);
                 return new Transition(changed.get(), Transition.Result.DONE);
             }
             return find(c, id).map(i -> new Transition(i, Transition.Result.NOT_ALLOWED))

@@ -15,12 +15,14 @@ import org.shouwang.model.Privacy;
  * @param audience       whom of the step it is for: a {@code ContactRole} name or {@code ELDER}
  * @param nextAttemptAt  a pending page is not tried before this ({@code null}: at once)
  * @param deliveryStatus the provider's latest report (delivered, no-answer, ...), {@code null} before any
+ * @param firstAttemptAt when a failed try of it first started (notifier clock), {@code null} before any
+ * @param uncertain      a try went out but got no answer in time: the person may have been reached
  */
 public record Notification(long id, String idempotencyKey, long incidentId, Long contactId,
                            NotificationChannel channel, String recipient, String body, NotificationStatus status,
                            String providerSid, int attempts, String lastError, Instant createdAt, Instant sentAt,
                            Integer step, Integer round, String audience, Instant nextAttemptAt,
-                           String deliveryStatus, Instant deliveryAt) {
+                           String deliveryStatus, Instant deliveryAt, Instant firstAttemptAt, boolean uncertain) {
 
     /** The audience of pages to the elder themself (a well-check call). */
     public static final String ELDER = "ELDER";
@@ -34,6 +36,6 @@ public record Notification(long id, String idempotencyKey, long incidentId, Long
         return "Notification[id=" + id + ", key=" + idempotencyKey + ", incident=" + incidentId + ", contact="
                 + contactId + ", channel=" + channel + ", recipient=" + Privacy.maskPhone(recipient) + ", status="
                 + status + ", providerSid=" + providerSid + ", attempts=" + attempts + ", step=" + step + ", round="
-                + round + ", delivery=" + deliveryStatus + "]";
+                + round + ", delivery=" + deliveryStatus + ", uncertain=" + uncertain + "]";
     }
 }

@@ -21,7 +21,7 @@ public final class NotificationStore {
 
     private static final String COLUMNS = "id, idempotency_key, incident_id, contact_id, channel, recipient, body,"
             + " status, provider_sid, attempts, last_error, created_at, sent_at, step, round_no, audience,"
-            + " next_attempt_at, delivery_status, delivery_at";
+            + " next_attempt_at, delivery_status, delivery_at, first_attempt_at, uncertain";
 
     private final Jdbc jdbc;
 
@@ -93,6 +93,20 @@ public final class NotificationStore {
         return jdbc.update("UPDATE notification SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
                 + " claimed_until = NULL, updated_at = now() WHERE id = ? AND status = 'PENDING'",
                 error, notBefore, id) == 1;
+    }
+
+    /**
+     * Records a failed attempt that started at {@code attemptedAt}: the first such time is kept (the retry
+     * deadline runs from it), {@code uncertain} says it got no answer and may have been sent (kept once
+     * set). {@code notBefore} null ends the page ({@code FAILED}); otherwise it is tried again then.
+     */
+    public boolean recordFailure(long id, String error, Instant attemptedAt, boolean uncertain, Instant notBefore) {
+        return jdbc.update("UPDATE notification SET attempts = attempts + 1, last_error = ?,"
+                + " first_attempt_at = COALESCE(first_attempt_at, ?), uncertain = uncertain OR ?,"
+                + " next_attempt_at = COALESCE(CAST(? AS timestamptz), next_attempt_at),"
+                + " status = CASE WHEN ? THEN 'FAILED' ELSE status END, claimed_until = NULL, updated_at = now()"
+                + " WHERE id = ? AND status = 'PENDING'", error, attemptedAt, uncertain, notBefore, notBefore == null,
+                id) == 1;
     }
 
     /** Withdraws a pending page that no longer needs sending (the incident was taken or closed). */
@@ -184,6 +198,7 @@ public final class NotificationStore {
                 rs.getString("provider_sid"), rs.getInt("attempts"), rs.getString("last_error"),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "sent_at"), Jdbc.integer(rs, "step"),
                 Jdbc.integer(rs, "round_no"), rs.getString("audience"), Jdbc.instant(rs, "next_attempt_at"),
-                rs.getString("delivery_status"), Jdbc.instant(rs, "delivery_at"));
+                rs.getString("delivery_status"), Jdbc.instant(rs, "delivery_at"), Jdbc.instant(rs, "first_attempt_at"),
+                rs.getBoolean("uncertain"));
     }
 }

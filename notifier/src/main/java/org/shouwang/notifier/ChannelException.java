@@ -2,14 +2,15 @@ package org.shouwang.notifier;
 
 /**
  * A page the provider did not take, classified so the caller knows what to do: {@link Kind#PERMANENT}
- * (the number is invalid or blocked, the request is wrong: move on to the next person) or
- * {@link Kind#RETRIABLE} (server error, throttling, timeout, I/O: try again later). Messages carry
- * statuses and provider codes only, never the recipient.
+ * (the number is invalid or blocked, the request is wrong: move on to the next person),
+ * {@link Kind#RETRIABLE} (server error, throttling, no connection: certainly not sent, try again later)
+ * or {@link Kind#UNCERTAIN} (sent, but no answer in time: the provider may have taken it, so a retry may
+ * page the person twice). Messages carry statuses and provider codes only, never the recipient.
  */
 public final class ChannelException extends Exception {
 
     /** Whether trying the same page again can succeed. */
-    public enum Kind { PERMANENT, RETRIABLE }
+    public enum Kind { PERMANENT, RETRIABLE, UNCERTAIN }
 
     private final Kind kind;
     private final Integer httpStatus;
@@ -45,6 +46,11 @@ public final class ChannelException extends Exception {
 
     public boolean isPermanent() {
         return kind == Kind.PERMANENT;
+    }
+
+    /** The request went out but no answer came: the page may have been sent. */
+    public boolean isUncertain() {
+        return kind == Kind.UNCERTAIN;
     }
 
     /** The provider's HTTP status, or {@code null} when no answer came (timeout, I/O). */

@@ -189,16 +189,25 @@ final class Escalator {
         store.clearUnreached(incidentId);
     }
 
+    /**
+     * A round reached nobody. Pages fail in parallel, so several failures may report the same round: the
+     * flag is raised once per round and the next step brought forward only while it has not run yet.
+     */
     private void roundFailed(Incident incident, EscalationStep step, int stepIndex, int round) {
         long incidentId = incident.id();
-        if (step.elderOnly()) {
-            timeline.note(incidentId, Timeline.WELL_CHECK_UNANSWERED, "老人未能接听或无法拨通：立即通知照护人员");
-        } else if (store.markUnreached(incidentId, "s" + stepIndex + "r" + round, clock.instant())) {
+        if (!step.elderOnly() && store.markUnreached(incidentId, "s" + stepIndex + "r" + round, clock.instant())) {
             timeline.note(incidentId, Timeline.UNREACHED, "本轮通知无人接通（第" + (stepIndex + 1) + "步）：请值班人员立即人工联系");
             LOG.warn("escalation round reached nobody [incident: {}, step: {}, round: {}]", incidentId, stepIndex, round);
             announce(incident, "unreached");
         }
-        bringForward(incidentId, stepIndex, "本步无人接通，立即进入下一步");
+        if (!store.pullForwardNext(incidentId, stepIndex, clock.instant())) {
+            return;
+        }
+        if (step.elderOnly()) {
+            timeline.note(incidentId, Timeline.WELL_CHECK_UNANSWERED, "老人未能接听或无法拨通：立即通知照护人员");
+        }
+        timeline.note(incidentId, Timeline.ESCALATION_ADVANCED, "本步无人接通，立即进入下一步");
+        runFor(incidentId);
     }
 
     /** Runs the step after {@code stepIndex} now instead of at its time; false when there is none to bring. */

@@ -28,6 +28,11 @@ public final class IncidentCommands {
         return announce(store.acknowledge(incidentId, actor, via, clock.instant()), "acknowledged");
     }
 
+    /** As {@link #acknowledge(long, String, String)}, by answering page {@code notificationId} (remembered with it). */
+    public Transition acknowledgeByPage(long incidentId, String actor, String via, long notificationId) {
+        return announce(store.acknowledge(incidentId, actor, via, clock.instant(), notificationId), "acknowledged");
+    }
+
     /** Closes an incident with its outcome (elder safe, false alarm, sent to hospital, ...). */
     public Transition resolve(long incidentId, String actor, String outcome) {
         return announce(store.resolve(incidentId, actor, outcome, clock.instant()), "resolved");

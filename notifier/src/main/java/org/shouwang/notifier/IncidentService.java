@@ -17,6 +17,7 @@ import org.shouwang.model.Incident;
 import org.shouwang.model.IncidentChange;
 import org.shouwang.model.IncidentState;
 import org.shouwang.model.ResidentId;
+import org.shouwang.model.Rule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class IncidentService {
     private final Timeline timeline;
     private final Escalator escalator;
     private final OutboxSender sender;
+    private final PressAgain pressAgain;
     private final AtomicLong withoutElder = new AtomicLong();
 
     /**
@@ -54,6 +56,7 @@ public final class IncidentService {
                 plans, clock, timeline, onChange);
         this.sender = new OutboxSender(stores.outbox(), stores.incidents(), stores.registry(), channels, retry, clock,
                 timeline, escalator);
+        this.pressAgain = new PressAgain(stores.incidents(), stores.outbox(), stores.registry(), plans, timeline, clock);
     }
 
     /**
@@ -74,7 +77,7 @@ public final class IncidentService {
         Incident incident = recording.incident();
         switch (recording.outcome()) {
             case OPENED -> opened(incident, elder.get());
-            case ATTACHED -> attached(incident, alert);
+            case ATTACHED -> attached(incident, elder.get(), alert);
             case DUPLICATE -> LOG.debug("repeated alert ignored [incident: {}, alert: {}]", incident.id(),
                     alert.alertId());
         }
@@ -103,9 +106,19 @@ public final class IncidentService {
         }
     }
 
-    private void attached(Incident incident, Alert alert) {
+    /** {@code incident} as it was when the alert attached, under its row lock: before any resolution. */
+    private void attached(Incident incident, Elder elder, Alert alert) {
         LOG.info("alert attached to open incident [incident: {}, alert: {}]", incident.id(), alert.alertId());
         announce(incident, "alert-repeated");
+        // Taken but not closed, paging stopped: a new press must not go unheard.
+        if (incident.state() == IncidentState.ACKNOWLEDGED && alert.rule() == Rule.BUTTON_PRESSED) {
+            int written = pressAgain.write(incident, elder, alert);
+            int sent = sender.sendDue();
+            LOG.info("further press on a taken incident told [incident: {}, alert: {}, texts: {}, sent: {}]",
+                    incident.id(), alert.alertId(), written, sent);
+            announce(incident, "pressed-again");
+            return;
+        }
         // Cleared, left open for staff, and now back: paging must not stay silent for it.
         if (incident.state() == IncidentState.OPEN && escalator.resumeAfterClearing(incident.id())) {
             sender.sendDue();

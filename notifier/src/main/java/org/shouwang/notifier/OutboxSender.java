@@ -3,9 +3,15 @@ package org.shouwang.notifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.shouwang.db.IncidentStore;
 import org.shouwang.db.Notification;
 import org.shouwang.db.NotificationChannel;
@@ -18,18 +24,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox's due pages through their channel, one attempt each, and books the outcome on the row
- * and the timeline. A passing failure (5xx, timeout) waits in the row for its backoff
- * ({@code next_attempt_at}), so no thread sleeps and a restart keeps the schedule; a permanent one, or a
- * spent retry budget, fails the page and tells the {@link Escalator} to move on to the next person.
- * Pages are claimed for a lease first: alert handling, the timer and another instance never send one
- * page together.
+ * Sends the outbox's due pages through their channel, one attempt each and all of a batch at once (each
+ * with the channel's own request deadline, so one slow provider answer holds up no other page), and books
+ * the outcome on the row and the timeline. A passing failure (5xx, no connection) waits in the row for its
+ * backoff ({@code next_attempt_at}), so no thread sleeps and a restart keeps the schedule; a timeout
+ * (maybe sent) is tried once more at most; a permanent failure, a spent retry budget or the retry deadline
+ * ({@link RetryPolicy#giveUpAfter()}) fails the page and tells the {@link Escalator} to page the next
+ * person. Pages are claimed for a lease first: alert handling, the timer and another instance never send
+ * one page together.
  */
 final class OutboxSender {
 
     /** Longer than any one send (the request timeout is at most 5 minutes) so a slow send keeps its page. */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(6);
     private static final int BATCH = 50;
+    /** Pages in flight at once; more wait for a free sender, each for at most one request deadline. */
+    static final int PARALLEL_SENDS = 8;
+    private static final AtomicInteger SENDER_THREADS = new AtomicInteger();
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
 
     private final NotificationStore outbox;
@@ -40,6 +51,7 @@ final class OutboxSender {
     private final Clock clock;
     private final Timeline timeline;
     private final Escalator escalator;
+    private final ExecutorService senders;
 
     OutboxSender(NotificationStore outbox, IncidentStore incidents, RegistryStore registry,
                  Map<NotificationChannel, Channel> channels, RetryPolicy retry, Clock clock, Timeline timeline,
@@ -52,6 +64,12 @@ final class OutboxSender {
         this.clock = clock;
         this.timeline = timeline;
         this.escalator = escalator;
+        // Daemon threads, idle unless paging: a stopped notifier leaves nothing that keeps the JVM up.
+        this.senders = Executors.newFixedThreadPool(PARALLEL_SENDS, r -> {
+            Thread t = new Thread(r, "shouwang-page-sender-" + SENDER_THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Sends every page that is due now, including the ones failures add meanwhile; returns how many went out. */
@@ -61,19 +79,42 @@ final class OutboxSender {
         while (!(batch = outbox.claimDue(clock.instant(), CLAIM_LEASE, BATCH)).isEmpty()) {
             Map<Long, Incident> open = new HashMap<>();
             Map<Long, Map<Long, CareContact>> teams = new HashMap<>();
+            List<CompletableFuture<Boolean>> sending = new ArrayList<>();
             for (Notification n : batch) {
                 Incident incident = open.computeIfAbsent(n.incidentId(), id -> incidents.find(id).orElse(null));
                 String who = Who.of(n, incident == null ? Map.of() : teams.computeIfAbsent(incident.elderId(),
                         elder -> Who.byId(registry.contacts(elder))));
-                // A digest hangs on an incident only because the outbox wants one: it goes out whatever that one's state.
-                if (incident == null || incident.state() != IncidentState.OPEN && !DigestScheduler.isDigest(n)) {
+                if (incident == null || incident.state() != IncidentState.OPEN && !goesOutAnyway(n)) {
                     withdraw(n, who);
-                } else if (attempt(n, who)) {
-                    sent++;
+                } else {
+                    sending.add(CompletableFuture.supplyAsync(() -> attempt(n, who), senders));
                 }
+            }
+            sent += joined(sending);
+        }
+        return sent;
+    }
+
+    /** Waits for every send of the batch (each ends within its request deadline); the first failure is rethrown. */
+    private static int joined(List<CompletableFuture<Boolean>> sending) {
+        CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        int sent = 0;
+        for (CompletableFuture<Boolean> f : sending) {
+            try {
+                sent += f.join() ? 1 : 0;
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
         return sent;
+    }
+
+    /**
+     * A digest hangs on an incident only because the outbox wants one; a further press's text is news for
+     * the one who took the case (the press landed before any resolution): both go out whatever the state.
+     */
+    private static boolean goesOutAnyway(Notification n) {
+        return DigestScheduler.isDigest(n) || PressAgain.isNews(n);
     }
 
     /** Nobody needs a page of an incident someone took or closed meanwhile. */
@@ -85,11 +126,12 @@ final class OutboxSender {
     }
 
     private boolean attempt(Notification n, String who) {
+        Instant attemptedAt = clock.instant();
         Delivery d;
         try {
             d = send(n);
         } catch (ChannelException e) {
-            failed(n, who, e);
+            failed(n, who, e, attemptedAt);
             return false;
         }
         if (outbox.markSent(n.id(), d.providerSid(), clock.instant())) {
@@ -117,19 +159,34 @@ final class OutboxSender {
         }
     }
 
-    private void failed(Notification n, String who, ChannelException e) {
+    /**
+     * Retries a passing failure while the budget and the deadline allow; a page that already went
+     * unanswered once is not tried again (it may have reached the person twice by then): the next person
+     * is paged instead, which costs one more text rather than leaving the elder waiting.
+     */
+    private void failed(Notification n, String who, ChannelException e, Instant attemptedAt) {
         int attempt = n.attempts() + 1;
-        if (!e.isPermanent() && attempt < retry.maxAttempts()) {
-            Instant notBefore = clock.instant().plus(retry.backoffBefore(attempt + 1));
-            outbox.scheduleRetry(n.id(), e.getMessage(), notBefore);
-            LOG.info("page will be retried [incident: {}, notification: {}, attempt: {}, status: {}, code: {}]",
-                    n.incidentId(), n.id(), attempt, e.httpStatus(), e.providerCode());
+        Instant first = n.firstAttemptAt() == null ? attemptedAt : n.firstAttemptAt();
+        Instant notBefore = clock.instant().plus(retry.backoffBefore(attempt + 1));
+        boolean beforeDeadline = !notBefore.isAfter(first.plus(retry.giveUpAfter()));
+        boolean retried = !e.isPermanent() && attempt < retry.maxAttempts() && beforeDeadline && !n.uncertain();
+        if (e.isUncertain()) {
+            timeline.noteQuietly(n.incidentId(), Timeline.PAGE_UNCERTAIN, Timeline.channel(n.channel()) + "结果不明："
+                    + who + "（服务商未在时限内应答，可能已发出；" + (retried ? "再试一次）" : "不再重试）"));
+        }
+        if (retried) {
+            outbox.recordFailure(n.id(), e.getMessage(), attemptedAt, e.isUncertain(), notBefore);
+            LOG.info("page will be retried [incident: {}, notification: {}, attempt: {}, kind: {}, status: {},"
+                    + " code: {}]", n.incidentId(), n.id(), attempt, e.kind(), e.httpStatus(), e.providerCode());
             return;
         }
-        if (!outbox.markFailed(n.id(), e.getMessage(), true)) {
+        if (!outbox.recordFailure(n.id(), e.getMessage(), attemptedAt, e.isUncertain(), null)) {
             return;
         }
-        String why = e.isPermanent() ? "被拒绝，不再重试" : "重试" + attempt + "次仍失败";
+        String why = e.isPermanent() ? "被拒绝，不再重试"
+                : e.isUncertain() || n.uncertain() ? "结果不明，不再重试，改为通知下一位"
+                : !beforeDeadline ? "重试" + attempt + "次仍失败，已到" + retry.giveUpAfter().toSeconds() + "秒时限"
+                : "重试" + attempt + "次仍失败";
         timeline.noteQuietly(n.incidentId(), Timeline.PAGE_FAILED, Timeline.channel(n.channel()) + "发送失败：" + who
                 + "（" + why + reason(e) + "）");
         LOG.warn("page failed [incident: {}, notification: {}, contact: {}, kind: {}, status: {}, code: {}]",

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -129,6 +130,7 @@ public final class RecordingTwilioServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Instant receivedAt = Instant.now();
             String path = exchange.getRequestURI().getPath();
             Map<String, String> form = TwilioStubJson.parseForm(readBody(exchange.getRequestBody()));
             Matcher m = RESOURCE.matcher(path);
@@ -145,7 +147,7 @@ public final class RecordingTwilioServer implements AutoCloseable {
                 answer = answer(m.group(2), sid, form);
             }
             TwilioStubRequest recorded = new TwilioStubRequest(exchange.getRequestMethod(), path, sid,
-                    m.matches() ? m.group(2) : null, form, authorized, answer.status(), answer.sid());
+                    m.matches() ? m.group(2) : null, form, authorized, answer.status(), answer.sid(), receivedAt);
             record(recorded);
             byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");

@@ -10,6 +10,15 @@ final class Sms {
     private Sms() {
     }
 
+    /** An answer that sends nothing back. */
+    static String empty() {
+        try {
+            return new MessagingResponse.Builder().build().toXml();
+        } catch (TwiMLException e) {
+            throw new IllegalStateException("TwiML could not be written", e);
+        }
+    }
+
     static String reply(String text) {
         try {
             return new MessagingResponse.Builder().message(new Message.Builder(text).build()).build().toXml();

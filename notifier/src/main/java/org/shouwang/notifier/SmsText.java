@@ -40,6 +40,15 @@ public final class SmsText {
         return (profile.age() == null ? "" : profile.age() + "岁，") + (profile.isKeyElder() ? "重点老人，" : "");
     }
 
+    /**
+     * The SMS that tells the one who took the case, and the first round, that the elder pressed again, e.g.
+     * {@code 【守望】再次求助：王阿婆（平江街道大儒巷12号）再次按下一键呼叫。事件SW00001已由家属联系人 王小明接手、尚未结案，请立即联系或上门。}
+     */
+    public static String pressedAgain(Incident incident, Elder elder, ElderProfile profile, String takenBy) {
+        return SIGNATURE + "再次求助：" + elder.name() + "（" + facts(profile) + place(elder) + "）再次" + what(incident.rule())
+                + "。事件" + incident.code() + "已由" + takenBy + "接手、尚未结案，请立即联系或上门。";
+    }
+
     /** The SMS to the elder themself, when a plan texts them: reply 1 if well, 2 for help. */
     public static String wellCheck(Incident incident, Elder elder) {
         return SIGNATURE + elder.name() + "您好：" + (incident.rule() == Rule.NO_WATER_USE ? "您家中较长时间没有用水，"

@@ -22,6 +22,8 @@ final class Timeline {
     static final String NOT_PAGED = "NOT_PAGED";
     static final String PAGE_SENT = "PAGE_SENT";
     static final String PAGE_FAILED = "PAGE_FAILED";
+    /** The provider did not answer in time: the page may or may not have gone out. */
+    static final String PAGE_UNCERTAIN = "PAGE_UNCERTAIN";
     static final String PAGE_SKIPPED = "PAGE_SKIPPED";
     static final String PAGE_CANCELLED = "PAGE_CANCELLED";
     static final String PAGE_FALLBACK = "PAGE_FALLBACK";
@@ -32,6 +34,8 @@ final class Timeline {
     static final String ELDER_CONFIRMED_WELL = "ELDER_CONFIRMED_WELL";
     static final String CONDITION_CLEARED = "CONDITION_CLEARED";
     static final String REPLY_UNMATCHED = "REPLY_UNMATCHED";
+    /** The elder pressed again while the incident was taken but not closed: who was texted. */
+    static final String PRESSED_AGAIN = "PRESSED_AGAIN";
 
     private static final Logger LOG = LoggerFactory.getLogger(Timeline.class);
 

@@ -59,10 +59,31 @@ public final class TwilioReplies {
     }
 
     /**
-     * An SMS to the Twilio number: "1" answers the latest page to that number of an open incident, an
-     * incident code answers that incident's page to that number. Returns the TwiML reply.
+     * An SMS to the Twilio number, handled once per {@code messageSid}: "1" answers the latest page to that
+     * number of an open incident, an incident code answers that incident's page to that number. Returns
+     * the TwiML reply; a message seen before (a replay) changes nothing and gets an empty answer, so no
+     * text goes back either.
+     *
+     * @throws IllegalArgumentException without a message id: Twilio always sends one, and without it a
+     *                                  replay could not be told from a new reply
      */
-    public String smsInbound(String from, String body) {
+    public String smsInbound(String messageSid, String from, String body) {
+        if (messageSid == null || messageSid.isBlank()) {
+            throw new IllegalArgumentException("inbound sms without a MessageSid");
+        }
+        if (!stores.inboundSms().claim(messageSid, service.clock().instant())) {
+            LOG.warn("inbound sms seen before, ignored [sid: {}]", messageSid);
+            return Sms.empty();
+        }
+        try {
+            return smsReply(from, body);
+        } catch (RuntimeException e) {
+            stores.inboundSms().release(messageSid);
+            throw e;
+        }
+    }
+
+    private String smsReply(String from, String body) {
         String e164 = PhoneNumbers.toE164(from == null ? "" : from);
         String text = body == null ? "" : body.strip().toUpperCase(java.util.Locale.ROOT);
         Matcher code = CODE.matcher(text);
@@ -135,7 +156,7 @@ public final class TwilioReplies {
             return Reply.UNKNOWN;
         }
         String who = Who.of(page, Who.byId(stores.registry().contacts(incident.elderId())));
-        Transition t = commands.acknowledge(incident.id(), who, via);
+        Transition t = commands.acknowledgeByPage(incident.id(), who, via, page.id());
         LOG.info("incident acknowledged by phone [incident: {}, notification: {}, via: {}, result: {}]",
                 incident.id(), page.id(), via, t.result());
         return t.result() == Transition.Result.DONE ? Reply.TAKEN : Reply.TAKEN_ALREADY;

@@ -1,5 +1,6 @@
 package org.shouwang.notifier;
 
+import java.time.Instant;
 import java.util.Map;
 import org.shouwang.model.Privacy;
 
@@ -12,12 +13,20 @@ import org.shouwang.model.Privacy;
  * @param resource {@code Messages}, {@code Calls}, or {@code null} for a path the stand-in does not serve
  * @param status   the HTTP status it answered
  * @param sid      the sid it gave an accepted message or call, else {@code null}
+ * @param receivedAt when the request came in (wall clock), before any delay it was told to add
  */
 public record TwilioStubRequest(String method, String path, String accountSid, String resource,
-                                Map<String, String> form, boolean authorized, int status, String sid) {
+                                Map<String, String> form, boolean authorized, int status, String sid,
+                                Instant receivedAt) {
 
     public TwilioStubRequest {
         form = Map.copyOf(form);
+    }
+
+    /** As received now. */
+    public TwilioStubRequest(String method, String path, String accountSid, String resource, Map<String, String> form,
+                             boolean authorized, int status, String sid) {
+        this(method, path, accountSid, resource, form, authorized, status, sid, Instant.now());
     }
 
     public String to() {

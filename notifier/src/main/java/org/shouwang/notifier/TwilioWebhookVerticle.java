@@ -96,7 +96,7 @@ public final class TwilioWebhookVerticle extends AbstractVerticle {
         router.post(WebhookConfig.VOICE_GATHER_PATH).handler(ctx -> answer(ctx, XML, () -> replies.gather(
                 notification(ctx), param(ctx, "CallSid"), param(ctx, "Digits"))));
         router.post(WebhookConfig.SMS_INBOUND_PATH).handler(ctx -> answer(ctx, XML, () -> replies.smsInbound(
-                param(ctx, "From"), param(ctx, "Body"))));
+                param(ctx, "MessageSid"), param(ctx, "From"), param(ctx, "Body"))));
         router.post(WebhookConfig.VOICE_STATUS_PATH).handler(ctx -> answer(ctx, null, () -> {
             replies.status(notification(ctx), NotificationChannel.VOICE, param(ctx, "CallSid"), param(ctx, "CallStatus"));
             return null;

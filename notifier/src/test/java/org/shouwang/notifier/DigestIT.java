@@ -112,7 +112,7 @@ class DigestIT {
         Notifier notifier = h.notifier(TWO_DESKS);
         tickAt(notifier, Duration.ofHours(2));
 
-        String answer = new TwilioReplies(notifier.service(), notifier.commands()).smsInbound(DESK, "1");
+        String answer = new TwilioReplies(notifier.service(), notifier.commands()).smsInbound("SMdigestreply", DESK, "1");
 
         assertThat(answer).contains("未找到需要您处理的事件");
         assertThat(h.stores.incidents().find(incidentId).orElseThrow().state()).isEqualTo(IncidentState.OPEN);

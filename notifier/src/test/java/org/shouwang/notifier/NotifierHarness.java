@@ -65,12 +65,21 @@ final class NotifierHarness implements AutoCloseable {
     }
 
     Notifier notifier(EscalationPlans plans, DigestConfig digest) {
+        return notifier(plans, digest, RETRY, Duration.ofSeconds(5));
+    }
+
+    /** The built-in plans with this retry policy, the SDK's requests timing out after {@code requestTimeout}. */
+    Notifier notifier(RetryPolicy retry, Duration requestTimeout) {
+        return notifier(EscalationPlans.defaults(), DigestConfig.none(), retry, requestTimeout);
+    }
+
+    private Notifier notifier(EscalationPlans plans, DigestConfig digest, RetryPolicy retry, Duration requestTimeout) {
         TwilioConfig twilio = TwilioConfig.of(TwilioSmsChannelTest.SID, TOKEN, TwilioSmsChannelTest.FROM)
-                .withApiBaseUrl(stub.baseUrl()).withRequestTimeout(Duration.ofSeconds(5));
+                .withApiBaseUrl(stub.baseUrl()).withRequestTimeout(requestTimeout);
         Map<NotificationChannel, Channel> channels = new EnumMap<>(NotificationChannel.class);
         channels.put(NotificationChannel.SMS, new TwilioSmsChannel(twilio, HOOKS));
         channels.put(NotificationChannel.VOICE, new TwilioVoiceChannel(twilio, HOOKS));
-        return Notifier.create(stores, channels, plans, RETRY, digest, clock);
+        return Notifier.create(stores, channels, plans, retry, digest, clock);
     }
 
     /** A home in 平江街道 whose elder has a phone, with two neighbours, a worker, the team and family. */

@@ -21,6 +21,14 @@ class RetryPolicyTest {
     }
 
     @Test
+    void retriesEndAMinuteAfterTheFirstTryUnlessToldOtherwise() {
+        assertThat(RetryPolicy.DEFAULT.giveUpAfter()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(policy.withGiveUpAfter(Duration.ofSeconds(20)).giveUpAfter()).isEqualTo(Duration.ofSeconds(20));
+        assertThatThrownBy(() -> policy.withGiveUpAfter(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsZeroAttempts() {
         assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -6,7 +6,10 @@ import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.exception.AuthenticationException;
 import com.twilio.exception.InvalidRequestException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.shouwang.notifier.ChannelException.Kind;
 
@@ -36,12 +39,23 @@ class TwilioErrorsTest {
     }
 
     @Test
-    void connectionFailureAndTimeoutAreRetriable() {
-        ChannelException e = TwilioErrors.classify(new ApiConnectionException("timed out after PT10S",
-                new SocketTimeoutException()));
+    void noConnectionIsRetriable() {
+        assertThat(TwilioErrors.classify(new ApiConnectionException("ConnectException", new ConnectException()))
+                .kind()).isEqualTo(Kind.RETRIABLE);
+        assertThat(TwilioErrors.classify(new ApiConnectionException("timed out after PT10S",
+                new HttpConnectTimeoutException("connect timed out"))).kind()).isEqualTo(Kind.RETRIABLE);
+    }
 
-        assertThat(e.kind()).isEqualTo(Kind.RETRIABLE);
+    @Test
+    void noAnswerAfterTheRequestLeftIsUncertain() {
+        ChannelException e = TwilioErrors.classify(new ApiConnectionException("timed out after PT10S",
+                new HttpTimeoutException("request timed out")));
+
+        assertThat(e.kind()).isEqualTo(Kind.UNCERTAIN);
+        assertThat(e.isUncertain()).isTrue();
         assertThat(e.httpStatus()).isNull();
+        assertThat(TwilioErrors.classify(new ApiConnectionException("IOException", new SocketTimeoutException()))
+                .kind()).isEqualTo(Kind.UNCERTAIN);
     }
 
     @Test

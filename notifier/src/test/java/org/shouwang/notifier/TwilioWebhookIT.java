@@ -153,7 +153,7 @@ class TwilioWebhookIT {
         Incident incident = press();
 
         HttpResponse<String> r = signedPost(WebhookConfig.SMS_INBOUND_PATH, Map.of("From", home.neighbour().phone(),
-                "To", TwilioSmsChannelTest.FROM, "Body", " 1 ", "MessageSid", "SMreply1"));
+                "To", TwilioSmsChannelTest.FROM, "Body", " 1 ", "MessageSid", "SMreply" + incident.id()));
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("<Message>").contains("已确认由您接手事件" + incident.code());
@@ -164,12 +164,46 @@ class TwilioWebhookIT {
                 .satisfies(e -> assertThat(e.detail()).isEqualTo("sms"));
     }
 
+    /** GIVEN a signed reply "1" that took one case, WHEN it is posted again on a later case, THEN nothing changes. */
+    @Test
+    void aReplayedSmsReplyAcknowledgesNothingAndIsAnsweredHarmlessly() throws Exception {
+        Incident first = press();
+        Map<String, String> reply = Map.of("From", home.neighbour().phone(), "To", TwilioSmsChannelTest.FROM,
+                "Body", "1", "MessageSid", "SMcaptured0001");
+        signedPost(WebhookConfig.SMS_INBOUND_PATH, reply);
+        assertThat(incident(first.id()).state()).isEqualTo(IncidentState.ACKNOWLEDGED);
+        notifier.commands().resolve(first.id(), "值班员小周", "老人平安");
+        h.clock.at(t0, Duration.ofHours(2));
+        Incident later = notifier.service().handle(h.press(home, "later")).orElseThrow().incident();
+        int timeline = h.stores.incidents().timeline(later.id()).size();
+        int requests = h.stub.requests().size();
+
+        HttpResponse<String> replayed = signedPost(WebhookConfig.SMS_INBOUND_PATH, reply);
+
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(replayed.body()).doesNotContain("<Message>");
+        assertThat(incident(later.id()).state()).isEqualTo(IncidentState.OPEN);
+        assertThat(h.stores.incidents().timeline(later.id())).hasSize(timeline);
+        assertThat(h.stub.requests()).hasSize(requests);
+    }
+
+    @Test
+    void anSmsReplyWithoutAMessageSidIsRefusedAndChangesNothing() throws Exception {
+        Incident incident = press();
+
+        HttpResponse<String> r = signedPost(WebhookConfig.SMS_INBOUND_PATH, Map.of("From", home.neighbour().phone(),
+                "Body", "1"));
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(incident(incident.id()).state()).isEqualTo(IncidentState.OPEN);
+    }
+
     @Test
     void smsReplyWithTheIncidentCodeAcknowledgesThatIncident() throws Exception {
         Incident incident = press();
 
         HttpResponse<String> r = signedPost(WebhookConfig.SMS_INBOUND_PATH, Map.of("From", home.worker().phone(),
-                "Body", incident.code().toLowerCase() + " 收到"));
+                "Body", incident.code().toLowerCase() + " 收到", "MessageSid", "SMcode" + incident.id()));
 
         assertThat(r.body()).contains(incident.code());
         assertThat(incident(incident.id()).state()).isEqualTo(IncidentState.ACKNOWLEDGED);
@@ -180,7 +214,7 @@ class TwilioWebhookIT {
         Incident incident = press();
 
         HttpResponse<String> r = signedPost(WebhookConfig.SMS_INBOUND_PATH, Map.of("From", home.team().phone(),
-                "Body", incident.code()));
+                "Body", incident.code(), "MessageSid", "SMnotpaged" + incident.id()));
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("未找到需要您处理的事件");
