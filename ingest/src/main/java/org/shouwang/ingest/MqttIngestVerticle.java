@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -66,9 +67,13 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         AtomicLong connectionNumbers = new AtomicLong();
         List<String> readingFilters = config.subscriptionFilters(Topics.Channel.TELEMETRY);
         List<String> alarmFilters = config.subscriptionFilters(Topics.Channel.EVENT, Topics.Channel.STATUS);
-        this.readings = new BrokerConnection(config, config.clientId(), readingFilters, alarmFilters,
+        List<String> notForReadings = new ArrayList<>(alarmFilters);
+        notForReadings.addAll(config.otherModeFilters(Topics.Channel.values()));
+        List<String> notForAlarms = new ArrayList<>(readingFilters);
+        notForAlarms.addAll(config.otherModeFilters(Topics.Channel.values()));
+        this.readings = new BrokerConnection(config, config.clientId(), readingFilters, notForReadings,
                 connectionNumbers, metrics, this::onMessage);
-        this.alarms = new BrokerConnection(config, config.alarmClientId(), alarmFilters, readingFilters,
+        this.alarms = new BrokerConnection(config, config.alarmClientId(), alarmFilters, notForAlarms,
                 connectionNumbers, metrics, this::onMessage);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.shouwang.model.PayloadLimits;
+import org.shouwang.model.Topics;
 
 /** Ingest's configuration: named defaults, refused nonsense, the filters it subscribes to. */
 class IngestConfigTest {
@@ -14,7 +15,7 @@ class IngestConfigTest {
     void defaultsAreTheDocumentedOnes() {
         IngestConfig c = IngestConfig.of("tcp://broker:1883", "ingest-1");
 
-        assertThat(c.sharedGroup()).isEqualTo("shouwang-ingest");
+        assertThat(c.sharedGroup()).as("plain: the only mode a Mosquitto restart loses nothing in").isNull();
         assertThat(c.batchSize()).isEqualTo(200);
         assertThat(c.batchDelay()).isEqualTo(Duration.ofMillis(50));
         assertThat(c.queueCapacity()).isEqualTo(10_000);
@@ -24,7 +25,7 @@ class IngestConfigTest {
 
     @Test
     void aSharedGroupPrefixesEveryChannelFilter() {
-        assertThat(IngestConfig.of("tcp://b:1883", "i").subscriptionFilters()).containsExactly(
+        assertThat(IngestConfig.of("tcp://b:1883", "i").withSharedGroup("shouwang-ingest").subscriptionFilters()).containsExactly(
                 "$share/shouwang-ingest/shouwang/v1/+/telemetry",
                 "$share/shouwang-ingest/shouwang/v1/+/event",
                 "$share/shouwang-ingest/shouwang/v1/+/status");
@@ -38,6 +39,14 @@ class IngestConfigTest {
         assertThat(blank.subscriptionFilters()).containsExactly(
                 "shouwang/v1/+/telemetry", "shouwang/v1/+/event", "shouwang/v1/+/status");
         assertThat(IngestConfig.of("tcp://b:1883", "i").withSharedGroup(null).sharedGroup()).isNull();
+    }
+
+    @Test
+    void aSessionDropsTheFiltersOfTheOtherModeSoAnUpgradedSiteGetsNoMessageTwice() {
+        assertThat(IngestConfig.of("tcp://b:1883", "i").otherModeFilters(Topics.Channel.TELEMETRY))
+                .containsExactly("$share/shouwang-ingest/shouwang/v1/+/telemetry");
+        assertThat(IngestConfig.of("tcp://b:1883", "i").withSharedGroup("g").otherModeFilters(Topics.Channel.EVENT))
+                .containsExactly("shouwang/v1/+/event");
     }
 
     @Test
