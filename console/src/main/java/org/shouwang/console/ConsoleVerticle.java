@@ -36,8 +36,10 @@ public final class ConsoleVerticle extends AbstractVerticle {
     /** Short enough that staff get a new page within minutes of an upgrade. */
     private static final long STATIC_MAX_AGE_SECONDS = 300;
 
-    /** Sessions that ended are swept from the table this often. */
+    /** Sessions that ended, and login attempts outside every window, are swept from their tables this often. */
     private static final long SESSION_SWEEP_MS = Duration.ofHours(1).toMillis();
+    /** Far beyond the lock-out and throttle windows; the audit log keeps the lasting record of logins. */
+    private static final Duration LOGIN_ATTEMPTS_KEPT = Duration.ofDays(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleVerticle.class);
 
@@ -127,8 +129,9 @@ public final class ConsoleVerticle extends AbstractVerticle {
     private void sweepSessions() {
         vertx.executeBlocking(() -> {
             Instant now = clock.instant();
+            accounts.deleteAttemptsBefore(now.minus(LOGIN_ATTEMPTS_KEPT));
             return sessions.deleteStale(now, now.minus(config.sessionIdle()));
-        }, false).onFailure(e -> LOG.warn("stale sessions not swept", e));
+        }, false).onFailure(e -> LOG.warn("stale sessions or login attempts not swept", e));
     }
 
     /** The port the console listens on (the chosen one when configured with 0); fails before start. */
