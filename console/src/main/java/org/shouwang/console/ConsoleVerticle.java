@@ -149,6 +149,7 @@ public final class ConsoleVerticle extends AbstractVerticle {
 
         router.post("/api/roster/import").handler(BodyHandler.create(false).setBodyLimit(RosterApi.UPLOAD_LIMIT_BYTES));
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.route("/api/*").handler(NulGuard::handle);
         Authenticator authenticator = new Authenticator(vertx, sessions, config, clock);
         SessionApi sessionApi = new SessionApi(vertx, accounts, sessions, audit, authenticator, config, clock, stream);
         sessionApi.mountPublic(router);
