@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -108,7 +109,9 @@ final class SessionApi {
      * nothing, and counting it would let the wait grow without a single guess.
      */
     private Account attempt(String username, String password, String address) {
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds and rounds the rest: judge by the instant exactly as it is stored, or a
+        // failure read back could sit a fraction of a microsecond later and keep a finished wait going.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Instant> wait = LoginThrottle.waitUntil(
                 accounts.addressFailuresSince(address, LoginThrottle.windowStart(now), LoginThrottle.COUNTED));
         if (wait.isPresent() && wait.get().isAfter(now)) {
