@@ -148,7 +148,14 @@
     function paged(i) {
       if (!i.paged || !i.paged.length) return el('span', { class: 'muted' }, '尚未通知');
       return el('ul', { class: 'paged' }, i.paged.map((p) =>
-        el('li', {}, `${p.name}${p.roleLabel ? `（${p.roleLabel}）` : ''} ${p.channelLabel}：${p.statusLabel}`)));
+        el('li', {}, `${p.name}${p.roleLabel ? `（${p.roleLabel}）` : ''} ${p.channelLabel}：${p.statusLabel}`, when(p))));
+    }
+
+    // Delivered only on the provider's report; otherwise the time it was sent, said as such.
+    function when(p) {
+      if (p.deliveredAt) return el('time', { datetime: p.deliveredAt, class: 'muted' }, `（送达 ${time(p.deliveredAt)}）`);
+      if (p.sentAt) return el('time', { datetime: p.sentAt, class: 'muted' }, `（发送 ${time(p.sentAt)}）`);
+      return null;
     }
 
     function stateText(i) {

@@ -64,7 +64,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
 
     /** Where the staff console listens. */
     public record Console(String host, int port, boolean secureCookies, Duration sessionIdle, Duration sessionMaxAge,
-                          String adminUser, String adminPassword) {
+                          String adminUser, String adminPassword, String trustedProxies) {
         public Console {
             require(host != null && !host.isBlank(), "console.host is required");
             require(port >= 0 && port <= 65535, "console.port must be 0-65535");
@@ -73,7 +73,8 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
 
         @Override
         public String toString() {
-            return "Console[host=" + host + ", port=" + port + ", adminUser=" + adminUser + ", adminPassword=***]";
+            return "Console[host=" + host + ", port=" + port + ", adminUser=" + adminUser + ", adminPassword=***"
+                    + ", trustedProxies=" + trustedProxies + "]";
         }
     }
 

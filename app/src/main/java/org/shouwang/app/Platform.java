@@ -4,7 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.shouwang.console.ConsoleConfig;
 import org.shouwang.console.ConsoleVerticle;
 import org.shouwang.console.HealthCheck;
@@ -99,7 +102,9 @@ public final class Platform implements AutoCloseable {
 
     static ConsoleConfig consoleConfig(AppConfig.Console c) {
         return new ConsoleConfig(c.host(), c.port(), c.secureCookies(), c.sessionIdle(), c.sessionMaxAge(),
-                blankToNull(c.adminUser()), blankToNull(c.adminPassword()));
+                blankToNull(c.adminUser()), blankToNull(c.adminPassword()),
+                c.trustedProxies() == null ? Set.of() : Arrays.stream(c.trustedProxies().split(","))
+                        .map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.toSet()));
     }
 
     static EscalationPlans escalationPlans(AppConfig cfg) {

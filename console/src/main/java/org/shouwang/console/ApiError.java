@@ -10,12 +10,18 @@ final class ApiError extends RuntimeException {
 
     private final int status;
     private final JsonObject details;
+    private final long retryAfterSeconds;
 
     private ApiError(int status, String message, JsonObject details) {
+        this(status, message, details, 0);
+    }
+
+    private ApiError(int status, String message, JsonObject details, long retryAfterSeconds) {
         // No stack trace: this is an answer to a client, not a fault of ours.
         super(message, null, false, false);
         this.status = status;
         this.details = details;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     static ApiError badRequest(String message) {
@@ -35,9 +41,15 @@ final class ApiError extends RuntimeException {
         return new ApiError(403, message, null);
     }
 
-    /** Too many failed logins; {@code minutes} says when to try again. */
-    static ApiError locked(String message, long minutes) {
-        return new ApiError(429, message, new JsonObject().put("retryAfterMinutes", minutes));
+    /** A username locked at this address; answered with {@code Retry-After} and, for the page, whole minutes. */
+    static ApiError locked(String message, long seconds, long minutes) {
+        return new ApiError(429, message, new JsonObject().put("retryAfterSeconds", seconds)
+                .put("retryAfterMinutes", minutes), seconds);
+    }
+
+    /** An address that must wait before its next login is checked; answered with {@code Retry-After}. */
+    static ApiError throttled(String message, long seconds) {
+        return new ApiError(429, message, new JsonObject().put("retryAfterSeconds", seconds), seconds);
     }
 
     static ApiError notFound(String message) {
@@ -55,6 +67,11 @@ final class ApiError extends RuntimeException {
 
     int status() {
         return status;
+    }
+
+    /** Seconds for a {@code Retry-After} header; 0 for none. */
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     JsonObject body() {

@@ -1,7 +1,10 @@
 package org.shouwang.console;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the staff console listens and keeps its sessions.
@@ -16,9 +19,12 @@ import java.util.Objects;
  * @param sessionMaxAge  a session ends this long after login whatever happens ({@link #DEFAULT_SESSION_MAX_AGE})
  * @param adminUser      a district account created at start if no account has this name yet; null for none
  * @param adminPassword  its first password (at least {@value Passwords#MIN_LENGTH} characters); never logged
+ * @param trustedProxies IP addresses of the reverse proxies in front of the console, whose
+ *                       {@code X-Forwarded-For} names the client a login is counted against; empty by default,
+ *                       and then that header is ignored (anyone could write it) and the TCP peer counts
  */
 public record ConsoleConfig(String host, int port, boolean secureCookies, Duration sessionIdle,
-                            Duration sessionMaxAge, String adminUser, String adminPassword) {
+                            Duration sessionMaxAge, String adminUser, String adminPassword, Set<String> trustedProxies) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -45,6 +51,14 @@ public record ConsoleConfig(String host, int port, boolean secureCookies, Durati
             throw new IllegalArgumentException("console.adminPassword must have at least " + Passwords.MIN_LENGTH
                     + " characters when console.adminUser is set");
         }
+        trustedProxies = trustedProxies == null ? Set.of()
+                : trustedProxies.stream().map(ClientAddress::canonical).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** No trusted proxy: every login counts against its TCP peer. */
+    public ConsoleConfig(String host, int port, boolean secureCookies, Duration sessionIdle, Duration sessionMaxAge,
+                         String adminUser, String adminPassword) {
+        this(host, port, secureCookies, sessionIdle, sessionMaxAge, adminUser, adminPassword, Set.of());
     }
 
     /** Plain http, default sessions, no bootstrap account. */
@@ -57,21 +71,29 @@ public record ConsoleConfig(String host, int port, boolean secureCookies, Durati
     }
 
     public ConsoleConfig withSecureCookies(boolean secure) {
-        return new ConsoleConfig(host, port, secure, sessionIdle, sessionMaxAge, adminUser, adminPassword);
+        return new ConsoleConfig(host, port, secure, sessionIdle, sessionMaxAge, adminUser, adminPassword,
+                trustedProxies);
     }
 
     public ConsoleConfig withSessions(Duration idle, Duration maxAge) {
-        return new ConsoleConfig(host, port, secureCookies, idle, maxAge, adminUser, adminPassword);
+        return new ConsoleConfig(host, port, secureCookies, idle, maxAge, adminUser, adminPassword, trustedProxies);
     }
 
     /** The district account to create at start when it does not exist yet (its password is never changed later). */
     public ConsoleConfig withAdmin(String user, String password) {
-        return new ConsoleConfig(host, port, secureCookies, sessionIdle, sessionMaxAge, user, password);
+        return new ConsoleConfig(host, port, secureCookies, sessionIdle, sessionMaxAge, user, password, trustedProxies);
+    }
+
+    /** The reverse proxies whose {@code X-Forwarded-For} is believed (IP literals; a name is refused). */
+    public ConsoleConfig withTrustedProxies(Collection<String> proxies) {
+        return new ConsoleConfig(host, port, secureCookies, sessionIdle, sessionMaxAge, adminUser, adminPassword,
+                Set.copyOf(proxies));
     }
 
     @Override
     public String toString() {
         return "ConsoleConfig[host=" + host + ", port=" + port + ", secureCookies=" + secureCookies + ", sessionIdle="
-                + sessionIdle + ", sessionMaxAge=" + sessionMaxAge + ", adminUser=" + adminUser + ", adminPassword=***]";
+                + sessionIdle + ", sessionMaxAge=" + sessionMaxAge + ", adminUser=" + adminUser + ", adminPassword=***"
+                + ", trustedProxies=" + trustedProxies + "]";
     }
 }

@@ -36,8 +36,16 @@ public final class ConsoleVerticle extends AbstractVerticle {
     /** Short enough that staff get a new page within minutes of an upgrade. */
     private static final long STATIC_MAX_AGE_SECONDS = 300;
 
-    /** Sessions that ended are swept from the table this often. */
+    /**
+     * How long browsers keep to HTTPS once told: a year, the usual figure. Not for subdomains: the
+     * console cannot know what else runs under its domain.
+     */
+    private static final Duration HSTS_MAX_AGE = Duration.ofDays(365);
+
+    /** Sessions that ended, and login attempts outside every window, are swept from their tables this often. */
     private static final long SESSION_SWEEP_MS = Duration.ofHours(1).toMillis();
+    /** Far beyond the lock-out and throttle windows; the audit log keeps the lasting record of logins. */
+    private static final Duration LOGIN_ATTEMPTS_KEPT = Duration.ofDays(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleVerticle.class);
 
@@ -127,8 +135,9 @@ public final class ConsoleVerticle extends AbstractVerticle {
     private void sweepSessions() {
         vertx.executeBlocking(() -> {
             Instant now = clock.instant();
+            accounts.deleteAttemptsBefore(now.minus(LOGIN_ATTEMPTS_KEPT));
             return sessions.deleteStale(now, now.minus(config.sessionIdle()));
-        }, false).onFailure(e -> LOG.warn("stale sessions not swept", e));
+        }, false).onFailure(e -> LOG.warn("stale sessions or login attempts not swept", e));
     }
 
     /** The port the console listens on (the chosen one when configured with 0); fails before start. */
@@ -142,10 +151,11 @@ public final class ConsoleVerticle extends AbstractVerticle {
 
     private Router router() {
         Router router = Router.router(vertx);
-        router.route().handler(ConsoleVerticle::securityHeaders);
+        router.route().handler(this::securityHeaders);
 
         router.post("/api/roster/import").handler(BodyHandler.create(false).setBodyLimit(RosterApi.UPLOAD_LIMIT_BYTES));
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.route("/api/*").handler(NulGuard::handle);
         Authenticator authenticator = new Authenticator(vertx, sessions, config, clock);
         SessionApi sessionApi = new SessionApi(vertx, accounts, sessions, audit, authenticator, config, clock, stream);
         sessionApi.mountPublic(router);
@@ -173,13 +183,21 @@ public final class ConsoleVerticle extends AbstractVerticle {
         return router;
     }
 
-    /** The page loads only its own files, so injected markup could neither run scripts nor call out. */
-    private static void securityHeaders(RoutingContext ctx) {
+    /**
+     * The page loads only its own files, so injected markup could neither run scripts nor call out; no
+     * site may frame it (CSP {@code frame-ancestors} for today's browsers, {@code X-Frame-Options} for
+     * older ones). Behind TLS (secure cookies) browsers are told to use HTTPS only, for a year.
+     */
+    private void securityHeaders(RoutingContext ctx) {
         ctx.response()
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("X-Frame-Options", "DENY")
                 .putHeader("Content-Security-Policy",
                         "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+        if (config.secureCookies()) {
+            ctx.response().putHeader("Strict-Transport-Security", "max-age=" + HSTS_MAX_AGE.toSeconds());
+        }
         ctx.next();
     }
 }

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The lock-out rule: {@link #MAX_FAILURES} failed logins of one username within {@link #WINDOW}, counted
- * since its last success, lock that username until the oldest of them leaves the window. Unknown usernames
- * are counted and locked alike, so the lock-out tells a guesser nothing about which names exist.
+ * The lock-out rule: {@link #MAX_FAILURES} failed logins of one username from one client address within
+ * {@link #WINDOW}, counted since its last success from that address, lock that username at that address
+ * until the oldest of them leaves the window. Other addresses are not locked, so nobody can keep the duty
+ * officer out by failing with their name; guessing from many addresses is slowed by {@link LoginThrottle}
+ * per address. Unknown usernames are counted and locked alike, so the lock-out tells a guesser nothing
+ * about which names exist.
  */
 final class LockOut {
 

@@ -46,6 +46,9 @@ final class Replies {
             return;
         }
         if (failure instanceof ApiError e) {
+            if (e.retryAfterSeconds() > 0) {
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+            }
             json(ctx, e.status(), e.body());
             return;
         }

@@ -7,8 +7,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.shouwang.db.Account;
 import org.shouwang.db.AccountCredentials;
 import org.shouwang.db.AccountStore;
@@ -19,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Logging in and out: {@code POST /api/login} (before the {@link Authenticator}), and behind it
  * {@code GET /api/session} (who am I, and the CSRF token), {@code POST /api/logout} and
- * {@code POST /api/session/password}. Failed logins are counted per username for the {@link LockOut}.
+ * {@code POST /api/session/password}. Failed logins are counted per client address for the
+ * {@link LoginThrottle} and per username and address for the {@link LockOut}; one address has one login
+ * checked at a time, so a burst cannot slip past the counts while they are being written.
  */
 final class SessionApi {
 
@@ -34,6 +39,8 @@ final class SessionApi {
     private final ConsoleConfig config;
     private final Clock clock;
     private final IncidentStream live;
+    /** Addresses with a login being checked right now. */
+    private final Set<String> checking = ConcurrentHashMap.newKeySet();
 
     SessionApi(Vertx vertx, AccountStore accounts, SessionStore sessions, Audit audit, Authenticator authenticator,
                ConsoleConfig config, Clock clock, IncidentStream live) {
@@ -70,7 +77,12 @@ final class SessionApi {
         if (password == null) {
             throw ApiError.badField("password", "密码（password）不能为空");
         }
-        vertx.executeBlocking(() -> attempt(username, password), false).onComplete(done -> {
+        String address = ClientAddress.of(ctx.request(), config.trustedProxies());
+        if (!checking.add(address)) {
+            throw ApiError.throttled("登录尝试过于频繁，请 1 秒后再试", 1);
+        }
+        vertx.executeBlocking(() -> attempt(username, password, address), false).onComplete(done -> {
+            checking.remove(address);
             if (done.failed()) {
                 ctx.fail(done.cause());
                 return;
@@ -91,10 +103,22 @@ final class SessionApi {
         });
     }
 
-    /** Checks the lock-out and the password; the account when both pass, an {@link ApiError} otherwise. */
-    private Account attempt(String username, String password) {
-        Instant now = clock.instant();
-        Optional<Instant> locked = LockOut.lockedUntil(accounts.failuresSince(username, LockOut.windowStart(now)));
+    /**
+     * Checks the address's throttle, the lock-out of the username at the address and the password; the
+     * account when all pass, an {@link ApiError} otherwise. A throttled attempt is not recorded: it checked
+     * nothing, and counting it would let the wait grow without a single guess.
+     */
+    private Account attempt(String username, String password, String address) {
+        // PostgreSQL keeps microseconds and rounds the rest: judge by the instant exactly as it is stored, or a
+        // failure read back could sit a fraction of a microsecond later and keep a finished wait going.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Optional<Instant> wait = LoginThrottle.waitUntil(
+                accounts.addressFailuresSince(address, LoginThrottle.windowStart(now), LoginThrottle.COUNTED));
+        if (wait.isPresent() && wait.get().isAfter(now)) {
+            throw throttledError(now, wait.get());
+        }
+        Optional<Instant> locked = LockOut.lockedUntil(
+                accounts.failuresSince(username, address, LockOut.windowStart(now)));
         if (locked.isPresent()) {
             audit.anonymous(null, "login", Audit.LOGIN_LOCKED, "account", Views.redact(username));
             throw lockedError(now, locked.get());
@@ -107,16 +131,9 @@ final class SessionApi {
             Passwords.verifyDecoy(password);
             ok = false;
         }
-        accounts.recordAttempt(username, now, ok);
+        accounts.recordAttempt(username, address, now, ok);
         if (!ok) {
-            audit.anonymous(found.map(c -> c.account().id()).orElse(null), "login", Audit.LOGIN_FAILED, "account",
-                    Views.redact(username));
-            LOG.info("login refused [account: {}]", found.map(c -> String.valueOf(c.account().id())).orElse("unknown"));
-            Optional<Instant> nowLocked = LockOut.lockedUntil(accounts.failuresSince(username, LockOut.windowStart(now)));
-            if (nowLocked.isPresent()) {
-                throw lockedError(now, nowLocked.get());
-            }
-            throw ApiError.unauthorized(BAD_LOGIN);
+            throw refused(username, address, now, found);
         }
         AccountCredentials creds = found.get();
         if (Passwords.needsRehash(creds.passwordHash())) {
@@ -125,9 +142,32 @@ final class SessionApi {
         return creds.account();
     }
 
+    /** Audits a refused login; its answer is "locked" when this failure was the fifth here, else 401. */
+    private ApiError refused(String username, String address, Instant now, Optional<AccountCredentials> found) {
+        audit.anonymous(found.map(c -> c.account().id()).orElse(null), "login", Audit.LOGIN_FAILED, "account",
+                Views.redact(username));
+        LOG.info("login refused [account: {}]", found.map(c -> String.valueOf(c.account().id())).orElse("unknown"));
+        List<Instant> fromAddress = accounts.addressFailuresSince(address, LoginThrottle.windowStart(now),
+                LoginThrottle.COUNTED);
+        if (fromAddress.size() == LoginThrottle.FREE_FAILURES) {
+            // Once per address and window; never the address itself (personal data).
+            LOG.warn("login throttled for a client address [failures: {}, window: {}]", fromAddress.size(),
+                    LoginThrottle.WINDOW);
+        }
+        Optional<Instant> nowLocked = LockOut.lockedUntil(
+                accounts.failuresSince(username, address, LockOut.windowStart(now)));
+        return nowLocked.map(until -> lockedError(now, until)).orElseGet(() -> ApiError.unauthorized(BAD_LOGIN));
+    }
+
     private static ApiError lockedError(Instant now, Instant until) {
         long minutes = LockOut.minutesLeft(now, until);
-        return ApiError.locked("登录失败次数过多，该账户已临时锁定，请 " + minutes + " 分钟后再试", minutes);
+        return ApiError.locked("登录失败次数过多，该账户在当前网络地址已临时锁定，请 " + minutes + " 分钟后再试",
+                LoginThrottle.secondsLeft(now, until), minutes);
+    }
+
+    private static ApiError throttledError(Instant now, Instant until) {
+        long seconds = LoginThrottle.secondsLeft(now, until);
+        return ApiError.throttled("登录尝试过于频繁，请 " + LoginThrottle.spoken(seconds) + "后再试", seconds);
     }
 
     private void logout(RoutingContext ctx) {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shouwang.model.CareContact;
@@ -43,6 +44,9 @@ final class Views {
             Map.entry("completed", "已接通"), Map.entry("busy", "占线"), Map.entry("no-answer", "无人接听"),
             Map.entry("canceled", "已取消"));
 
+    /** Provider reports that say a page reached the person: a delivered SMS, an answered call. */
+    private static final Set<String> ARRIVED = Set.of("delivered", "in-progress", "completed");
+
     /** An incident with the little of its elder a queue row needs; every value masked. */
     static JsonObject incident(Incident i, Elder elder) {
         return incident(i, elder, Disclosure.MASKED);
@@ -66,7 +70,11 @@ final class Views {
         return incident(r.incident(), r.elder(), d).put("paged", paged).put("unreached", r.unreached());
     }
 
-    /** A page sent for an incident: to whom (name and role), how, and how it went; never the number. */
+    /**
+     * A page sent for an incident: to whom (name and role), how, and how it went; never the number.
+     * {@code sentAt} is when it left us; {@code deliveredAt} only when the provider reported it arrived
+     * (an SMS delivered, a call answered), null while no such report came or when it did not arrive.
+     */
     static JsonObject page(ConsoleQueries.Page p) {
         String status = p.deliveryStatus() != null ? DELIVERY_LABELS.getOrDefault(p.deliveryStatus(), p.deliveryStatus())
                 : PAGE_STATUS_LABELS.getOrDefault(p.status(), p.status());
@@ -78,7 +86,13 @@ final class Views {
                 .put("status", p.status())
                 .put("statusLabel", status)
                 .put("at", time(p.createdAt()))
-                .put("deliveredAt", time(p.deliveryAt() != null ? p.deliveryAt() : p.sentAt()));
+                .put("sentAt", time(p.sentAt()))
+                .put("deliveredAt", arrived(p) ? time(p.deliveryAt()) : null);
+    }
+
+    private static boolean arrived(ConsoleQueries.Page p) {
+        // Set.of(...).contains(null) throws: no report is simply "not arrived".
+        return p.deliveryStatus() != null && p.deliveryAt() != null && ARRIVED.contains(p.deliveryStatus());
     }
 
     /** A page as a timeline entry of the incident page. */

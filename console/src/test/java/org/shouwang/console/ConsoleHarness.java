@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,6 +68,7 @@ final class ConsoleHarness implements AutoCloseable {
     final StaffClient worker;
     final StaffClient other;
     private final AtomicInteger seq = new AtomicInteger();
+    private final Map<String, WebClient> clientsBySource = new ConcurrentHashMap<>();
 
     ConsoleHarness() {
         this(Clock.systemUTC());
@@ -93,8 +96,12 @@ final class ConsoleHarness implements AutoCloseable {
     }
 
     private ConsoleVerticle deploy(List<HealthCheck> checks, Clock clock) {
-        ConsoleVerticle console = new ConsoleVerticle(new ConsoleConfig("127.0.0.1", 0), db.dataSource(), commands,
-                checks, clock);
+        return deploy(new ConsoleConfig("127.0.0.1", 0), checks, clock);
+    }
+
+    /** Deploys a further console with its own configuration (on port 0) and clock, sharing the database. */
+    ConsoleVerticle deploy(ConsoleConfig config, List<HealthCheck> checks, Clock clock) {
+        ConsoleVerticle console = new ConsoleVerticle(config, db.dataSource(), commands, checks, clock);
         await(vertx.deployVerticle(console));
         return console;
     }
@@ -102,6 +109,26 @@ final class ConsoleHarness implements AutoCloseable {
     HttpResponse<Buffer> tryLogin(String username, String password) {
         return await(client.post("/api/login").sendJsonObject(new JsonObject().put("username", username)
                 .put("password", password)));
+    }
+
+    /**
+     * A login sent from another loopback address ({@code 127.0.0.2}, ...), so a test can play a second
+     * machine: Linux answers the whole 127.0.0.0/8 on the loopback interface.
+     */
+    HttpResponse<Buffer> tryLoginFrom(String sourceAddress, String username, String password) {
+        return await(sendLoginFrom(sourceAddress, username, password, null));
+    }
+
+    /** As above, optionally with an {@code X-Forwarded-For} header; not awaited, for bursts. */
+    Future<HttpResponse<Buffer>> sendLoginFrom(String sourceAddress, String username, String password,
+                                               String forwardedFor) {
+        WebClient from = clientsBySource.computeIfAbsent(sourceAddress, a -> WebClient.create(vertx,
+                new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port).setLocalAddress(a)));
+        var request = from.post("/api/login");
+        if (forwardedFor != null) {
+            request.putHeader("X-Forwarded-For", forwardedFor);
+        }
+        return request.sendJsonObject(new JsonObject().put("username", username).put("password", password));
     }
 
     StaffClient login(String username) {

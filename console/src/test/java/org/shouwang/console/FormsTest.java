@@ -29,6 +29,17 @@ class FormsTest {
     }
 
     @Test
+    void aNulAnywhereInABodyIsRefusedNamingTheTopLevelFieldAndAnEscapedBackslashIsNot() {
+        assertThatThrownBy(() -> Forms.parse(Buffer.buffer("{\"note\":\"a\\u0000b\"}")))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.body().getString("field")).isEqualTo("note"))
+                .hasMessageContaining("空字符");
+        assertThatThrownBy(() -> Forms.parse(Buffer.buffer("{\"rows\":[{\"x\":[\"\\u0000\"]}]}")))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.body().getString("field")).isEqualTo("rows"));
+        assertThatThrownBy(() -> Forms.parse(Buffer.buffer("{\"k\\u0000\":1}"))).isInstanceOf(ApiError.class);
+        assertThat(Forms.parse(Buffer.buffer("{\"note\":\"C:\\\\u0000\"}")).getString("note")).isEqualTo("C:\\u0000");
+    }
+
+    @Test
     void elderIsTrimmedAndTheIdNumbersCheckLetterUpperCased() {
         Elder e = Forms.elder(elder(), TODAY).elder();
 

@@ -81,36 +81,39 @@ class SessionSecurityIT {
     }
 
     @Test
-    void fiveFailuresLockTheUsernameEvenForTheRightPasswordUntilTheWindowPasses() {
+    void fiveFailuresLockTheUsernameAtThatAddressEvenForTheRightPasswordUntilTheWindowPasses() {
+        // Its own address, so the per-address throttle of the other tests' failures does not interfere.
+        String desk = "127.0.0.20";
         ConsoleAccounts.createIfAbsent(console.accounts, "locky", "锁定测试", org.shouwang.db.AccountRole.STREET,
                 ConsoleHarness.STREET, java.util.List.of(), PASSWORD, "t");
         for (int i = 0; i < 4; i++) {
-            assertThat(console.tryLogin("locky", "wrong-password-" + i).statusCode()).isEqualTo(401);
+            assertThat(console.tryLoginFrom(desk, "locky", "wrong-password-" + i).statusCode()).isEqualTo(401);
         }
-        HttpResponse<Buffer> fifth = console.tryLogin("locky", "wrong-password-5");
+        HttpResponse<Buffer> fifth = console.tryLoginFrom(desk, "locky", "wrong-password-5");
         assertThat(fifth.statusCode()).isEqualTo(429);
         assertThat(fifth.bodyAsJsonObject().getString("error")).contains("锁定", "15 分钟");
 
-        HttpResponse<Buffer> right = console.tryLogin("locky", PASSWORD);
+        HttpResponse<Buffer> right = console.tryLoginFrom(desk, "locky", PASSWORD);
         assertThat(right.statusCode()).isEqualTo(429);
         assertThat(right.cookies()).isEmpty();
-        assertThat(console.tryLogin("street", PASSWORD).statusCode()).as("other users unaffected").isEqualTo(200);
+        assertThat(console.tryLoginFrom(desk, "street", PASSWORD).statusCode()).as("other users unaffected").isEqualTo(200);
 
         CLOCK.advance(Duration.ofMinutes(16));
-        assertThat(console.tryLogin("locky", PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(console.tryLoginFrom(desk, "locky", PASSWORD).statusCode()).isEqualTo(200);
         assertThat(new AuditStore(console.db.dataSource()).recent(50)).extracting(AuditEntry::action)
                 .contains("LOGIN_FAILED", "LOGIN_LOCKED", "LOGIN");
     }
 
     @Test
     void unknownUsernameGetsTheSameAnswerAndIsLockedAlike() {
-        HttpResponse<Buffer> r = console.tryLogin("nobody-here", "whatever-pass");
+        String desk = "127.0.0.21";
+        HttpResponse<Buffer> r = console.tryLoginFrom(desk, "nobody-here", "whatever-pass");
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo("用户名或密码错误");
         for (int i = 0; i < 4; i++) {
-            console.tryLogin("nobody-here", "whatever-pass");
+            console.tryLoginFrom(desk, "nobody-here", "whatever-pass");
         }
-        assertThat(console.tryLogin("nobody-here", "whatever-pass").statusCode()).isEqualTo(429);
+        assertThat(console.tryLoginFrom(desk, "nobody-here", "whatever-pass").statusCode()).isEqualTo(429);
     }
 
     @Test

@@ -107,4 +107,16 @@ class ViewsTest {
         assertThat(view.getString("channelLabel")).isEqualTo("短信");
         assertThat(Views.pageEntry(page).getString("detail")).isEqualTo("王阿姨（邻里/志愿者），已送达");
     }
+
+    @Test
+    void aPageWithoutADeliveryReportHasASendTimeButNoDeliveredAt() {
+        ConsoleQueries.Page page = new ConsoleQueries.Page(9, "VOICE", "SENT", null, Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(1), null, "王阿姨", ContactRole.NEIGHBOUR_VOLUNTEER, "NEIGHBOUR_VOLUNTEER");
+
+        JsonObject view = Views.page(page);
+
+        assertThat(view.getString("statusLabel")).isEqualTo("已发送");
+        assertThat(view.getString("sentAt")).isEqualTo("1970-01-01T00:00:01Z");
+        assertThat(view.getString("deliveredAt")).isNull();
+    }
 }

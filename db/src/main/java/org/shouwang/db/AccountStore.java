@@ -88,21 +88,39 @@ public final class AccountStore {
         });
     }
 
-    /** Notes a login attempt under the username as typed (lower-cased), known or not. */
-    public void recordAttempt(String username, Instant at, boolean succeeded) {
-        jdbc.update("INSERT INTO login_attempt (username, at, succeeded) VALUES (?, ?, ?)", normal(username), at,
-                succeeded);
+    /**
+     * Notes a login attempt under the username as typed (lower-cased), known or not, and the client
+     * address it came from (as the console decided it; never logged).
+     */
+    public void recordAttempt(String username, String address, Instant at, boolean succeeded) {
+        jdbc.update("INSERT INTO login_attempt (username, address, at, succeeded) VALUES (?, ?, ?, ?)",
+                normal(username), address, at, succeeded);
     }
 
     /**
-     * Failed attempts for the username after {@code since} and after its last successful login, newest
-     * first: what the lock-out counts.
+     * Failed attempts for the username from the address after {@code since} and after the last successful
+     * login of that username from that address, newest first: what the lock-out counts.
      */
-    public List<Instant> failuresSince(String username, Instant since) {
-        return jdbc.list("SELECT at FROM login_attempt WHERE username = ? AND NOT succeeded AND at > ?"
-                        + " AND at > coalesce((SELECT max(at) FROM login_attempt WHERE username = ? AND succeeded),"
-                        + " '-infinity') ORDER BY at DESC",
-                rs -> Jdbc.instant(rs, "at"), normal(username), since, normal(username));
+    public List<Instant> failuresSince(String username, String address, Instant since) {
+        return jdbc.list("SELECT at FROM login_attempt WHERE username = ? AND address = ? AND NOT succeeded AND at > ?"
+                        + " AND at > coalesce((SELECT max(at) FROM login_attempt WHERE username = ? AND address = ?"
+                        + " AND succeeded), '-infinity') ORDER BY at DESC",
+                rs -> Jdbc.instant(rs, "at"), normal(username), address, since, normal(username), address);
+    }
+
+    /**
+     * The newest {@code limit} failed attempts from the address after {@code since}, whatever the username,
+     * newest first: what the per-address throttle counts. A success does not clear them, so one known
+     * password does not buy an address more guesses at the others.
+     */
+    public List<Instant> addressFailuresSince(String address, Instant since, int limit) {
+        return jdbc.list("SELECT at FROM login_attempt WHERE address = ? AND NOT succeeded AND at > ?"
+                + " ORDER BY at DESC LIMIT ?", rs -> Jdbc.instant(rs, "at"), address, since, limit);
+    }
+
+    /** Deletes attempts older than {@code before} (long outside any window); returns how many. */
+    public int deleteAttemptsBefore(Instant before) {
+        return jdbc.update("DELETE FROM login_attempt WHERE at < ?", before);
     }
 
     private static Optional<AccountCredentials> find(Connection c, long id) throws SQLException {

@@ -60,17 +60,40 @@ class AccountStoreIT {
     }
 
     @Test
-    void failuresAreCountedInsideTheWindowAndOnlySinceTheLastSuccess() {
+    void failuresAreCountedPerUsernameAndAddressInsideTheWindowAndOnlySinceTheLastSuccessThere() {
         Instant t0 = Instant.parse("2026-01-20T02:00:00Z");
-        accounts.recordAttempt("wang", t0, false);
-        accounts.recordAttempt("wang", t0.plusSeconds(60), true);
-        accounts.recordAttempt("Wang", t0.plusSeconds(120), false);
-        accounts.recordAttempt("wang", t0.plusSeconds(180), false);
-        accounts.recordAttempt("other", t0.plusSeconds(180), false);
+        accounts.recordAttempt("wang", "192.0.2.1", t0, false);
+        accounts.recordAttempt("wang", "192.0.2.1", t0.plusSeconds(60), true);
+        accounts.recordAttempt("Wang", "192.0.2.1", t0.plusSeconds(120), false);
+        accounts.recordAttempt("wang", "192.0.2.1", t0.plusSeconds(180), false);
+        accounts.recordAttempt("other", "192.0.2.1", t0.plusSeconds(180), false);
+        accounts.recordAttempt("wang", "192.0.2.2", t0.plusSeconds(200), false);
+        accounts.recordAttempt("wang", "192.0.2.3", t0.plusSeconds(240), true);
 
-        assertThat(accounts.failuresSince("WANG", t0.minus(Duration.ofMinutes(15))))
-                .containsExactly(t0.plusSeconds(180), t0.plusSeconds(120));
-        assertThat(accounts.failuresSince("wang", t0.plusSeconds(150))).containsExactly(t0.plusSeconds(180));
+        assertThat(accounts.failuresSince("WANG", "192.0.2.1", t0.minus(Duration.ofMinutes(15))))
+                .as("a success elsewhere does not clear this address").containsExactly(t0.plusSeconds(180), t0.plusSeconds(120));
+        assertThat(accounts.failuresSince("wang", "192.0.2.1", t0.plusSeconds(150))).containsExactly(t0.plusSeconds(180));
+        assertThat(accounts.failuresSince("wang", "192.0.2.2", t0)).containsExactly(t0.plusSeconds(200));
+    }
+
+    @Test
+    void addressFailuresCountEveryUsernameEvenAfterASuccessAndOldAttemptsAreSwept() {
+        Instant t0 = Instant.parse("2025-01-01T02:00:00Z");
+        accounts.recordAttempt("a", "198.51.100.7", t0, false);
+        accounts.recordAttempt("b", "198.51.100.7", t0.plusSeconds(1), true);
+        accounts.recordAttempt("c", "198.51.100.7", t0.plusSeconds(2), false);
+        accounts.recordAttempt("d", "198.51.100.7", t0.plusSeconds(3), false);
+        accounts.recordAttempt("a", "198.51.100.8", t0.plusSeconds(4), false);
+
+        assertThat(accounts.addressFailuresSince("198.51.100.7", t0.minusSeconds(1), 10))
+                .containsExactly(t0.plusSeconds(3), t0.plusSeconds(2), t0);
+        assertThat(accounts.addressFailuresSince("198.51.100.7", t0.minusSeconds(1), 2))
+                .containsExactly(t0.plusSeconds(3), t0.plusSeconds(2));
+
+        // Older than any other test's attempts, so the sweep here deletes exactly these two.
+        assertThat(accounts.deleteAttemptsBefore(t0.plusSeconds(2))).isEqualTo(2);
+        assertThat(accounts.addressFailuresSince("198.51.100.7", t0.minusSeconds(1), 10))
+                .containsExactly(t0.plusSeconds(3), t0.plusSeconds(2));
     }
 
     @Test
