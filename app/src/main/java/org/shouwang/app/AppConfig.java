@@ -80,16 +80,19 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
 
     /**
      * Escalation plans and how often they are driven; {@code pageDeadline}: how long one person's page is
-     * retried before the next person of the role is paged (empty: {@link RetryPolicy#DEFAULT_GIVE_UP_AFTER}).
+     * retried before the next person of the role is paged (empty: {@link RetryPolicy#DEFAULT_GIVE_UP_AFTER});
+     * {@code outageJournal}: the local file of presses paged from memory while the database is down.
      */
     public record Escalation(String plansFile, Duration tick, String digestAt, String digestRecipients,
-                             Duration pageDeadline) {
+                             Duration pageDeadline, String outageJournal) {
         public Escalation {
             require(plansFile != null, "escalation.plansFile must be a path or empty");
             require(tick != null && !tick.isNegative() && !tick.isZero(), "escalation.tick must be a positive duration");
             pageDeadline = pageDeadline == null ? RetryPolicy.DEFAULT_GIVE_UP_AFTER : pageDeadline;
             require(!pageDeadline.isNegative() && pageDeadline.compareTo(Duration.ofMinutes(10)) <= 0,
                     "escalation.pageDeadline must be between PT0S and PT10M");
+            require(outageJournal != null && !outageJournal.isBlank(),
+                    "escalation.outageJournal must be a file path: presses are paged from memory through it");
         }
     }
 

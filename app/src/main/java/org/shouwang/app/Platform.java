@@ -55,7 +55,8 @@ public final class Platform implements AutoCloseable {
                 cfg.webhooks().publicBaseUrl());
         Notifier notifier = Notifier.create(db.dataSource(), twilio, hooks, escalationPlans(cfg),
                 RetryPolicy.DEFAULT.withGiveUpAfter(cfg.escalation().pageDeadline()),
-                DigestConfig.of(cfg.escalation().digestAt(), cfg.escalation().digestRecipients()), clock);
+                DigestConfig.of(cfg.escalation().digestAt(), cfg.escalation().digestRecipients()),
+                Path.of(cfg.escalation().outageJournal()), clock);
         MqttIngestVerticle ingest = new MqttIngestVerticle(ingestConfig(cfg), db.dataSource(), clock);
         ConsoleVerticle console = new ConsoleVerticle(consoleConfig(cfg.console()), db.dataSource(),
                 notifier.commands(), List.of(

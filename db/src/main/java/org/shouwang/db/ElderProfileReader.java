@@ -3,7 +3,10 @@ package org.shouwang.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.shouwang.model.CareContact;
 import org.shouwang.model.Device;
@@ -31,6 +34,32 @@ final class ElderProfileReader {
 
     static Optional<ElderProfile> ofElder(Connection c, long elderId, LocalDate date) throws SQLException {
         return complete(c, Jdbc.one(c, SELECT + " WHERE e.id = ?", ElderProfileReader::row, elderId), date);
+    }
+
+    /** The profile behind every active call button, keyed by button id: what paging from memory needs. */
+    static Map<String, ElderProfile> ofAllButtons(Connection c, LocalDate date) throws SQLException {
+        Map<Long, Row> elders = new HashMap<>();
+        Map<String, Long> buttons = new HashMap<>();
+        Jdbc.list(c, SELECT.replace(" FROM elder e", ", d.device_id AS button FROM elder e")
+                + " JOIN device d ON d.elder_id = e.id WHERE d.active AND d.kind = 'CALL_BUTTON' AND e.active", rs -> {
+                    Row row = row(rs);
+                    elders.putIfAbsent(row.elder().id(), row);
+                    buttons.put(rs.getString("button"), row.elder().id());
+                    return null;
+                });
+        Map<Long, List<CareContact>> teams = new HashMap<>();
+        Jdbc.list(c, "SELECT c.id, c.elder_id, c.role, c.name, c.phone, c.priority FROM care_contact c"
+                + " JOIN elder e ON e.id = c.elder_id WHERE e.active AND c.retired_at IS NULL"
+                + " ORDER BY c.elder_id, c.role, c.priority, c.id", rs -> {
+                    CareContact contact = RegistryStore.contact(rs);
+                    teams.computeIfAbsent(contact.elderId(), k -> new ArrayList<>()).add(contact);
+                    return null;
+                });
+        Map<String, ElderProfile> out = new HashMap<>();
+        Map<Long, ElderProfile> byElder = new HashMap<>();
+        buttons.forEach((button, elderId) -> out.put(button, byElder.computeIfAbsent(elderId, id -> ElderProfile.of(
+                elders.get(id).elder(), elders.get(id).facts(), teams.getOrDefault(id, List.of()), List.of(), date))));
+        return out;
     }
 
     private static Optional<ElderProfile> complete(Connection c, Optional<Row> row, LocalDate date)

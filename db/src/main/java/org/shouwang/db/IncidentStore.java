@@ -86,6 +86,12 @@ public final class IncidentStore {
                 + " FOR UPDATE", IncidentStore::incident, elderId, rule);
     }
 
+    /** The ids of the alerts attached to an incident, first first. */
+    public List<String> alertIds(long incidentId) {
+        return jdbc.list("SELECT alert_id FROM incident_alert WHERE incident_id = ? ORDER BY at, alert_id",
+                rs -> rs.getString(1), incidentId);
+    }
+
     public Optional<Incident> find(long id) {
         return jdbc.inTransaction(c -> find(c, id));
     }

@@ -59,6 +59,29 @@ public final class NotificationStore {
     }
 
     /**
+     * Writes a page that was already sent another way (from memory while the database was down) as sent, so the
+     * outbox shows it and never sends it again. A key already in the outbox leaves that row as it is.
+     */
+    public NotificationEnqueued enqueueSent(NotificationDraft d, String providerSid, Instant sentAt) {
+        return jdbc.inTransaction(c -> {
+            Optional<Notification> inserted = Jdbc.one(c, "INSERT INTO notification (idempotency_key, incident_id,"
+                            + " contact_id, channel, recipient, recipient_e164, body, status, step, round_no, audience,"
+                            + " provider_sid, sent_at, attempts)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?, ?, ?, 1)"
+                            + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING " + COLUMNS,
+                    NotificationStore::notification, d.idempotencyKey(), d.incidentId(), d.contactId(), d.channel(),
+                    d.recipient(), PhoneNumbers.toE164(d.recipient()), d.body(), d.step(), d.round(), d.audience(),
+                    providerSid, sentAt);
+            if (inserted.isPresent()) {
+                return new NotificationEnqueued(inserted.get(), true);
+            }
+            Notification existing = Jdbc.one(c, "SELECT " + COLUMNS + " FROM notification WHERE idempotency_key = ?",
+                    NotificationStore::notification, d.idempotencyKey()).orElseThrow();
+            return new NotificationEnqueued(existing, false);
+        });
+    }
+
+    /**
      * Takes up to {@code limit} pending pages that are due at {@code now} and nobody holds, and holds them
      * until {@code now + lease}; oldest first. A sender that dies holding a page frees it when the lease ends.
      */

@@ -112,6 +112,14 @@ public final class RegistryStore {
         return jdbc.inTransaction(c -> ElderProfileReader.ofDevice(c, deviceId, date));
     }
 
+    /**
+     * The profile behind every active call button of an active elder, by button id, as of {@code date}: the
+     * notifier keeps it in memory to page a press while the database is down. Three queries, whatever the size.
+     */
+    public Map<String, ElderProfile> buttonProfiles(LocalDate date) {
+        return jdbc.inTransaction(c -> ElderProfileReader.ofAllButtons(c, date));
+    }
+
     /** The profile of an elder by id, as of {@code date}. */
     public Optional<ElderProfile> profile(long elderId, LocalDate date) {
         return jdbc.inTransaction(c -> ElderProfileReader.ofElder(c, elderId, date));

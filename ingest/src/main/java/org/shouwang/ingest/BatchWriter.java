@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -53,6 +58,15 @@ final class BatchWriter implements Runnable {
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final RejectionLog rejectionLog = new RejectionLog(System::nanoTime);
     private volatile Thread thread;
+    /** Events announced while their write was failing, until it commits (bounded by the queue's capacity). */
+    private final Set<String> announcedAhead = ConcurrentHashMap.newKeySet();
+    /** Announces a batch's events ahead when its write has not committed within {@link #ANNOUNCE_AHEAD_AFTER}. */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "shouwang-ingest-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+    static final Duration ANNOUNCE_AHEAD_AFTER = Duration.ofSeconds(1);
     /** System.nanoTime() of the first failure of the write being retried; 0 while writes commit. */
     private volatile long failingSince;
 
@@ -100,6 +114,7 @@ final class BatchWriter implements Runnable {
         }
         // What is still queued was never acknowledged: the broker re-sends it to the next session.
         rejectionLog.flush();
+        watchdog.shutdownNow();
         LOG.info("ingest writer stopped [unwritten: {}]", batch.size() + queue.size());
     }
 
@@ -142,6 +157,21 @@ final class BatchWriter implements Runnable {
      * the stream.
      */
     private void writeUntilDurable(List<PendingMessage> batch) throws InterruptedException {
+        List<Inbound.Event> events = batch.stream().map(PendingMessage::inbound)
+                .filter(Inbound.Event.class::isInstance).map(Inbound.Event.class::cast).toList();
+        // A database that hangs rather than refuses (a pool waiting for a connection) must not hold a press either.
+        ScheduledFuture<?> ahead = events.isEmpty() ? null
+                : watchdog.schedule(() -> announceEventsAhead(events), ANNOUNCE_AHEAD_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            writeOrSetAside(batch, events);
+        } finally {
+            if (ahead != null) {
+                ahead.cancel(false);
+            }
+        }
+    }
+
+    private void writeOrSetAside(List<PendingMessage> batch, List<Inbound.Event> events) throws InterruptedException {
         long backoff = MIN_BACKOFF_MS;
         while (!stopping()) {
             try {
@@ -149,6 +179,7 @@ final class BatchWriter implements Runnable {
                 TelemetryWriteResult result = store.write(sorted.batch());
                 failingSince = 0;
                 afterCommit(batch, sorted, result);
+                sorted.batch().events().forEach(e -> announcedAhead.remove(key(e)));
                 return;
             } catch (RuntimeException e) {
                 metrics.countWriteFailure();
@@ -162,6 +193,7 @@ final class BatchWriter implements Runnable {
                 if (failingSince == 0) {
                     failingSince = System.nanoTime();
                 }
+                announceEventsAhead(events);
                 LOG.warn("batch not written, not acknowledged, will retry [messages: {}, retry in: {} ms, sqlstate: {}, error: {}]",
                         batch.size(), backoff, state, e.getClass().getSimpleName());
                 LOG.debug("batch write failure", e);
@@ -196,6 +228,37 @@ final class BatchWriter implements Runnable {
                 (state == null ? refusal.getClass().getSimpleName() : "sqlstate " + state) + ": " + why, m.payload());
         writeUntilDurable(List.of(new PendingMessage(m.topic(), m.payload(), m.mqttId(), m.qos(), m.connection(),
                 new Inbound.Rejected(q))));
+    }
+
+    /**
+     * While the database cannot take a batch, its presses and meter alarms are announced at once from memory,
+     * once each, so that the rules and the notifier can page within seconds instead of waiting for the
+     * database (issue 9.10). They stay un-acknowledged until written; after the commit they are announced again
+     * like every event, and the alert id (device and message id) makes that repeat page nobody. Only devices
+     * the directory already knows are announced: looking one up would need the database.
+     */
+    private void announceEventsAhead(List<Inbound.Event> events) {
+        List<DeviceEvent> ahead = new ArrayList<>();
+        for (Inbound.Event e : events) {
+            if (directory.cachedKindOf(e.deviceId()).filter(k -> fits(k, e)).isPresent()
+                    && announcedAhead.add(key(e.event()))) {
+                ahead.add(e.event());
+            }
+        }
+        if (ahead.isEmpty()) {
+            return;
+        }
+        LOG.warn("database unavailable, device events announced before they are durable [events: {}]", ahead.size());
+        metrics.countAnnouncedAhead(ahead.size());
+        try {
+            publisher.accept(new Announcement(List.of(), ahead, List.of()));
+        } catch (RuntimeException e) {
+            LOG.warn("device events not announced ahead [events: {}, error: {}]", ahead.size(), e.toString());
+        }
+    }
+
+    private static String key(DeviceEvent e) {
+        return e.deviceId() + "\u0000" + e.msgId();
     }
 
     /** False while the last write failed and is being retried, or when the writer thread is gone: not ready. */

@@ -76,6 +76,11 @@ final class DeviceDirectory {
         return found;
     }
 
+    /** The kind of a device as far as the cache knows, without asking the registry. */
+    Optional<DeviceKind> cachedKindOf(String deviceId) {
+        return deviceId == null ? Optional.empty() : Optional.ofNullable(active.get(deviceId));
+    }
+
     int size() {
         return active.size();
     }

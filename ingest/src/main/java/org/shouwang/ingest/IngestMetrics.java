@@ -22,6 +22,7 @@ public final class IngestMetrics {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong writeFailures = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong announcedAhead = new AtomicLong();
     private final Map<RejectReason, AtomicLong> rejected = new EnumMap<>(RejectReason.class);
 
     public IngestMetrics() {
@@ -90,6 +91,15 @@ public final class IngestMetrics {
     /** Messages acknowledged without being stored or quarantined, because even quarantine refused them. */
     public long dropped() {
         return dropped.get();
+    }
+
+    /** Device events announced from memory while the database could not take them (issue 9.10). */
+    public long announcedAhead() {
+        return announcedAhead.get();
+    }
+
+    void countAnnouncedAhead(int n) {
+        announcedAhead.addAndGet(n);
     }
 
     void countDropped() {

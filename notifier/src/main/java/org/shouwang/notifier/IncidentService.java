@@ -47,6 +47,12 @@ public final class IncidentService {
      */
     public IncidentService(NotifierStores stores, Map<NotificationChannel, Channel> channels, EscalationPlans plans,
                            RetryPolicy retry, Clock clock, Consumer<IncidentChange> onChange) {
+        this(stores, channels, plans, retry, clock, onChange, null);
+    }
+
+    /** As above; {@code journal} holds the pages sent from memory while the database was down (null: none). */
+    public IncidentService(NotifierStores stores, Map<NotificationChannel, Channel> channels, EscalationPlans plans,
+                           RetryPolicy retry, Clock clock, Consumer<IncidentChange> onChange, OutageJournal journal) {
         this.stores = stores;
         this.plans = plans;
         this.clock = clock;
@@ -55,7 +61,7 @@ public final class IncidentService {
         this.escalator = new Escalator(stores.escalations(), stores.incidents(), stores.registry(), stores.outbox(),
                 plans, clock, timeline, onChange);
         this.sender = new OutboxSender(stores.outbox(), stores.incidents(), stores.registry(), channels, retry, clock,
-                timeline, escalator);
+                timeline, escalator, journal);
         this.pressAgain = new PressAgain(stores.incidents(), stores.outbox(), stores.registry(), plans, timeline, clock);
     }
 

@@ -2,6 +2,7 @@ package org.shouwang.notifier;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,9 +22,11 @@ public final class Notifier {
     private final IncidentChanges changes;
     private final MaintenanceDigest maintenance;
     private final DigestScheduler digest;
+    private final OutagePager outage;
 
     private Notifier(IncidentService service, IncidentCommands commands, IncidentChanges changes,
-                     MaintenanceDigest maintenance, DigestScheduler digest) {
+                     MaintenanceDigest maintenance, DigestScheduler digest, OutagePager outage) {
+        this.outage = outage;
         this.service = service;
         this.commands = commands;
         this.changes = changes;
@@ -40,10 +43,20 @@ public final class Notifier {
     /** As above, texting the daily maintenance digest as {@code digest} says. */
     public static Notifier create(DataSource ds, TwilioConfig twilio, WebhookConfig webhooks, EscalationPlans plans,
                                   RetryPolicy retry, DigestConfig digest, Clock clock) {
+        return create(ds, twilio, webhooks, plans, retry, digest, null, clock);
+    }
+
+    /**
+     * As above; with {@code outageJournal} (a local file) a button press is paged from memory while the database
+     * is down ({@link OutagePager}); null pages only through the database.
+     */
+    public static Notifier create(DataSource ds, TwilioConfig twilio, WebhookConfig webhooks, EscalationPlans plans,
+                                  RetryPolicy retry, DigestConfig digest, Path outageJournal, Clock clock) {
         Map<NotificationChannel, Channel> channels = new EnumMap<>(NotificationChannel.class);
         channels.put(NotificationChannel.SMS, new TwilioSmsChannel(twilio, webhooks));
         channels.put(NotificationChannel.VOICE, new TwilioVoiceChannel(twilio, webhooks));
-        return create(NotifierStores.of(ds), channels, plans, retry, digest, clock);
+        return create(NotifierStores.of(ds), channels, plans, retry, digest,
+                outageJournal == null ? null : OutageJournal.open(outageJournal), clock);
     }
 
     /** The notifier with the given channels (a domestic provider, or a test's); the digest is not texted. */
@@ -55,14 +68,29 @@ public final class Notifier {
     /** As above, texting the daily maintenance digest through the SMS channel as {@code digest} says. */
     public static Notifier create(NotifierStores stores, Map<NotificationChannel, Channel> channels,
                                   EscalationPlans plans, RetryPolicy retry, DigestConfig digest, Clock clock) {
+        return create(stores, channels, plans, retry, digest, null, clock);
+    }
+
+    /** As above, paging presses from memory while the database is down when {@code journal} is given. */
+    public static Notifier create(NotifierStores stores, Map<NotificationChannel, Channel> channels,
+                                  EscalationPlans plans, RetryPolicy retry, DigestConfig digest, OutageJournal journal,
+                                  Clock clock) {
         IncidentChanges changes = new IncidentChanges();
         IncidentService service = new IncidentService(stores, channels, Objects.requireNonNull(plans, "plans"),
-                retry, clock, changes);
+                retry, clock, changes, journal);
+        OutagePager outage = journal == null ? null
+                : new OutagePager(stores.registry()::buttonProfiles, plans, channels, journal, clock);
         changes.subscribe(service::incidentChanged);
         IncidentCommands commands = new IncidentCommands(stores.incidents(), clock, changes);
         MaintenanceDigest maintenance = new MaintenanceDigest(stores.escalations(), clock);
         return new Notifier(service, commands, changes, maintenance,
-                new DigestScheduler(maintenance, stores.outbox(), Objects.requireNonNull(digest, "digest"), clock));
+                new DigestScheduler(maintenance, stores.outbox(), Objects.requireNonNull(digest, "digest"), clock),
+                outage);
+    }
+
+    /** Pages presses while the database is down; null when no outage journal was configured. */
+    public OutagePager outagePager() {
+        return outage;
     }
 
     public IncidentService service() {
@@ -93,7 +121,7 @@ public final class Notifier {
      * {@code tick} as {@link NotifierVerticle}.
      */
     public NotifierVerticle verticle(Duration tick) {
-        return new NotifierVerticle(service, changes, NotifierVerticle.DEFAULT_WORKER_POOL_SIZE, tick, digest);
+        return new NotifierVerticle(service, changes, NotifierVerticle.DEFAULT_WORKER_POOL_SIZE, tick, digest, outage);
     }
 
     /** Twilio's webhooks: key presses, SMS replies, delivery reports; {@code authToken} checks their signatures. */

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Alert;
+import org.shouwang.model.Rule;
 import org.shouwang.model.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,11 @@ public final class NotifierVerticle extends AbstractVerticle {
     private final int workerPoolSize;
     private final Duration tick;
     private final DigestScheduler digest;
+    private final OutagePager outage;
     private final AtomicBoolean ticking = new AtomicBoolean();
     static final long FIRST_RETRY_MS = 500;
+    /** A press not handled through the database within this is paged from memory ({@link OutagePager}). */
+    static final long OUTAGE_GRACE_MS = 2_000;
     static final long MAX_RETRY_MS = 30_000;
 
     private WorkerExecutor workers;
@@ -66,6 +70,13 @@ public final class NotifierVerticle extends AbstractVerticle {
     /** @param digest writes the daily maintenance digest at each tick, before due pages go out; null for none */
     public NotifierVerticle(IncidentService service, IncidentChanges changes, int workerPoolSize, Duration tick,
                             DigestScheduler digest) {
+        this(service, changes, workerPoolSize, tick, digest, null);
+    }
+
+    /** @param outage pages a press from memory when the database cannot take its alert; null for none */
+    public NotifierVerticle(IncidentService service, IncidentChanges changes, int workerPoolSize, Duration tick,
+                            DigestScheduler digest, OutagePager outage) {
+        this.outage = outage;
         this.service = Objects.requireNonNull(service, "service");
         this.digest = digest;
         this.changes = Objects.requireNonNull(changes, "changes");
@@ -86,7 +97,13 @@ public final class NotifierVerticle extends AbstractVerticle {
                 vertx.eventBus().publish(Addresses.INCIDENT_CHANGED, Json.write(change)));
         alerts = vertx.eventBus().consumer(Addresses.ALERT_RAISED, this::onAlert);
         clears = vertx.eventBus().consumer(Addresses.ALERT_CLEARED, this::onCleared);
-        Future.all(alerts.completion(), clears.completion())
+        // The copy of care teams for paging without the database is there before the first alert can need it
+        // (refresh never fails: with the database away the copy stays empty until it is back).
+        Future<Void> copied = outage == null ? Future.succeededFuture() : workers.executeBlocking(() -> {
+            outage.refresh();
+            return null;
+        }, false);
+        Future.all(alerts.completion(), clears.completion(), copied)
                 .onSuccess(registered -> {
                     // Listening already, so no alert is missed while a restart's backlog is worked off.
                     timer = vertx.setPeriodic(1, tick.toMillis(), id -> tick());
@@ -149,6 +166,9 @@ public final class NotifierVerticle extends AbstractVerticle {
 
     /** The digest first, so its pages go out with this tick's; its trouble must not hold up escalation. */
     private int runDue() {
+        if (outage != null) {
+            outage.refreshIfStale();
+        }
         if (digest != null) {
             try {
                 digest.tick();
@@ -164,7 +184,28 @@ public final class NotifierVerticle extends AbstractVerticle {
         if (alert == null) {
             return;
         }
-        handle(alert, message, 0);
+        if (outage != null && alert.rule() == Rule.BUTTON_PRESSED) {
+            // A database that hangs rather than refuses would hold the press for the pool's timeout: if it is
+            // not handled soon, it is paged from memory. The journal and the outbox never both send one page.
+            AtomicBoolean handled = new AtomicBoolean();
+            vertx.setTimer(OUTAGE_GRACE_MS, t -> {
+                if (!handled.get()) {
+                    pageFromMemory(alert);
+                }
+            });
+            handle(alert, message, 0, handled);
+            return;
+        }
+        handle(alert, message, 0, new AtomicBoolean());
+    }
+
+    private void pageFromMemory(Alert alert) {
+        WorkerExecutor w = workers;
+        if (w == null) {
+            return;
+        }
+        w.executeBlocking(() -> outage.page(alert), false)
+                .onFailure(e -> LOG.error("press not paged from memory [alert: {}]", alert.alertId(), e));
     }
 
     /**
@@ -172,7 +213,7 @@ public final class NotifierVerticle extends AbstractVerticle {
      * database briefly away, say): an alert given up is an elder nobody hears about, and handling is
      * idempotent by alert id, so a retry can never page twice. The sender learns of the first failure.
      */
-    private void handle(Alert alert, Message<String> message, int attempt) {
+    private void handle(Alert alert, Message<String> message, int attempt, AtomicBoolean handled) {
         WorkerExecutor w = workers;
         if (w == null) {
             LOG.error("notifier stopped before an alert was handled [alert: {}, device: {}, rule: {}]",
@@ -181,6 +222,7 @@ public final class NotifierVerticle extends AbstractVerticle {
         }
         w.executeBlocking(() -> service.handle(alert), false)
                 .onSuccess(recording -> {
+                    handled.set(true);
                     if (message != null) {
                         message.reply(recording.map(r -> r.outcome().name()).orElse("NO_ELDER"));
                     }
@@ -195,7 +237,10 @@ public final class NotifierVerticle extends AbstractVerticle {
                     if (message != null) {
                         message.fail(500, "alert not handled yet, retrying");
                     }
-                    vertx.setTimer(retryIn, t -> handle(alert, null, attempt + 1));
+                    if (attempt == 0 && outage != null && alert.rule() == Rule.BUTTON_PRESSED) {
+                        pageFromMemory(alert); // the elder must not wait for the database
+                    }
+                    vertx.setTimer(retryIn, t -> handle(alert, null, attempt + 1, handled));
                 });
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,7 @@ import org.shouwang.db.RegistryStore;
 import org.shouwang.model.CareContact;
 import org.shouwang.model.Incident;
 import org.shouwang.model.IncidentState;
+import org.shouwang.model.Rule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,10 +54,12 @@ final class OutboxSender {
     private final Timeline timeline;
     private final Escalator escalator;
     private final ExecutorService senders;
+    private final OutageJournal journal;
 
     OutboxSender(NotificationStore outbox, IncidentStore incidents, RegistryStore registry,
                  Map<NotificationChannel, Channel> channels, RetryPolicy retry, Clock clock, Timeline timeline,
-                 Escalator escalator) {
+                 Escalator escalator, OutageJournal journal) {
+        this.journal = journal;
         this.outbox = outbox;
         this.incidents = incidents;
         this.registry = registry;
@@ -86,6 +90,8 @@ final class OutboxSender {
                         elder -> Who.byId(registry.contacts(elder))));
                 if (incident == null || incident.state() != IncidentState.OPEN && !goesOutAnyway(n)) {
                     withdraw(n, who);
+                } else if (sentDuringOutage(n, incident, who)) {
+                    sent++;
                 } else {
                     sending.add(CompletableFuture.supplyAsync(() -> attempt(n, who), senders));
                 }
@@ -115,6 +121,35 @@ final class OutboxSender {
      */
     private static boolean goesOutAnyway(Notification n) {
         return DigestScheduler.isDigest(n) || PressAgain.isNews(n);
+    }
+
+    /**
+     * A first-round page that {@link OutagePager} already sent from memory while the database was down: the call
+     * is booked as sent and not placed again (true). The outage SMS carried no incident code, so the SMS is
+     * still sent, as the promised follow-up with the code and how to take the case (false).
+     */
+    private boolean sentDuringOutage(Notification n, Incident incident, String who) {
+        if (journal == null || incident.rule() != Rule.BUTTON_PRESSED || n.step() == null || n.step() != 0
+                || n.round() == null || n.round() != 0) {
+            return false;
+        }
+        Optional<OutageJournal.Entry> entry = journal.claimForOutbox(incidents.alertIds(n.incidentId()),
+                n.contactId(), n.channel());
+        if (entry.isEmpty()) {
+            return false;
+        }
+        OutageJournal.Entry e = entry.get();
+        if (n.channel() == NotificationChannel.VOICE) {
+            outbox.markSent(n.id(), e.providerSid(), e.sentAt());
+            timeline.noteQuietly(n.incidentId(), Timeline.PAGED_DURING_OUTAGE, "数据库中断期间已由应急通道电话通知："
+                    + who + "，不再重复拨打");
+            journal.reconciled(e);
+            return true;
+        }
+        timeline.noteQuietly(n.incidentId(), Timeline.PAGED_DURING_OUTAGE, "数据库中断期间已由应急通道短信通知："
+                + who + "；现补发带事件编号的短信");
+        journal.reconciled(e);
+        return false;
     }
 
     /** Nobody needs a page of an incident someone took or closed meanwhile. */

@@ -33,6 +33,15 @@ public final class SmsText {
                 + "。回复1或" + incident.code() + "表示已接手。";
     }
 
+    /**
+     * The SMS sent from memory while the platform's database is down: no incident code exists yet and a reply
+     * cannot be recorded, so it asks the person to go at once and says the code follows.
+     */
+    public static String pageDuringOutage(Elder elder, ElderProfile profile) {
+        return SIGNATURE + "紧急求助：" + elder.name() + "（" + facts(profile) + place(elder) + "）按下一键呼叫，"
+                + "请立即联系或上门。平台暂时中断，恢复后将发送事件编号，届时回复1表示已接手。";
+    }
+
     static String facts(ElderProfile profile) {
         if (profile == null) {
             return "";

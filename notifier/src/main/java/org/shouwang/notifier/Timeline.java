@@ -36,6 +36,8 @@ final class Timeline {
     static final String REPLY_UNMATCHED = "REPLY_UNMATCHED";
     /** The elder pressed again while the incident was taken but not closed: who was texted. */
     static final String PRESSED_AGAIN = "PRESSED_AGAIN";
+    /** A page sent from memory while the database was down, taken into the outbox once it was back. */
+    static final String PAGED_DURING_OUTAGE = "PAGED_DURING_OUTAGE";
 
     private static final Logger LOG = LoggerFactory.getLogger(Timeline.class);
 

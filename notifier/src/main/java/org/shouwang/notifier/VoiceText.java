@@ -38,6 +38,15 @@ public final class VoiceText {
                 + what(incident.rule()) + "。事件编号 " + spelled(incident.code()) + "。如果您接手处理，请按1。";
     }
 
+    /**
+     * The call placed from memory while the platform's database is down: there is no incident code yet and no
+     * key press can be recorded, so it asks the person to go, and says the case follows by SMS.
+     */
+    public static String pageDuringOutage(Elder elder, ElderProfile profile) {
+        return "这里是守望平台紧急呼叫。" + elder.name() + "，" + SmsText.facts(profile) + "住在" + SmsText.place(elder)
+                + "，按下了一键呼叫。请立即联系老人或上门查看。平台恢复后将发送事件编号。";
+    }
+
     /** The call to the elder themself. */
     public static String wellCheck(Incident incident, Elder elder) {
         return elder.name() + "您好，这里是守望平台。" + reason(incident.rule()) + "，想确认您是否安好。"
