@@ -81,6 +81,20 @@ public final class Platform implements AutoCloseable {
         return new Platform(db, vertx, console);
     }
 
+    /**
+     * As {@link #start}, but when the database does not answer yet the platform waits for it (retrying with
+     * backoff) instead of failing, while the console's port answers readiness 503 ({@link StartupGate}).
+     */
+    public static Platform startWhenDatabaseAnswers(AppConfig cfg, Clock clock) throws InterruptedException {
+        if (StartupGate.probe(cfg.database()) != null) {
+            try (StartupGate gate = StartupGate.open(cfg.console())) {
+                StartupGate.awaitDatabase(cfg.database());
+            }
+            LOG.info("database reachable, starting the platform");
+        }
+        return start(cfg, clock);
+    }
+
     static DatabaseConfig databaseConfig(AppConfig cfg) {
         AppConfig.Database d = cfg.database();
         return new DatabaseConfig(d.url(), blankToNull(d.user()), blankToNull(d.password()), d.poolSize());

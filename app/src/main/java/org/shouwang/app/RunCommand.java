@@ -17,7 +17,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AppConfig cfg = ConfigLoader.load(config, System.getenv());
-        Platform platform = Platform.start(cfg, Clock.systemUTC());
+        Platform platform = Platform.startWhenDatabaseAnswers(cfg, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.close();

@@ -1,0 +1,95 @@
+package org.shouwang.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start-up when the database does not answer yet: instead of exiting (and leaving a supervisor to restart it in a
+ * loop), {@code shouwang run} waits, retrying with backoff, while the console's port answers readiness 503 with
+ * the reason, so a load balancer or an operator sees why the platform is not serving. Once the database answers,
+ * the gate closes and the platform starts on the same port.
+ */
+final class StartupGate implements AutoCloseable {
+
+    static final long FIRST_RETRY_MS = 1_000;
+    static final long MAX_RETRY_MS = 30_000;
+    private static final Logger LOG = LoggerFactory.getLogger(StartupGate.class);
+
+    private final Vertx vertx;
+    private final HttpServer server;
+
+    private StartupGate(Vertx vertx, HttpServer server) {
+        this.vertx = vertx;
+        this.server = server;
+    }
+
+    /** Answers every request on the console's address with 503 until closed. */
+    static StartupGate open(AppConfig.Console console) {
+        Vertx vertx = Vertx.vertx();
+        JsonObject down = new JsonObject().put("status", "DOWN").put("checks", new JsonObject()
+                .put("database", new JsonObject().put("up", false).put("reason", "数据库无响应，平台等待其恢复后启动")));
+        HttpServer server = vertx.createHttpServer().requestHandler(req -> {
+            boolean health = req.path().startsWith("/health");
+            req.response().setStatusCode(health && req.path().equals("/health/live") ? 200 : 503)
+                    .putHeader("Content-Type", health ? "application/json; charset=utf-8" : "text/plain; charset=utf-8")
+                    .putHeader("Retry-After", "10")
+                    .end(health ? (req.path().equals("/health/live") ? "{\"status\":\"UP\"}" : down.encode())
+                            : "守望平台正在启动：数据库暂不可用，请稍后再试。");
+        });
+        try {
+            server.listen(console.port(), console.host()).await();
+        } catch (RuntimeException e) {
+            vertx.close().await();
+            throw new IllegalStateException("console port " + console.port() + " not available: " + e.getMessage(), e);
+        }
+        LOG.warn("database not reachable, platform waits for it [readiness: 503 on {}:{}]", console.host(),
+                console.port());
+        return new StartupGate(vertx, server);
+    }
+
+    /** Blocks until a connection to the database succeeds, retrying with backoff; the password is never logged. */
+    static void awaitDatabase(AppConfig.Database db) throws InterruptedException {
+        long wait = FIRST_RETRY_MS;
+        for (int attempt = 1; ; attempt++) {
+            String state = probe(db);
+            if (state == null) {
+                return;
+            }
+            LOG.warn("database not reachable, retrying [attempt: {}, sqlstate: {}, retry in: {} ms]", attempt, state, wait);
+            TimeUnit.MILLISECONDS.sleep(wait);
+            wait = Math.min(wait * 2, MAX_RETRY_MS);
+        }
+    }
+
+    /** Null when a connection opened; else the SQLSTATE (or the failure's class) for the log. */
+    static String probe(AppConfig.Database db) {
+        Properties p = new Properties();
+        if (db.user() != null && !db.user().isBlank()) {
+            p.setProperty("user", db.user());
+        }
+        if (db.password() != null && !db.password().isBlank()) {
+            p.setProperty("password", db.password());
+        }
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("loginTimeout", "5");
+        try (Connection c = DriverManager.getConnection(db.url(), p)) {
+            return null;
+        } catch (SQLException e) {
+            return e.getSQLState() == null ? e.getClass().getSimpleName() : e.getSQLState();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close().await();
+        vertx.close().await();
+    }
+}
