@@ -1,4 +1,4 @@
-package org.shouwang.ingest;
+package org.shouwang.embedded;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -8,15 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 
 /**
  * A Mosquitto of the test's own, on a free port, configured with the repository's recommended
  * {@code docs/mosquitto/shouwang.conf}, that the test can stop and start again: the machine's shared broker
  * must not be restarted under other tests. Mosquitto drops root, so its folder is world-readable and its
- * persistence folder world-writable.
+ * persistence folder world-writable. Test support: it moves to the test kit with {@link TestServices}.
  */
-final class PrivateMosquitto implements AutoCloseable {
+public final class PrivateMosquitto implements AutoCloseable {
 
     private final Path dir;
     private final Path conf;
@@ -29,8 +28,13 @@ final class PrivateMosquitto implements AutoCloseable {
         this.port = port;
     }
 
+    /** The folder of this broker's files; an export may write its password file and ACL here. */
+    public Path dir() {
+        return dir;
+    }
+
     /** The recommended configuration with this broker's port and folders; {@code extra} lines are appended. */
-    static PrivateMosquitto recommended(String... extra) throws IOException {
+    public static PrivateMosquitto recommended(String... extra) throws IOException {
         Path source = repositoryFile("docs/mosquitto/shouwang.conf");
         int port = freePort();
         Path dir = Files.createTempDirectory("shouwang-mosquitto-");
@@ -56,21 +60,34 @@ final class PrivateMosquitto implements AutoCloseable {
         return new PrivateMosquitto(dir, conf, port);
     }
 
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
         process = new ProcessBuilder("mosquitto", "-c", conf.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile())
                 .start();
-        Awaitility.await().alias("private mosquitto listening on " + port).atMost(Duration.ofSeconds(10))
-                .until(this::listening);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!listening()) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IOException("private mosquitto did not listen on " + port + ": " + log());
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+    }
+
+    /** Makes Mosquitto re-read its password file and ACL (SIGHUP), as an operator does after an export. */
+    public synchronized void reload() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("could not signal mosquitto " + process.pid());
+        }
     }
 
     /** A clean stop (SIGTERM): Mosquitto saves its persistence file on the way out. */
-    synchronized void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -80,7 +97,7 @@ final class PrivateMosquitto implements AutoCloseable {
         process = null;
     }
 
-    synchronized void restart() throws Exception {
+    public synchronized void restart() throws Exception {
         stop();
         start();
     }
@@ -94,7 +111,7 @@ final class PrivateMosquitto implements AutoCloseable {
     }
 
     /** The broker's log, for a failing test's message. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(dir.resolve("data").resolve("mosquitto.log"));
         } catch (IOException e) {
@@ -114,7 +131,7 @@ final class PrivateMosquitto implements AutoCloseable {
     }
 
     /** Walks up from the module's folder to the repository root. */
-    static Path repositoryFile(String relative) {
+    public static Path repositoryFile(String relative) {
         Path here = Path.of("").toAbsolutePath();
         for (Path p = here; p != null; p = p.getParent()) {
             if (Files.exists(p.resolve(relative))) {
