@@ -43,7 +43,6 @@ class PressDuringOutageIT {
     private RecordingTwilioServer twilio;
     private Platform platform;
     private String dbUrl;
-    private String dbName;
     private Path journal;
     private String buttonId;
 
@@ -51,7 +50,6 @@ class PressDuringOutageIT {
     void start() throws Exception {
         twilio = RecordingTwilioServer.start(0);
         dbUrl = TestServices.freshDatabase();
-        dbName = dbUrl.substring(dbUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         buttonId = "btn-outage-" + run;
         try (Database db = Database.open(DatabaseConfig.of(dbUrl))) {
             RegistryStore registry = new RegistryStore(db.dataSource());
@@ -158,14 +156,7 @@ class PressDuringOutageIT {
         }
     }
 
-    /** Closes (or reopens) the platform's database to every connection and ends the sessions it has. */
-    private void allowConnections(boolean allow) throws Exception {
-        try (Connection admin = DriverManager.getConnection(TestServices.postgres());
-             Statement s = admin.createStatement()) {
-            s.execute("ALTER DATABASE " + dbName + " ALLOW_CONNECTIONS " + allow);
-            if (!allow) {
-                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + dbName + "'");
-            }
-        }
+    private void allowConnections(boolean allow) {
+        TestServices.allowConnections(dbUrl, allow);
     }
 }

@@ -8,9 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,7 +28,6 @@ class StartWithoutDatabaseIT {
     @Test
     void theServerWaitsForTheDatabaseAnsweringNotReadyAndStartsWhenItIsBack() throws Exception {
         String dbUrl = TestServices.freshDatabase();
-        String dbName = dbUrl.substring(dbUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -52,7 +48,7 @@ class StartWithoutDatabaseIT {
         AppConfig cfg = ConfigLoader.load(null, env);
         String health = "http://127.0.0.1:" + port + "/health";
 
-        allowConnections(dbName, false);
+        TestServices.allowConnections(dbUrl, false);
         CompletableFuture<Platform> starting = CompletableFuture.supplyAsync(() -> {
             try {
                 return Platform.startWhenDatabaseAnswers(cfg, Clock.systemUTC());
@@ -67,14 +63,14 @@ class StartWithoutDatabaseIT {
             assertThat(waiting.body()).contains("DOWN", "database", "数据库无响应");
             assertThat(starting).as("still waiting, not exited").isNotDone();
 
-            allowConnections(dbName, true);
+            TestServices.allowConnections(dbUrl, true);
 
             platform = starting.get(60, java.util.concurrent.TimeUnit.SECONDS);
             HttpResponse<String> ready = await().alias("ready once started").atMost(Duration.ofSeconds(30))
                     .ignoreExceptions().until(() -> get(health), r -> r.statusCode() == 200);
             assertThat(ready.body()).contains("UP");
         } finally {
-            allowConnections(dbName, true);
+            TestServices.allowConnections(dbUrl, true);
             if (platform != null) {
                 platform.close();
             } else {
@@ -86,12 +82,5 @@ class StartWithoutDatabaseIT {
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void allowConnections(String dbName, boolean allow) throws Exception {
-        try (Connection admin = DriverManager.getConnection(TestServices.postgres());
-             Statement s = admin.createStatement()) {
-            s.execute("ALTER DATABASE " + dbName + " ALLOW_CONNECTIONS " + allow);
-        }
     }
 }

@@ -99,6 +99,25 @@ public final class TestServices {
         return withDatabase(admin, name);
     }
 
+    /**
+     * Closes one test database to every new connection and ends the sessions it has ({@code allow == false}),
+     * or opens it again: a database outage for that test alone, while the server goes on serving the others.
+     */
+    public static void allowConnections(String databaseUrl, boolean allow) {
+        String name = databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        if (!name.startsWith("sw_it_")) {
+            throw new IllegalArgumentException("only a database made by freshDatabase() may be closed: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(postgres()); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + allow);
+            if (!allow) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot " + (allow ? "open" : "close") + " test database " + name, e);
+        }
+    }
+
     /** Drops the databases this JVM created, so a shared server does not fill up with test leftovers. */
     private static synchronized void dropCreated() {
         try (Connection c = DriverManager.getConnection(adminJdbcUrl); Statement s = c.createStatement()) {

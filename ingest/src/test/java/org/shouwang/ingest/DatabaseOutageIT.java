@@ -23,12 +23,10 @@ class DatabaseOutageIT {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private IngestHarness h;
     private HikariDataSource ingestPool;
-    private String dbName;
 
     @BeforeEach
     void open() throws Exception {
         h = new IngestHarness();
-        dbName = h.dbUrl.substring(h.dbUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(h.dbUrl);
         pool.setMaximumPoolSize(2);
@@ -96,14 +94,7 @@ class DatabaseOutageIT {
         }
     }
 
-    /** Closes (or reopens) the test database to everyone and drops the connections it has. */
-    private void allowConnections(boolean allow) throws Exception {
-        try (Connection admin = DriverManager.getConnection(TestServices.postgres());
-             Statement s = admin.createStatement()) {
-            s.execute("ALTER DATABASE " + dbName + " ALLOW_CONNECTIONS " + allow);
-            if (!allow) {
-                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + dbName + "'");
-            }
-        }
+    private void allowConnections(boolean allow) {
+        TestServices.allowConnections(h.dbUrl, allow);
     }
 }
