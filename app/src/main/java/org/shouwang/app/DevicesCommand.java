@@ -33,13 +33,16 @@ final class DevicesCommand {
                         Clock.systemDefaultZone()).export(out, cfg.mqtt().username(), cfg.mqtt().password());
                 System.out.printf("wrote %s and %s: %d active devices (%d new), %d deactivated left out%n",
                         r.passwordFile(), r.aclFile(), r.devices(), r.created(), r.leftOut());
+                if (!r.unusable().isEmpty()) {
+                    System.out.printf("NOT exported (a ':' cannot stand in a Mosquitto username): %s%n", r.unusable());
+                }
                 if (r.newPasswords() != null) {
                     System.out.printf("new devices' passwords: %s (hand them to the installer, then delete the file)%n",
                             r.newPasswords());
                 }
                 System.out.println("reload Mosquitto to apply: kill -HUP $(pidof mosquitto)");
+                return r.unusable().isEmpty() ? 0 : 2;
             }
-            return 0;
         }
     }
 }

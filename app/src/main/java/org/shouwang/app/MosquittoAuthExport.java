@@ -27,7 +27,8 @@ final class MosquittoAuthExport {
     static final int PASSWORD_LENGTH = 20;
 
     /** What an export wrote. {@code newPasswords} is null when no device was new. */
-    record Result(int devices, int created, int leftOut, Path passwordFile, Path aclFile, Path newPasswords) {
+    record Result(int devices, int created, int leftOut, Path passwordFile, Path aclFile, Path newPasswords,
+                  List<String> unusable) {
     }
 
     private final BrokerCredentialStore store;
@@ -50,9 +51,15 @@ final class MosquittoAuthExport {
         List<String> passwd = new ArrayList<>();
         List<String> created = new ArrayList<>();
         int leftOut = 0;
+        List<String> unusable = new ArrayList<>();
         for (Credential c : store.all()) {
             if (!c.active()) {
                 leftOut++;
+                continue;
+            }
+            if (c.deviceId().contains(":")) {
+                // The password file is "user:hash": such an id cannot log in to Mosquitto. Said, never silent.
+                unusable.add(c.deviceId());
                 continue;
             }
             String hash = c.passwordHash();
@@ -78,7 +85,7 @@ final class MosquittoAuthExport {
             csv = write(dir.resolve("new-device-passwords-" + stamp + ".csv"),
                     "deviceId,password\n" + String.join("\n", created) + "\n", "rw-------");
         }
-        return new Result(passwd.size() - 1, created.size(), leftOut, passwordFile, aclFile, csv);
+        return new Result(passwd.size() - 1, created.size(), leftOut, passwordFile, aclFile, csv, List.copyOf(unusable));
     }
 
     static String acl(String ingestUser) {

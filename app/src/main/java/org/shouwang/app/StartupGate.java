@@ -63,6 +63,11 @@ final class StartupGate implements AutoCloseable {
             if (state == null) {
                 return;
             }
+            if (state.startsWith("28")) {
+                // Wrong user or password: waiting will not help, and retrying only fills the server's log.
+                throw new IllegalStateException("the database refuses the configured credentials (SQLSTATE " + state
+                        + "): check database.user and database.password");
+            }
             LOG.warn("database not reachable, retrying [attempt: {}, sqlstate: {}, retry in: {} ms]", attempt, state, wait);
             TimeUnit.MILLISECONDS.sleep(wait);
             wait = Math.min(wait * 2, MAX_RETRY_MS);

@@ -51,10 +51,12 @@ class MosquittoAuthExportIT {
         long elder = registry.createElder(new Elder(0, "吴老伯", null, "平江街道", "大儒巷社区", "大儒巷3号", null, true)).id();
         registry.addDevice("btn-a", DeviceKind.CALL_BUTTON, elder);
         registry.addDevice("meter-b", DeviceKind.WATER_METER, elder);
+        registry.addDevice("AA:BB:CC", DeviceKind.WATER_METER, elder);
         auth = Files.createTempDirectory("shouwang-auth-");
         Files.setPosixFilePermissions(auth, PosixFilePermissions.fromString("rwxr-xr-x"));
         export = new MosquittoAuthExport(new BrokerCredentialStore(db.dataSource()), Clock.systemUTC());
-        export.export(auth, INGEST, INGEST_PASSWORD);
+        assertThat(export.export(auth, INGEST, INGEST_PASSWORD).unusable())
+                .as("an id with a colon cannot be a Mosquitto username: reported, not written").containsExactly("AA:BB:CC");
         broker = PrivateMosquitto.recommended("allow_anonymous false",
                 "password_file " + auth.resolve(MosquittoAuthExport.PASSWORD_FILE),
                 "acl_file " + auth.resolve(MosquittoAuthExport.ACL_FILE));

@@ -129,6 +129,45 @@ class PressDuringOutageIT {
         assertThat(to(twilio.messages(), WORKER)).isEqualTo(2);
     }
 
+    @Test
+    void aPressWhileTheDatabaseHangsIsPagedFromMemoryAndTheOutboxBooksTheCallsOnceItAnswers() throws Exception {
+        try (CallButton button = new CallButton(TestServices.mqttUrl(), buttonId, Clock.systemUTC())) {
+            button.connect();
+            await().alias("button online in the database").atMost(Duration.ofSeconds(20))
+                    .until(() -> count("SELECT count(*) FROM device WHERE device_id = '" + buttonId + "' AND online") == 1);
+
+            // GIVEN a database that takes connections but hangs every statement on the tables a press needs
+            try (Connection hang = DriverManager.getConnection(dbUrl)) {
+                hang.setAutoCommit(false);
+                try (Statement s = hang.createStatement()) {
+                    s.execute("LOCK TABLE ingested_message, incident_alert IN ACCESS EXCLUSIVE MODE");
+                }
+                long pressedAt = System.nanoTime();
+                button.press();
+
+                await().alias("SMS and call to both contacts while the database hangs").atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> to(twilio.messages(), NEIGHBOUR) == 1 && to(twilio.messages(), WORKER) == 1
+                                && to(twilio.calls(), NEIGHBOUR) == 1 && to(twilio.calls(), WORKER) == 1);
+                System.out.printf("outage-page: press_to_all_first_round_pages_ms=%d (database hanging)%n",
+                        (System.nanoTime() - pressedAt) / 1_000_000);
+                assertThat(count("SELECT count(*) FROM incident")).as("no incident yet: the database hangs").isZero();
+                hang.rollback();
+            }
+
+            String code = await().alias("incident opened once the database answers").atMost(Duration.ofSeconds(60))
+                    .until(() -> text("SELECT code FROM incident WHERE rule = 'BUTTON_PRESSED'"), c -> c != null);
+            await().alias("the SMS with the incident code to both contacts").atMost(Duration.ofSeconds(30))
+                    .until(() -> twilio.messages().stream().filter(m -> m.body().contains(code)).count() == 2);
+            assertThat(count("SELECT count(*) FROM notification WHERE channel = 'VOICE' AND step = 0 AND round_no = 0"
+                    + " AND status = 'SENT'")).isEqualTo(2);
+        }
+        assertThat(to(twilio.calls(), NEIGHBOUR)).isEqualTo(1);
+        assertThat(to(twilio.calls(), WORKER)).isEqualTo(1);
+        assertThat(to(twilio.messages(), NEIGHBOUR)).isEqualTo(2);
+        assertThat(to(twilio.messages(), WORKER)).isEqualTo(2);
+    }
+
     private static long to(List<TwilioStubRequest> requests, String number) {
         return requests.stream().filter(r -> number.equals(r.to())).count();
     }

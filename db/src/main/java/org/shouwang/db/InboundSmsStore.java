@@ -20,9 +20,4 @@ public final class InboundSmsStore {
         return jdbc.update("INSERT INTO inbound_sms (message_sid, received_at) VALUES (?, ?)"
                 + " ON CONFLICT (message_sid) DO NOTHING", messageSid, at) == 1;
     }
-
-    /** Gives a claim back when handling failed, so the provider's retry of the same message is handled. */
-    public void release(String messageSid) {
-        jdbc.update("DELETE FROM inbound_sms WHERE message_sid = ?", messageSid);
-    }
 }

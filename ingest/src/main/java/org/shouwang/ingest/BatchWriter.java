@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.shouwang.db.QuarantinedMessage;
 import org.shouwang.db.StoreFailures;
@@ -60,6 +61,8 @@ final class BatchWriter implements Runnable {
     private volatile Thread thread;
     /** Events announced while their write was failing, until it commits (bounded by the queue's capacity). */
     private final Set<String> announcedAhead = ConcurrentHashMap.newKeySet();
+    /** Orders "committed" against the watchdog's announcement, so nothing is announced ahead after its commit. */
+    private final Object aheadLock = new Object();
     /** Announces a batch's events ahead when its write has not committed within {@link #ANNOUNCE_AHEAD_AFTER}. */
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "shouwang-ingest-watchdog");
@@ -159,11 +162,12 @@ final class BatchWriter implements Runnable {
     private void writeUntilDurable(List<PendingMessage> batch) throws InterruptedException {
         List<Inbound.Event> events = batch.stream().map(PendingMessage::inbound)
                 .filter(Inbound.Event.class::isInstance).map(Inbound.Event.class::cast).toList();
+        AtomicBoolean committed = new AtomicBoolean();
         // A database that hangs rather than refuses (a pool waiting for a connection) must not hold a press either.
-        ScheduledFuture<?> ahead = events.isEmpty() ? null
-                : watchdog.schedule(() -> announceEventsAhead(events), ANNOUNCE_AHEAD_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> ahead = events.isEmpty() ? null : watchdog.schedule(() -> announceEventsAhead(events,
+                committed), ANNOUNCE_AHEAD_AFTER.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            writeOrSetAside(batch, events);
+            writeOrSetAside(batch, events, committed);
         } finally {
             if (ahead != null) {
                 ahead.cancel(false);
@@ -171,37 +175,48 @@ final class BatchWriter implements Runnable {
         }
     }
 
-    private void writeOrSetAside(List<PendingMessage> batch, List<Inbound.Event> events) throws InterruptedException {
+    private void writeOrSetAside(List<PendingMessage> batch, List<Inbound.Event> events, AtomicBoolean committed)
+            throws InterruptedException {
         long backoff = MIN_BACKOFF_MS;
         while (!stopping()) {
+            RuntimeException failure;
+            Sorted sorted = null;
             try {
-                Sorted sorted = sort(batch);
+                sorted = sort(batch);
                 TelemetryWriteResult result = store.write(sorted.batch());
+                synchronized (aheadLock) {
+                    committed.set(true); // from here on the watchdog announces nothing of this batch
+                }
                 failingSince = 0;
                 afterCommit(batch, sorted, result);
                 sorted.batch().events().forEach(e -> announcedAhead.remove(key(e)));
                 return;
             } catch (RuntimeException e) {
-                metrics.countWriteFailure();
-                String state = StoreFailures.sqlState(e);
-                if (StoreFailures.classify(e) == StoreFailures.Kind.DATA_REFUSED) {
-                    LOG.warn("batch refused by the database, splitting it [messages: {}, sqlstate: {}, error: {}]",
-                            batch.size(), state, e.getClass().getSimpleName());
-                    setAside(batch, e);
-                    return;
-                }
-                if (failingSince == 0) {
-                    failingSince = System.nanoTime();
-                }
-                announceEventsAhead(events);
-                LOG.warn("batch not written, not acknowledged, will retry [messages: {}, retry in: {} ms, sqlstate: {}, error: {}]",
-                        batch.size(), backoff, state, e.getClass().getSimpleName());
-                LOG.debug("batch write failure", e);
-                if (stopSignal.await(backoff, TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                failure = e;
             }
+            metrics.countWriteFailure();
+            String state = StoreFailures.sqlState(failure);
+            // Only the write itself can be refused for its data: reading the registry (sort) failing is the
+            // installation's trouble, as is a quarantine row failing in our own code; both are retried.
+            boolean refused = sorted != null && StoreFailures.classify(failure) == StoreFailures.Kind.DATA_REFUSED
+                    && !(state == null && batch.size() == 1 && batch.get(0).inbound() instanceof Inbound.Rejected);
+            if (refused) {
+                LOG.warn("batch refused by the database, splitting it [messages: {}, sqlstate: {}, error: {}]",
+                        batch.size(), state, failure.getClass().getSimpleName());
+                setAside(batch, failure);
+                return;
+            }
+            if (failingSince == 0) {
+                failingSince = System.nanoTime();
+            }
+            announceEventsAhead(events, committed);
+            LOG.warn("batch not written, not acknowledged, will retry [messages: {}, retry in: {} ms, sqlstate: {}, error: {}]",
+                    batch.size(), backoff, state, failure.getClass().getSimpleName());
+            LOG.debug("batch write failure", failure);
+            if (stopSignal.await(backoff, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         }
     }
 
@@ -237,12 +252,17 @@ final class BatchWriter implements Runnable {
      * like every event, and the alert id (device and message id) makes that repeat page nobody. Only devices
      * the directory already knows are announced: looking one up would need the database.
      */
-    private void announceEventsAhead(List<Inbound.Event> events) {
+    private void announceEventsAhead(List<Inbound.Event> events, AtomicBoolean committed) {
         List<DeviceEvent> ahead = new ArrayList<>();
-        for (Inbound.Event e : events) {
-            if (directory.cachedKindOf(e.deviceId()).filter(k -> fits(k, e)).isPresent()
-                    && announcedAhead.add(key(e.event()))) {
-                ahead.add(e.event());
+        synchronized (aheadLock) {
+            if (committed.get()) {
+                return; // committed meanwhile: the commit announces them
+            }
+            for (Inbound.Event e : events) {
+                if (directory.cachedKindOf(e.deviceId()).filter(k -> fits(k, e)).isPresent()
+                        && announcedAhead.add(key(e.event()))) {
+                    ahead.add(e.event());
+                }
             }
         }
         if (ahead.isEmpty()) {

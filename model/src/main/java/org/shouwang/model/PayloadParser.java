@@ -93,7 +93,7 @@ public final class PayloadParser {
         while (!todo.isEmpty()) {
             JsonNode node = todo.pop();
             if (node.isTextual() && SafeText.unstorable(node.textValue())) {
-                throw new RejectedPayloadException(RejectReason.INVALID_VALUE, "text contains a NUL character");
+                throw new RejectedPayloadException(RejectReason.INVALID_VALUE, "text contains a NUL character or a lone surrogate");
             }
             if (node.isObject()) {
                 Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -101,7 +101,7 @@ public final class PayloadParser {
                     Map.Entry<String, JsonNode> f = fields.next();
                     if (SafeText.unstorable(f.getKey())) {
                         throw new RejectedPayloadException(RejectReason.INVALID_VALUE,
-                                "a field name contains a NUL character");
+                                "a field name contains a NUL character or a lone surrogate");
                     }
                     todo.push(f.getValue());
                 }

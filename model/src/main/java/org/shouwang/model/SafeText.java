@@ -9,9 +9,21 @@ public final class SafeText {
     private SafeText() {
     }
 
-    /** True when PostgreSQL would refuse to store the text (it cannot hold U+0000). */
+    /**
+     * True when the text cannot be stored as it is: PostgreSQL refuses U+0000, and a lone UTF-16 surrogate has no
+     * UTF-8 form (the driver would store "?", so a message id would no longer match itself).
+     */
     public static boolean unstorable(String s) {
-        return s != null && s.indexOf('\0') >= 0;
+        if (s == null) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\0' || Character.isSurrogate(c) && !validSurrogateAt(s, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -109,6 +109,7 @@ class PayloadParserTest {
         "{\"v\":1,\"msgId\":\"1\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1,\"note\":\"x\\u0000\"}      | INVALID_VALUE",
         "{\"v\":1,\"msgId\":\"1\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1,\"x\":{\"y\":[\"\\u0000\"]}} | INVALID_VALUE",
         "{\"v\":1,\"msgId\":\"1\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1,\"a\\u0000\":1}            | INVALID_VALUE",
+        "{\"v\":1,\"msgId\":\"\\ud800\",\"ts\":\"2026-11-29T09:00:00+08:00\",\"totalLiters\":1}                   | INVALID_VALUE",
         "{\"v\":1,\"msgId\":\"1\",\"ts\":\"0000-01-01T00:00:00Z\",\"totalLiters\":1}                            | PAST_TIMESTAMP",
         "{\"v\":1,\"msgId\":\"1\",\"ts\":\"-999999999-01-01T00:00:00Z\",\"totalLiters\":1}                      | PAST_TIMESTAMP",
         "{\"v\":1,\"msgId\":\"1\",\"ts\":\"1970-01-01T00:00:00Z\",\"totalLiters\":1}                            | PAST_TIMESTAMP",

@@ -200,12 +200,11 @@ public final class NotifierVerticle extends AbstractVerticle {
     }
 
     private void pageFromMemory(Alert alert) {
-        WorkerExecutor w = workers;
-        if (w == null) {
-            return;
-        }
-        w.executeBlocking(() -> outage.page(alert), false)
-                .onFailure(e -> LOG.error("press not paged from memory [alert: {}]", alert.alertId(), e));
+        outage.pageAsync(alert).whenComplete((sent, e) -> {
+            if (e != null) {
+                LOG.error("press not paged from memory [alert: {}]", alert.alertId(), e);
+            }
+        });
     }
 
     /**

@@ -10,28 +10,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.shouwang.db.NotificationChannel;
 import org.shouwang.model.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pages sent from memory while the database was down, on local disk: one JSON line per page, forced to
- * disk before the page is handed to the provider. It is what makes paging without the database safe: a press
- * announced twice, or a restart, never pages the same person twice, and once the database is back the
- * incident's outbox takes these pages over as already sent ({@link #reconciled}). Holds no phone number
- * and no name, only ids.
+ * Who sends each first-round page of a press, on local disk: {@link OutagePager} (from memory, while the database
+ * is down) or the outbox. One JSON line per decision, forced to disk. A page is claimed by one of the two before it
+ * is sent, and a page the pager has in flight holds the outbox back until the provider has answered, so a press
+ * announced twice, a restart, or the database coming back mid-send never pages one person twice by one channel.
+ * Holds no phone number and no name, only ids.
  */
 public final class OutageJournal {
 
-    /** A page sent while the database was down. */
+    /** A page sent (or being sent) from memory while the database was down. */
     public record Entry(String alertId, long elderId, Long contactId, NotificationChannel channel, String providerSid,
                         Instant sentAt) {
 
@@ -44,16 +45,18 @@ public final class OutageJournal {
         }
     }
 
+    /** Longest the outbox waits for a page the pager has in flight (its retries end well before). */
+    static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(90);
     private static final Logger LOG = LoggerFactory.getLogger(OutageJournal.class);
 
     private final Path file;
     private final FileChannel out;
-    /** Sent and not yet taken over by the outbox, by key. */
-    private final Map<String, Entry> open = new LinkedHashMap<>();
-    /** Pages the outbox sends itself (in memory: only paging from memory in this process needs to know). */
-    private final java.util.Set<String> outbox = new java.util.HashSet<>();
-    /** Every key ever written: a page stays sent even after it was taken over. */
-    private final Map<String, Entry> all = new LinkedHashMap<>();
+    /** Pages the pager sent (or may have sent), by key. */
+    private final Map<String, Entry> sent = new HashMap<>();
+    /** Pages the pager is sending now: the provider has not answered yet. */
+    private final Set<String> inFlight = new HashSet<>();
+    /** Pages the outbox sends: the pager leaves them alone. */
+    private final Set<String> outbox = new HashSet<>();
 
     private OutageJournal(Path file, FileChannel out) {
         this.file = file;
@@ -92,102 +95,97 @@ public final class OutageJournal {
                         NotificationChannel.valueOf(n.get("channel").asText()),
                         n.hasNonNull("sid") ? n.get("sid").asText() : null, Instant.parse(n.get("at").asText()));
                 switch (n.get("type").asText()) {
-                    case "sent" -> {
-                        open.put(e.key(), e);
-                        all.put(e.key(), e);
-                    }
-                    case "failed" -> {
-                        open.remove(e.key());
-                        all.remove(e.key());
-                    }
-                    default -> open.remove(e.key());
+                    case "sent" -> sent.put(e.key(), e); // a send the process died in counts as maybe sent
+                    case "failed" -> sent.remove(e.key());
+                    case "outbox" -> outbox.add(e.key());
+                    default -> { }
                 }
             } catch (IOException | RuntimeException ex) {
                 // A line cut short by a crash mid-write: the page it began was never handed to the provider.
                 LOG.warn("outage journal line skipped [file: {}, reason: {}]", file, ex.getClass().getSimpleName());
             }
         }
-        if (!open.isEmpty()) {
-            LOG.warn("outage journal holds pages not yet in the outbox [pages: {}]", open.size());
-        }
     }
 
-    /** The page to this person by this channel for any of these alerts, if one was sent during an outage. */
-    public synchronized Optional<Entry> sent(Collection<String> alertIds, Long contactId, NotificationChannel channel) {
-        for (String alertId : alertIds) {
-            Entry e = all.get(Entry.key(alertId, contactId, channel));
+    /**
+     * Claims a page for sending from memory, recording it as sent before it is sent (a crash in between means
+     * "maybe sent", never "sent twice"). False when the pager sent it already or the outbox has it. Then exactly
+     * one of {@link #delivered}, {@link #uncertain} or {@link #failed} must follow.
+     */
+    public synchronized boolean claim(Entry entry) {
+        String key = entry.key();
+        if (sent.containsKey(key) || outbox.contains(key)) {
+            return false;
+        }
+        append("sent", entry);
+        sent.put(key, entry);
+        inFlight.add(key);
+        return true;
+    }
+
+    /** The provider took the claimed page; {@code entry} carries its id. */
+    public synchronized void delivered(Entry entry) {
+        append("sent", entry);
+        sent.put(entry.key(), entry);
+        settle(entry);
+    }
+
+    /** The provider's answer did not come: the page may have gone out, so it stays sent. */
+    public synchronized void uncertain(Entry entry) {
+        settle(entry);
+    }
+
+    /** The provider refused the claimed page: it was not sent, and the outbox sends it once it can. */
+    public synchronized void failed(Entry entry) {
+        append("failed", entry);
+        sent.remove(entry.key());
+        settle(entry);
+    }
+
+    private void settle(Entry entry) {
+        inFlight.remove(entry.key());
+        notifyAll();
+    }
+
+    /** True when the pager sent (or may have sent) this page. */
+    public synchronized boolean has(String alertId, Long contactId, NotificationChannel channel) {
+        return sent.containsKey(Entry.key(alertId, contactId, channel));
+    }
+
+    /**
+     * The outbox is about to send a first-round page of a press. Waits while the pager has that page in flight;
+     * then returns it if the pager sent it, or else marks it the outbox's (on disk), so the pager leaves it alone.
+     */
+    public synchronized Optional<Entry> claimForOutbox(Collection<String> alertIds, Long contactId,
+                                                       NotificationChannel channel) throws InterruptedException {
+        long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
+        while (alertIds.stream().anyMatch(a -> inFlight.contains(Entry.key(a, contactId, channel)))) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                LOG.warn("page from memory still unanswered, the outbox counts it as sent [contact: {}, channel: {}]",
+                        contactId, channel);
+                break;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        for (String a : alertIds) {
+            Entry e = sent.get(Entry.key(a, contactId, channel));
             if (e != null) {
                 return Optional.of(e);
+            }
+        }
+        for (String a : alertIds) {
+            if (outbox.add(Entry.key(a, contactId, channel))) {
+                append("outbox", new Entry(a, 0, contactId, channel, null, Instant.now()));
             }
         }
         return Optional.empty();
     }
 
-    /** True when a page of this alert to this person by this channel was sent already. */
-    public synchronized boolean has(String alertId, Long contactId, NotificationChannel channel) {
-        return all.containsKey(Entry.key(alertId, contactId, channel));
-    }
-
     /**
-     * Claims a page for sending from memory and records it as sent, before it is sent (a crash in between means
-     * "maybe sent", never "sent twice"). False when it was sent already or the outbox is sending it.
+     * Appends a line and forces it to disk. A disk that refuses is logged and the decision kept in memory: paging
+     * on is better than silence, and only a restart in this state could repeat a page.
      */
-    public synchronized boolean claim(Entry entry) {
-        if (all.containsKey(entry.key()) || outbox.contains(entry.key())) {
-            return false;
-        }
-        append("sent", entry);
-        open.put(entry.key(), entry);
-        all.put(entry.key(), entry);
-        return true;
-    }
-
-    /** Records the provider's id of a page claimed before. */
-    public synchronized void delivered(Entry entry) {
-        append("sent", entry);
-        if (open.containsKey(entry.key())) {
-            open.put(entry.key(), entry);
-        }
-        all.put(entry.key(), entry);
-    }
-
-    /**
-     * The outbox is about to send this first-round page of a press: returns the page if it was already sent from
-     * memory; otherwise marks it the outbox's, so that paging from memory leaves it alone from now on.
-     */
-    public synchronized Optional<Entry> claimForOutbox(Collection<String> alertIds, Long contactId,
-                                                       NotificationChannel channel) {
-        Optional<Entry> sent = sent(alertIds, contactId, channel);
-        if (sent.isEmpty()) {
-            alertIds.forEach(a -> outbox.add(Entry.key(a, contactId, channel)));
-        }
-        return sent;
-    }
-
-    /** Records that the provider refused the page: it was not sent, and the outbox sends it once it can. */
-    public synchronized void failed(Entry entry) {
-        append("failed", entry);
-        open.remove(entry.key());
-        all.remove(entry.key());
-    }
-
-    /** Records that the outbox now holds this page as sent. */
-    public synchronized void reconciled(Entry entry) {
-        if (open.remove(entry.key()) != null) {
-            append("reconciled", entry);
-        }
-    }
-
-    /** Pages sent during an outage that no incident's outbox holds yet. */
-    public synchronized List<Entry> unreconciled() {
-        return new ArrayList<>(open.values());
-    }
-
-    /** True when some page sent during an outage is not in the outbox yet (cheap: asked for every new round). */
-    public synchronized boolean hasUnreconciled() {
-        return !open.isEmpty();
-    }
-
     private void append(String type, Entry e) {
         ObjectNode n = Json.MAPPER.createObjectNode().put("type", type).put("alertId", e.alertId())
                 .put("elderId", e.elderId()).put("channel", e.channel().name()).put("at", e.sentAt().toString());
@@ -201,7 +199,8 @@ public final class OutageJournal {
             out.write(ByteBuffer.wrap((n + "\n").getBytes(StandardCharsets.UTF_8)));
             out.force(false);
         } catch (IOException ex) {
-            throw new UncheckedIOException("outage journal " + file + " not written", ex);
+            LOG.error("outage journal not written, going on from memory [file: {}, reason: {}]", file,
+                    ex.getClass().getSimpleName());
         }
     }
 }

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * Pages a button press while the database is down (issue 9.10): from a copy of every call button's care team
  * kept in memory, it sends the first step of the press's escalation plan at once, journalling each page to
  * local disk first ({@link OutageJournal}). When the database is back the notifier's normal path opens the
- * incident and {@link RoundPages} takes these pages into its outbox as already sent, so nobody is paged twice
- * and the escalation goes on from there. Only presses: every other rule can wait for the database.
+ * incident and {@link OutboxSender} books these calls as already sent (the SMS is followed by the one with the
+ * incident code), so nobody is called twice and the escalation goes on from there. Only presses: every other rule can wait for the database.
  */
 public final class OutagePager {
 
@@ -42,6 +42,14 @@ public final class OutagePager {
         t.setDaemon(true);
         return t;
     });
+    private final ExecutorService coordinators = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "shouwang-outage-press");
+        t.setDaemon(true);
+        return t;
+    });
+    /** How long one page from memory is retried on passing failures. */
+    static final Duration SEND_DEADLINE = Duration.ofSeconds(30);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private volatile Map<String, ElderProfile> profiles = Map.of();
     private volatile Instant refreshedAt;
 
@@ -110,6 +118,10 @@ public final class OutagePager {
         return sent;
     }
 
+    /**
+     * Sends one page, retrying a passing failure (5xx, no connection) with backoff for up to {@link #SEND_DEADLINE}:
+     * while the database is down nothing else will send it. A timeout may have sent it: not retried.
+     */
     private boolean send(Alert alert, ElderProfile profile, StepPlanner.Target t, NotificationChannel via) {
         OutageJournal.Entry entry = new OutageJournal.Entry(alert.alertId(), profile.elder().id(), t.contactId(), via,
                 null, clock.instant());
@@ -118,24 +130,45 @@ public final class OutagePager {
         }
         String body = via == NotificationChannel.VOICE ? VoiceText.pageDuringOutage(profile.elder(), profile)
                 : SmsText.pageDuringOutage(profile.elder(), profile);
-        try {
-            Delivery d = channels.get(via).send(new Page(0, 0, t.contactId(), t.audience(), via, t.phone(), body));
-            journal.delivered(new OutageJournal.Entry(entry.alertId(), entry.elderId(), entry.contactId(), via,
-                    d.providerSid(), entry.sentAt()));
-            return true;
-        } catch (ChannelException e) {
-            if (e.isUncertain()) {
-                return false; // it may have gone out: kept as sent, so nobody gets it twice
+        Page page = new Page(0, 0, t.contactId(), t.audience(), via, t.phone(), body);
+        long deadline = System.nanoTime() + SEND_DEADLINE.toNanos();
+        long backoff = FIRST_BACKOFF.toMillis();
+        while (true) {
+            try {
+                Delivery d = channels.get(via).send(page);
+                journal.delivered(new OutageJournal.Entry(entry.alertId(), entry.elderId(), entry.contactId(), via,
+                        d.providerSid(), entry.sentAt()));
+                return true;
+            } catch (ChannelException e) {
+                if (e.isUncertain()) {
+                    journal.uncertain(entry); // it may have gone out: kept as sent, so nobody gets it twice
+                    return false;
+                }
+                if (e.isPermanent() || System.nanoTime() + backoff * 1_000_000 > deadline) {
+                    journal.failed(entry);
+                    LOG.warn("page from memory not sent [alert: {}, channel: {}, failure: {}]", alert.alertId(), via,
+                            e.kind());
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                journal.failed(entry);
+                LOG.warn("page from memory failed [alert: {}, channel: {}, error: {}]", alert.alertId(), via,
+                        e.getClass().getSimpleName());
+                return false;
             }
-            journal.failed(entry);
-            LOG.warn("page from memory refused by the provider [alert: {}, channel: {}, reason: {}]", alert.alertId(),
-                    via, e.kind());
-            return false;
-        } catch (RuntimeException e) {
-            journal.failed(entry);
-            LOG.warn("page from memory failed [alert: {}, channel: {}, error: {}]", alert.alertId(), via,
-                    e.getClass().getSimpleName());
-            return false;
+            try {
+                Thread.sleep(backoff); // a worker of the pager's own, not an event loop
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                journal.failed(entry);
+                return false;
+            }
+            backoff = Math.min(backoff * 2, 8_000);
         }
+    }
+
+    /** Pages on the pager's own threads, so work stuck on the database elsewhere never holds a press back. */
+    public CompletableFuture<Integer> pageAsync(Alert alert) {
+        return CompletableFuture.supplyAsync(() -> page(alert), coordinators);
     }
 }

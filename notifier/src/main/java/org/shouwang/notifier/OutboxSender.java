@@ -133,8 +133,13 @@ final class OutboxSender {
                 || n.round() == null || n.round() != 0) {
             return false;
         }
-        Optional<OutageJournal.Entry> entry = journal.claimForOutbox(incidents.alertIds(n.incidentId()),
-                n.contactId(), n.channel());
+        Optional<OutageJournal.Entry> entry;
+        try {
+            entry = journal.claimForOutbox(incidents.alertIds(n.incidentId()), n.contactId(), n.channel());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
         if (entry.isEmpty()) {
             return false;
         }
@@ -143,12 +148,10 @@ final class OutboxSender {
             outbox.markSent(n.id(), e.providerSid(), e.sentAt());
             timeline.noteQuietly(n.incidentId(), Timeline.PAGED_DURING_OUTAGE, "数据库中断期间已由应急通道电话通知："
                     + who + "，不再重复拨打");
-            journal.reconciled(e);
             return true;
         }
         timeline.noteQuietly(n.incidentId(), Timeline.PAGED_DURING_OUTAGE, "数据库中断期间已由应急通道短信通知："
                 + who + "；现补发带事件编号的短信");
-        journal.reconciled(e);
         return false;
     }
 

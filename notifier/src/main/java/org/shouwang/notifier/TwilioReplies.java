@@ -75,12 +75,9 @@ public final class TwilioReplies {
             LOG.warn("inbound sms seen before, ignored [sid: {}]", messageSid);
             return Sms.empty();
         }
-        try {
-            return smsReply(from, body);
-        } catch (RuntimeException e) {
-            stores.inboundSms().release(messageSid);
-            throw e;
-        }
+        // The claim stays even when handling fails part-way: Twilio's retry of a reply that already took one case
+        // must not take a newer one. A reply lost this way leaves the escalation paging, the safe side.
+        return smsReply(from, body);
     }
 
     private String smsReply(String from, String body) {
