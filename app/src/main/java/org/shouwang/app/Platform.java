@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one composition root: builds every part from the configuration and deploys them in data-path
- * order (rules and notifier listen before ingest delivers, the console opens last).
+ * order (rules and notifier listen before ingest delivers, the console opens last). The rules' start
+ * completes once they listen: their state is rebuilt in the background meanwhile (presses are paged at
+ * once, readings wait for it), so ingest never waits for the history.
  */
 public final class Platform implements AutoCloseable {
 
