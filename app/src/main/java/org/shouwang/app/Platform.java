@@ -60,7 +60,8 @@ public final class Platform implements AutoCloseable {
                         HealthCheck.of("database", () -> db.ping(2), "数据库无响应"),
                         HealthCheck.of("broker", ingest::connected, "MQTT 代理未连接")), clock);
         RuleStore ruleStore = new RuleStore(db.dataSource());
-        RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::record);
+        RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::water,
+                ruleStore::record);
         Future<?> deployed = vertx.deployVerticle(new RulesVerticle(ruleSettings(cfg.rules()), clock, ruleContext))
                 .compose(id -> vertx.deployVerticle(notifier.verticle(cfg.escalation().tick())))
                 .compose(id -> vertx.deployVerticle(notifier.webhookVerticle(hooks, twilio.authToken())))

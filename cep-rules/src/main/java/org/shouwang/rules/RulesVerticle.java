@@ -21,6 +21,7 @@ import org.shouwang.model.AlertCleared;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.DeviceStatus;
 import org.shouwang.model.Json;
+import org.shouwang.model.RuleHistory;
 import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.Telemetry;
 import org.slf4j.Logger;
@@ -85,9 +86,9 @@ public final class RulesVerticle extends AbstractVerticle {
         // Listening first: what arrives while the state is rebuilt waits in pending, so nothing falls
         // between the history read and the first live message. A press is paged at once meanwhile.
         consume(Addresses.TELEMETRY_ACCEPTED, Telemetry.class, (engine, t) -> engine.onTelemetry(t),
-                t -> RuleRecovery.key(t.deviceId(), t.msgId()), false, null);
+                t -> RuleHistory.key(t.deviceId(), t.msgId()), false, null);
         consume(Addresses.EVENT_ACCEPTED, DeviceEvent.class, (engine, e) -> engine.onEvent(e),
-                e -> RuleRecovery.key(e.deviceId(), e.msgId()), true, this::pageEarly);
+                e -> RuleHistory.key(e.deviceId(), e.msgId()), true, this::pageEarly);
         consume(Addresses.STATUS_ACCEPTED, DeviceStatus.class, (engine, s) -> engine.onStatus(s), s -> null, false, null);
         consumers.add(vertx.eventBus().consumer(Addresses.RULES_CHANGED, message -> reloadContext()));
         Future.all(consumers.stream().map(MessageConsumer::completion).toList())
@@ -120,10 +121,7 @@ public final class RulesVerticle extends AbstractVerticle {
             return;
         }
         recovering = vertx.executeBlocking(() -> {
-            var now = clock.instant();
-            // The end is inclusive: a message stored at this very millisecond is replayed, not lost.
-            RuleRecovery.Recovered r = RuleRecovery.recover(settings, source.context(now), source.history(
-                    now.minus(settings.recoveryLookback()), now.plusMillis(1)), now);
+            RuleRecovery.Recovered r = RuleRecovery.recover(settings, source, clock.instant());
             if (stopped) {
                 // Undeployed (or Vert.x closed) meanwhile: nobody will take the engine over.
                 r.engine().close();
@@ -160,6 +158,11 @@ public final class RulesVerticle extends AbstractVerticle {
             }
         });
         recovered.gate().open(new LiveSink());
+        // Readings that came while recovering waited in pending (a queue, not a watermark: arrival stamps
+        // alone cannot tell a reading committed after the digest's snapshot from one in it). The digest was
+        // read from one snapshot that lists by key every reading received since KEYS_MARGIN before the
+        // start: those it counted are dropped here, the rest fed in arrival order, so none is lost or
+        // counted twice (short of one held in ingest for over KEYS_MARGIN across the start).
         List<Pending<?>> waiting = List.copyOf(pending);
         pending.clear();
         waiting.stream().filter(p -> p.key() == null || !recovered.replayed().contains(p.key()))

@@ -57,7 +57,8 @@ class RulesStartIT {
         registry.addDevice(BUTTON, DeviceKind.CALL_BUTTON, elder);
         RuleStore store = new RuleStore(db.dataSource());
         // The real store; its history answers only when the test lets it (a history of millions of rows).
-        slowHistory = RuleContextSource.of(store::context, (from, to) -> heldHistory(store, from, to), store::record);
+        slowHistory = RuleContextSource.of(store::context, request -> heldHistory(store, request), store::water,
+                store::record);
         vertx = Vertx.vertx();
         vertx.eventBus().<String>consumer(Addresses.ALERT_RAISED, m -> raised.add(Json.read(m.body(), Alert.class)))
                 .completion().await(10, TimeUnit.SECONDS);
@@ -105,7 +106,7 @@ class RulesStartIT {
         await().alias("both journaled once").atMost(TIMEOUT).until(() -> journaled() == 2);
     }
 
-    private RuleHistory heldHistory(RuleStore store, Instant from, Instant to) {
+    private RuleHistory heldHistory(RuleStore store, RuleHistory.Request request) {
         historyAsked.countDown();
         try {
             if (!historyMayAnswer.await(120, TimeUnit.SECONDS)) {
@@ -115,7 +116,7 @@ class RulesStartIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return store.history(from, to);
+        return store.history(request);
     }
 
     private void press(String msgId) {
