@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.shouwang.model.Alert;
 import org.shouwang.model.AlertCleared;
@@ -87,12 +89,24 @@ final class RuleRecovery {
         // The end is inclusive: a message stored at this very millisecond is counted, not lost.
         RuleHistory.Request request = new RuleHistory.Request(from, now.plusMillis(1), now.minus(RECENT),
                 now.minus(KEYS_MARGIN), AlertTexts.ZONE);
+        // The database digests while the engine compiles (the first in a JVM takes seconds): both are long.
+        CompletableFuture<RuleHistory> reading = CompletableFuture.supplyAsync(() -> source.history(request), task -> {
+            Thread t = new Thread(task, "shouwang-rules-history");
+            t.setDaemon(true);
+            t.start();
+        });
         GatedSink gate = new GatedSink();
-        RuleEngine engine = new RuleEngine(settings, from, gate);
+        RuleEngine engine;
+        try {
+            engine = new RuleEngine(settings, from, gate);
+        } catch (RuntimeException e) {
+            reading.cancel(false);
+            throw e;
+        }
         try {
             engine.applyContext(context);
             long compiled = System.nanoTime();
-            RuleHistory history = source.history(request);
+            RuleHistory history = history(reading);
             Map<String, List<WaterInterval>> more = source.water(needingMore(engine, history, request), from,
                     request.to());
             long read = System.nanoTime();
@@ -104,7 +118,7 @@ final class RuleRecovery {
             engine.advanceTo(now);
             List<Outcome> publish = reconcile(gate.captured(), history.journal(), engine.openEpisodes());
             LOG.info("rule state recovered [from: {}, meters: {}, fetched whole: {}, events: {}, journal: {},"
-                            + " open episodes: {}, to publish: {}, ms engine: {}, ms read: {}, ms rebuild: {}]",
+                            + " open episodes: {}, to publish: {}, ms engine: {}, ms read after it: {}, ms rebuild: {}]",
                     from, history.meters().size(), more.size(), history.events().size(), history.journal().size(),
                     engine.openEpisodes().size(), publish.size(), (compiled - started) / 1_000_000,
                     (read - compiled) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
@@ -114,6 +128,14 @@ final class RuleRecovery {
         } catch (RuntimeException e) {
             engine.close();
             throw e;
+        }
+    }
+
+    private static RuleHistory history(CompletableFuture<RuleHistory> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
