@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -86,10 +87,11 @@ public final class RulesVerticle extends AbstractVerticle {
         // Listening first: what arrives while the state is rebuilt waits in pending, so nothing falls
         // between the history read and the first live message. A press is paged at once meanwhile.
         consume(Addresses.TELEMETRY_ACCEPTED, Telemetry.class, (engine, t) -> engine.onTelemetry(t),
-                t -> RuleHistory.key(t.deviceId(), t.msgId()), false, null);
+                t -> RuleHistory.key(t.deviceId(), t.msgId()), Telemetry::receivedAt, false, null);
         consume(Addresses.EVENT_ACCEPTED, DeviceEvent.class, (engine, e) -> engine.onEvent(e),
-                e -> RuleHistory.key(e.deviceId(), e.msgId()), true, this::pageEarly);
-        consume(Addresses.STATUS_ACCEPTED, DeviceStatus.class, (engine, s) -> engine.onStatus(s), s -> null, false, null);
+                e -> RuleHistory.key(e.deviceId(), e.msgId()), DeviceEvent::receivedAt, true, this::pageEarly);
+        consume(Addresses.STATUS_ACCEPTED, DeviceStatus.class, (engine, s) -> engine.onStatus(s), s -> null,
+                DeviceStatus::at, false, null);
         consumers.add(vertx.eventBus().consumer(Addresses.RULES_CHANGED, message -> reloadContext()));
         Future.all(consumers.stream().map(MessageConsumer::completion).toList())
                 .onSuccess(listening -> {
@@ -166,7 +168,7 @@ public final class RulesVerticle extends AbstractVerticle {
         List<Pending<?>> waiting = List.copyOf(pending);
         pending.clear();
         waiting.stream().filter(p -> p.key() == null || !recovered.replayed().contains(p.key()))
-                .forEach(Pending::apply);
+                .forEach(Pending::applyAtArrival);
         // Presses paged early were fed above; a later repeat is a redelivery the notifier drops anyway.
         int early = pagedEarly.size();
         pagedEarly.clear();
@@ -223,13 +225,13 @@ public final class RulesVerticle extends AbstractVerticle {
     }
 
     private <T> void consume(String address, Class<T> type, BiConsumer<RuleEngine, T> rules, Function<T, String> key,
-                             boolean urgent, Consumer<T> whileRecovering) {
+                             Function<T, Instant> arrival, boolean urgent, Consumer<T> whileRecovering) {
         consumers.add(vertx.eventBus().consumer(address, message -> {
             T payload = read(message, type);
             if (payload == null) {
                 return;
             }
-            Pending<T> p = new Pending<>(payload, rules, key.apply(payload));
+            Pending<T> p = new Pending<>(payload, rules, key.apply(payload), arrival.apply(payload));
             if (engine == null) {
                 if (whileRecovering != null) {
                     whileRecovering.accept(payload);
@@ -269,11 +271,25 @@ public final class RulesVerticle extends AbstractVerticle {
         private final T payload;
         private final BiConsumer<RuleEngine, T> rules;
         private final String key;
+        private final Instant at;
 
-        Pending(T payload, BiConsumer<RuleEngine, T> rules, String key) {
+        Pending(T payload, BiConsumer<RuleEngine, T> rules, String key, Instant at) {
             this.payload = payload;
             this.rules = rules;
             this.key = key;
+            this.at = at;
+        }
+
+        /**
+         * Fed after waiting for recovery: the clock moves only to the message's arrival, not to now, so it
+         * never runs past messages still waiting behind it (a meter would look silent).
+         */
+        void applyAtArrival() {
+            if (engine != null) {
+                Instant now = clock.instant();
+                engine.advanceTo(at != null && at.isBefore(now) ? at : now);
+                apply(false);
+            }
         }
 
         String key() {
