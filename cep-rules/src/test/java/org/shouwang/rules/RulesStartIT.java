@@ -38,6 +38,7 @@ class RulesStartIT {
     private static final Instant T0 = Instant.parse("2025-02-03T00:00:00Z");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String BUTTON = "start-b1";
+    private static final String METER = "start-m1";
 
     private final MutableClock clock = new MutableClock(T0);
     private final List<Alert> raised = new CopyOnWriteArrayList<>();
@@ -55,6 +56,7 @@ class RulesStartIT {
         RegistryStore registry = new RegistryStore(db.dataSource());
         long elder = registry.createElder(new Elder(0, "周阿公", null, "金阊街道", "石路社区", "石路9号", null, true)).id();
         registry.addDevice(BUTTON, DeviceKind.CALL_BUTTON, elder);
+        registry.addDevice(METER, DeviceKind.WATER_METER, elder);
         RuleStore store = new RuleStore(db.dataSource());
         // The real store; its history answers only when the test lets it (a history of millions of rows).
         slowHistory = RuleContextSource.of(store::context, request -> heldHistory(store, request), store::water,
@@ -104,6 +106,35 @@ class RulesStartIT {
         assertThat(raised).extracting(Alert::alertId)
                 .containsExactly("BUTTON_PRESSED:" + BUTTON + ":p1", "BUTTON_PRESSED:" + BUTTON + ":p2");
         await().alias("both journaled once").atMost(TIMEOUT).until(() -> journaled() == 2);
+    }
+
+    @Test
+    void readingsThatWaitedForRecoveryAreJudgedAtTheirOwnArrivalNotAsIfTheMeterHadBeenSilent() throws Exception {
+        // GIVEN the rules reading their history while a meter reports every two hours (silent after 3 h)
+        RulesVerticle rules = new RulesVerticle(RuleSettings.DEFAULTS.withTick(Duration.ofMillis(10)), clock, slowHistory);
+        vertx.deployVerticle(rules).await(60, TimeUnit.SECONDS);
+        assertThat(historyAsked.await(120, TimeUnit.SECONDS)).isTrue();
+        for (int hour = 0; hour <= 6; hour += 2) {
+            clock.set(T0.plus(Duration.ofHours(hour)));
+            reading("r" + hour);
+        }
+
+        // WHEN recovery ends, six hours after the first of them, and the button is pressed
+        historyMayAnswer.countDown();
+        rules.recovered().await(60, TimeUnit.SECONDS);
+        press("after");
+
+        // THEN the press is the only alert: no DEVICE_SILENT from the clock running ahead of the readings
+        await().alias("press paged").atMost(TIMEOUT).until(() -> !raised.isEmpty());
+        assertThat(raised).extracting(Alert::rule).containsExactly(org.shouwang.model.Rule.BUTTON_PRESSED);
+    }
+
+    private void reading(String msgId) {
+        Instant t = clock.instant();
+        org.shouwang.model.Telemetry reading = new org.shouwang.model.Telemetry(METER, msgId, t, t, 1000.0,
+                List.of(new org.shouwang.model.WaterInterval(t.minusSeconds(900), t, 12)), 0.0, 90, -80);
+        telemetry.writeBatch(List.of(reading), List.of());
+        vertx.eventBus().publish(Addresses.TELEMETRY_ACCEPTED, Json.write(reading));
     }
 
     private RuleHistory heldHistory(RuleStore store, RuleHistory.Request request) {
