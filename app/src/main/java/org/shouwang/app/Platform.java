@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one composition root: builds every part from the configuration and deploys them in data-path
- * order (rules and notifier listen before ingest delivers, the console opens last).
+ * order (rules and notifier listen before ingest delivers, the console opens last). The rules' start
+ * completes once they listen: their state is rebuilt in the background meanwhile (presses are paged at
+ * once, readings wait for it), so ingest never waits for the history.
  */
 public final class Platform implements AutoCloseable {
 
@@ -64,7 +66,8 @@ public final class Platform implements AutoCloseable {
                         HealthCheck.of("broker", ingest::connected, "MQTT 代理未连接"),
                         HealthCheck.of("ingest", ingest::writerCommitting, "设备数据写入数据库失败，正在重试")), clock);
         RuleStore ruleStore = new RuleStore(db.dataSource());
-        RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::record);
+        RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::water,
+                ruleStore::record);
         Future<?> deployed = vertx.deployVerticle(new RulesVerticle(ruleSettings(cfg.rules()), clock, ruleContext))
                 .compose(id -> vertx.deployVerticle(notifier.verticle(cfg.escalation().tick())))
                 .compose(id -> vertx.deployVerticle(notifier.webhookVerticle(hooks, twilio.authToken())))

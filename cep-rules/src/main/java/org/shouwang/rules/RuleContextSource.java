@@ -1,18 +1,21 @@
 package org.shouwang.rules;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.shouwang.model.RuleContext;
 import org.shouwang.model.RuleHistory;
 import org.shouwang.model.RuleJournalEntry;
+import org.shouwang.model.WaterInterval;
 
 /**
  * Where the rules learn what the devices' messages do not tell them, and keep what they published: the
  * registry snapshot (device → elder → street, thresholds, extreme-weather mode, absences), the stored
- * history to rebuild state after a restart, and the journal of alerts and clears. Blocking: the
+ * history digested to rebuild state after a restart, and the journal of alerts and clears. Blocking: the
  * {@link RulesVerticle} calls it on worker threads.
  *
  * <p>The database implements it ({@code org.shouwang.db.RuleStore}); {@code db} cannot depend on this
@@ -23,17 +26,25 @@ public interface RuleContextSource {
     /** The registry as of {@code now}; called at start, on {@code RULES_CHANGED} and every context refresh. */
     RuleContext context(Instant now);
 
-    /** Telemetry and device events received in {@code [from, to)}, and the journal since {@code from}. */
-    RuleHistory history(Instant from, Instant to);
+    /** The recovery period: a digest per meter, device events, the journal, the latest readings' keys. */
+    RuleHistory history(RuleHistory.Request request);
+
+    /** Every interval of these meters that started in {@code [from, to)}, by start: for digests that need more. */
+    Map<String, List<WaterInterval>> water(Collection<String> deviceIds, Instant from, Instant to);
 
     /** Keeps one raise or clear the rules published. */
     void record(RuleJournalEntry entry);
 
-    static RuleContextSource of(Function<Instant, RuleContext> context,
-                                BiFunction<Instant, Instant, RuleHistory> history,
-                                Consumer<RuleJournalEntry> journal) {
+    /** The intervals asked of {@link #water}. */
+    interface Water {
+        Map<String, List<WaterInterval>> of(Collection<String> deviceIds, Instant from, Instant to);
+    }
+
+    static RuleContextSource of(Function<Instant, RuleContext> context, Function<RuleHistory.Request, RuleHistory> history,
+                                Water water, Consumer<RuleJournalEntry> journal) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(water, "water");
         Objects.requireNonNull(journal, "journal");
         return new RuleContextSource() {
             @Override
@@ -42,8 +53,13 @@ public interface RuleContextSource {
             }
 
             @Override
-            public RuleHistory history(Instant from, Instant to) {
-                return history.apply(from, to);
+            public RuleHistory history(RuleHistory.Request request) {
+                return history.apply(request);
+            }
+
+            @Override
+            public Map<String, List<WaterInterval>> water(Collection<String> deviceIds, Instant from, Instant to) {
+                return water.of(deviceIds, from, to);
             }
 
             @Override
@@ -55,6 +71,6 @@ public interface RuleContextSource {
 
     /** No registry and no database: every device judged by the configured defaults, nothing recovered. */
     static RuleContextSource none() {
-        return of(now -> RuleContext.empty(), (from, to) -> org.shouwang.model.RuleHistory.empty(), entry -> { });
+        return of(now -> RuleContext.empty(), request -> RuleHistory.empty(), (ids, from, to) -> Map.of(), entry -> { });
     }
 }

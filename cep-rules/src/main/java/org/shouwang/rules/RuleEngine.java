@@ -22,9 +22,11 @@ import org.shouwang.model.Alert;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.DeviceStatus;
+import org.shouwang.model.MeterDigest;
 import org.shouwang.model.Rule;
 import org.shouwang.model.RuleContext;
 import org.shouwang.model.RuleJournalEntry;
+import org.shouwang.model.RuleThresholds;
 import org.shouwang.model.Telemetry;
 import org.shouwang.model.WaterInterval;
 import org.slf4j.Logger;
@@ -252,6 +254,64 @@ public final class RuleEngine implements AutoCloseable {
         ensureOpen();
         profile(deviceId, kind);
         events.sendEventMap(Map.of("deviceId", deviceId, "heardAt", at.toEpochMilli()), "Heard");
+    }
+
+    /**
+     * Rebuilds one meter's state from its digest at the rule clock's now (its last arrival), as feeding its
+     * readings one by one would have left it: NO_WATER_USE's anchor and coverage, the flow stretch, the
+     * day totals, battery and last heard. {@code intervals} are the digest's recent ones, or all of the
+     * period's when those did not reach back far enough ({@link MeterRestore#needsMore}).
+     */
+    synchronized void restoreMeter(MeterDigest d, List<WaterInterval> intervals) {
+        ensureOpen();
+        String deviceId = d.deviceId();
+        RuleThresholds t = profile(deviceId, DeviceKind.WATER_METER).thresholds();
+        long now = events.getCurrentTime();
+        long coveredFrom = d.coveredFrom() == null ? now : d.coveredFrom().toEpochMilli();
+        long coveredUntil = d.coveredUntil() == null ? coveredFrom : d.coveredUntil().toEpochMilli();
+        List<WaterInterval> used = MeterRestore.used(intervals);
+        UseLedger ledger = MeterRestore.ledger(coveredFrom, used, t.noWaterMinLiters());
+        ledgers.put(deviceId, ledger);
+        // The anchor as of the first data, then the report below with today's: if it moved, water was used
+        // since, and an episode open from before the restart clears as it would have live.
+        events.sendEventMap(Map.of("deviceId", deviceId, "anchorMs", coveredFrom, "coveredMs", coveredFrom), "NoUseRestore");
+        Map<String, Object> flow = new HashMap<>();
+        flow.put("deviceId", deviceId);
+        flow.put("stoppedMs", used.isEmpty() ? coveredUntil : used.get(used.size() - 1).end().toEpochMilli());
+        MeterRestore.stretch(used, t.continuousFlowMinLpm(), flowGapToleranceMs()).ifPresent(stretch -> {
+            flow.put("startMs", stretch.startMs());
+            flow.put("endMs", stretch.endMs());
+            flow.put("liters", stretch.liters());
+        });
+        events.sendEventMap(flow, "FlowRestore");
+        for (MeterDigest.DayUse day : d.days()) {
+            events.sendEventMap(Map.of("deviceId", deviceId, "useDay", day.day().toString(), "liters", day.liters()),
+                    "DayUseRestore");
+        }
+        LocalDate closedDay = day(coveredUntil).minusDays(1);
+        Map<String, Object> report = new HashMap<>();
+        report.put("deviceId", deviceId);
+        report.put("msgId", "digest");
+        report.put("heardAt", d.lastHeardAt() == null ? now : d.lastHeardAt().toEpochMilli());
+        report.put("tsMs", d.batteryTs() == null ? coveredUntil : d.batteryTs().toEpochMilli());
+        report.put("coveredUntil", coveredUntil);
+        report.put("anchorMs", ledger.anchor());
+        report.put("battery", d.batteryTs() == null ? null : d.battery());
+        report.put("closedDay", closedDay.toString());
+        report.put("pruneBefore", closedDay.minusDays(2).toString());
+        events.sendEventMap(report, "MeterReport");
+    }
+
+    /** The thresholds a device is judged by now (a device the registry does not know: the district's). */
+    synchronized RuleThresholds thresholds(String deviceId, DeviceKind kind) {
+        ensureOpen();
+        return profile(deviceId, kind).thresholds();
+    }
+
+    /** How far apart two intervals of one flow stretch may be ({@code continuous-flow.epl}'s variable). */
+    synchronized long flowGapToleranceMs() {
+        return (Long) runtime.getVariableService().getVariableValue(RuleModules.deploymentId("continuous-flow"),
+                "flowGapToleranceMs");
     }
 
     /** Reopens an episode the journal says was raised and not cleared, under the journal's alert id. */

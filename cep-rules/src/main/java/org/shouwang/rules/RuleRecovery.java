@@ -1,58 +1,78 @@
 package org.shouwang.rules;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.shouwang.model.Alert;
 import org.shouwang.model.AlertCleared;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.DeviceStatus;
+import org.shouwang.model.MeterDigest;
 import org.shouwang.model.Rule;
 import org.shouwang.model.RuleContext;
 import org.shouwang.model.RuleHistory;
 import org.shouwang.model.RuleJournalEntry;
+import org.shouwang.model.RuleThresholds;
+import org.shouwang.model.WaterInterval;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds rule state after a restart by replaying what the database holds, and decides what of the
- * replay's output still has to be published.
+ * Rebuilds rule state after a restart from what the database holds, and decides what of it still has to
+ * be published.
  *
- * <p>The engine starts {@code recoveryLookback} before now and is fed, in arrival order and with its
- * clock at each arrival, the stored telemetry and device events; the journal's raises and clears are
- * interleaved at their own times, so episodes open and close as they did before the restart and under
- * the ids the notifier knows. Devices last heard before the replayed period are seeded from the
- * registry's last-seen time, buttons last known offline from their status. The clock then runs on to now.
+ * <p>Bounded: the database digests each meter's telemetry of the last {@code recoveryLookback} in SQL
+ * ({@link MeterDigest}: last arrival, coverage, day totals, battery, recent intervals), so the read is a
+ * few rows per meter, not every reading (replaying them took 76 s with 105 k readings). The engine starts
+ * at the period's beginning and is fed, in time order with its clock at each: every meter's digest at its
+ * last arrival ({@link RuleEngine#restoreMeter}), the stored device events at their arrival (presses and
+ * alarms are few), and the journal's raises and clears at their own times, so episodes open and close
+ * under the ids the notifier knows. Devices last heard before the period are seeded from the registry's
+ * last-seen time, buttons last known offline from their status. The clock then runs on to now, so a
+ * deadline still ahead (a home silent for 20 h) falls at its own time.
  *
- * <p>Nothing is published during the replay. Afterwards: a button press the journal does not list is
+ * <p>Nothing is published during recovery. Afterwards: a button press the journal does not list is
  * published (it was stored but never reached the rules, e.g. a crash between commit and announcement;
  * the notifier drops it if it did); an episode still open that the journal does not list is published
  * (a deadline that fell while the platform was down: the silent elder is not forgotten); a clear of an
- * episode the journal lists as open is published. Episodes that opened and closed within the replay are
+ * episode the journal lists as open is published. Episodes that opened and closed within the period are
  * not: they are over, and raising them now would be the flood a restart must not cause.
+ *
+ * <p>What a digest cannot tell, against feeding every reading: a condition found while the rules were
+ * down is raised at the meter's last arrival rather than at the reading that showed it; a low battery
+ * never journaled is named by the newest low reading; late readings older than ones already counted
+ * are counted as if they had come in order.
  */
 final class RuleRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleRecovery.class);
+    /** Intervals this recent are in each digest one by one; a meter whose state reaches further back is fetched whole. */
+    static final Duration RECENT = Duration.ofHours(12);
+    /**
+     * Readings received this long before the start are listed by key, to tell those in the digest from
+     * those only delivered live (see {@link RulesVerticle}); ingest announces a reading seconds after
+     * receiving it, so one older than this that arrives live was not committed when the digest was read.
+     */
+    static final Duration KEYS_MARGIN = Duration.ofMinutes(15);
 
     /**
-     * The engine, its sink gate (open once the caller goes live), what to publish, and the messages the
-     * replay fed ({@link #key}), so messages that arrive while recovering are not fed twice.
+     * The engine, its sink gate (open once the caller goes live), what to publish, and the keys of the
+     * messages recovery counted that may also arrive live ({@link RuleHistory#key}), so they are not fed twice.
      */
     record Recovered(RuleEngine engine, GatedSink gate, List<Outcome> toPublish, Set<String> replayed) {
     }
 
-    /** Identifies a stored message: ingest's dedup key. */
-    static String key(String deviceId, String msgId) {
-        return deviceId + '\u0000' + msgId;
-    }
-
-    /** One raise or clear of the replay. */
+    /** One raise or clear of the recovery. */
     record Outcome(Alert raised, AlertCleared cleared, String episode) {
         String alertId() {
             return raised != null ? raised.alertId() : cleared.alertId();
@@ -62,25 +82,48 @@ final class RuleRecovery {
     private RuleRecovery() {
     }
 
-    static Recovered recover(RuleSettings settings, RuleContext context, RuleHistory history, Instant now) {
+    static Recovered recover(RuleSettings settings, RuleContextSource source, Instant now) {
+        long started = System.nanoTime();
         Instant from = now.minus(settings.recoveryLookback());
+        RuleContext context = source.context(now);
+        // The end is inclusive: a message stored at this very millisecond is counted, not lost.
+        RuleHistory.Request request = new RuleHistory.Request(from, now.plusMillis(1), now.minus(RECENT),
+                now.minus(KEYS_MARGIN), AlertTexts.ZONE);
+        // The database digests while the engine compiles (the first in a JVM takes seconds): both are long.
+        CompletableFuture<RuleHistory> reading = CompletableFuture.supplyAsync(() -> source.history(request), task -> {
+            Thread t = new Thread(task, "shouwang-rules-history");
+            t.setDaemon(true);
+            t.start();
+        });
         GatedSink gate = new GatedSink();
-        RuleEngine engine = new RuleEngine(settings, from, gate);
+        RuleEngine engine;
+        try {
+            engine = new RuleEngine(settings, from, gate);
+        } catch (RuntimeException e) {
+            reading.cancel(false);
+            throw e;
+        }
         try {
             engine.applyContext(context);
+            long compiled = System.nanoTime();
+            RuleHistory history = history(reading);
+            Map<String, List<WaterInterval>> more = source.water(needingMore(engine, history, request), from,
+                    request.to());
+            long read = System.nanoTime();
             seed(engine, context, from);
-            for (Step step : timeline(history, from)) {
+            for (Step step : timeline(history, more, from)) {
                 engine.advanceTo(step.at());
                 step.apply(engine);
             }
             engine.advanceTo(now);
             List<Outcome> publish = reconcile(gate.captured(), history.journal(), engine.openEpisodes());
-            LOG.info("rule state recovered [from: {}, telemetry: {}, events: {}, journal: {}, open episodes: {}, to publish: {}]",
-                    from, history.telemetry().size(), history.events().size(), history.journal().size(),
-                    engine.openEpisodes().size(), publish.size());
-            Set<String> replayed = new HashSet<>();
-            history.telemetry().forEach(t -> replayed.add(key(t.deviceId(), t.msgId())));
-            history.events().forEach(e -> replayed.add(key(e.deviceId(), e.msgId())));
+            LOG.info("rule state recovered [from: {}, meters: {}, fetched whole: {}, events: {}, journal: {},"
+                            + " open episodes: {}, to publish: {}, ms engine: {}, ms read after it: {}, ms rebuild: {}]",
+                    from, history.meters().size(), more.size(), history.events().size(), history.journal().size(),
+                    engine.openEpisodes().size(), publish.size(), (compiled - started) / 1_000_000,
+                    (read - compiled) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+            Set<String> replayed = new HashSet<>(history.recentKeys());
+            history.events().forEach(e -> replayed.add(RuleHistory.key(e.deviceId(), e.msgId())));
             return new Recovered(engine, gate, publish, replayed);
         } catch (RuntimeException e) {
             engine.close();
@@ -88,7 +131,28 @@ final class RuleRecovery {
         }
     }
 
-    /** Devices whose last sign of life is older than the replay, and buttons the registry knows as offline. */
+    private static RuleHistory history(CompletableFuture<RuleHistory> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Meters whose recent intervals do not settle their state (by their own thresholds). */
+    private static Set<String> needingMore(RuleEngine engine, RuleHistory history, RuleHistory.Request request) {
+        long tolerance = engine.flowGapToleranceMs();
+        Set<String> ids = new TreeSet<>();
+        for (MeterDigest d : history.meters()) {
+            RuleThresholds t = engine.thresholds(d.deviceId(), DeviceKind.WATER_METER);
+            if (MeterRestore.needsMore(d, request.recentFrom(), t.noWaterMinLiters(), t.continuousFlowMinLpm(), tolerance)) {
+                ids.add(d.deviceId());
+            }
+        }
+        return ids;
+    }
+
+    /** Devices whose last sign of life is older than the period, and buttons the registry knows as offline. */
     private static void seed(RuleEngine engine, RuleContext context, Instant from) {
         for (RuleContext.DeviceHome d : context.devices()) {
             if (d.lastSeenAt() != null && d.lastSeenAt().isBefore(from)) {
@@ -107,9 +171,13 @@ final class RuleRecovery {
         }
     }
 
-    private static List<Step> timeline(RuleHistory history, Instant from) {
+    private static List<Step> timeline(RuleHistory history, Map<String, List<WaterInterval>> more, Instant from) {
         List<Step> steps = new ArrayList<>();
-        history.telemetry().forEach(t -> steps.add(new Step(at(t.receivedAt(), from), 0, e -> e.onTelemetry(t))));
+        for (MeterDigest d : history.meters()) {
+            List<WaterInterval> intervals = more.getOrDefault(d.deviceId(), d.recent());
+            Instant at = d.lastHeardAt() != null ? d.lastHeardAt() : d.coveredUntil();
+            steps.add(new Step(at(at, from), 0, e -> e.restoreMeter(d, intervals)));
+        }
         history.events().forEach(ev -> steps.add(new Step(at(ev.receivedAt(), from), 0, e -> e.onEvent(ev))));
         for (RuleJournalEntry j : history.journal()) {
             if (j.raisedAt() != null && (j.clearedAt() == null || !j.clearedAt().isBefore(from))) {

@@ -6,10 +6,15 @@ import io.vertx.core.Promise;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Alert;
@@ -17,6 +22,7 @@ import org.shouwang.model.AlertCleared;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.DeviceStatus;
 import org.shouwang.model.Json;
+import org.shouwang.model.RuleHistory;
 import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.Telemetry;
 import org.slf4j.Logger;
@@ -25,13 +31,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the {@link RuleEngine} on the event bus: accepted telemetry, device events and statuses in,
  * alerts out on {@link Addresses#ALERT_RAISED} and clears on {@link Addresses#ALERT_CLEARED}, the rule
- * clock following the injected {@link Clock}. At start it rebuilds rule state from the
- * {@link RuleContextSource} ({@link RuleRecovery}); it reloads the registry snapshot on
- * {@link Addresses#RULES_CHANGED} and every {@code contextRefresh}, and journals what it publishes.
+ * clock following the injected {@link Clock}. Its start completes as soon as it listens; rule state is
+ * then rebuilt from the {@link RuleContextSource} ({@link RuleRecovery}) on a worker, while presses are
+ * paged at once ({@link PressAlerts}) and everything else waits for {@link #recovered()}. It reloads the
+ * registry snapshot on {@link Addresses#RULES_CHANGED} and every {@code contextRefresh}, and journals what
+ * it publishes.
  */
 public final class RulesVerticle extends AbstractVerticle {
 
     private static final Logger LOG = LoggerFactory.getLogger(RulesVerticle.class);
+    private static final Duration RECOVERY_RETRY = Duration.ofSeconds(5);
 
     private final RuleSettings settings;
     private final Clock clock;
@@ -41,6 +50,14 @@ public final class RulesVerticle extends AbstractVerticle {
     private final List<MessageConsumer<String>> consumers = new ArrayList<>();
     private final List<Pending<?>> pending = new ArrayList<>();
     private long tickTimer = -1;
+    private long recoveryRetry = -1;
+    private final Promise<Void> live = Promise.promise();
+    /** Set by stop; read by the recovery worker too, which closes what it built if the verticle is gone. */
+    private volatile boolean stopped;
+    /** The recovery under way or done; stop waits for it, so its worker never reports to a closed event loop. */
+    private Future<RuleRecovery.Recovered> recovering = Future.succeededFuture();
+    /** Alert ids of presses paged while recovering: the engine's repeat of them is not published again. */
+    private final Set<String> pagedEarly = new HashSet<>();
     /** Slices of 64 keep one turn of the event loop short while a backlog is fed. */
     private final RuleIntake intake = new RuleIntake(64, task -> vertx.runOnContext(v -> task.run()));
     private boolean tickQueued;
@@ -68,39 +85,19 @@ public final class RulesVerticle extends AbstractVerticle {
     @Override
     public void start(Promise<Void> startPromise) {
         // Listening first: what arrives while the state is rebuilt waits in pending, so nothing falls
-        // between the history read and the first live message.
+        // between the history read and the first live message. A press is paged at once meanwhile.
         consume(Addresses.TELEMETRY_ACCEPTED, Telemetry.class, (engine, t) -> engine.onTelemetry(t),
-                t -> RuleRecovery.key(t.deviceId(), t.msgId()), false);
+                t -> RuleHistory.key(t.deviceId(), t.msgId()), Telemetry::receivedAt, false, null);
         consume(Addresses.EVENT_ACCEPTED, DeviceEvent.class, (engine, e) -> engine.onEvent(e),
-                e -> RuleRecovery.key(e.deviceId(), e.msgId()), true);
-        consume(Addresses.STATUS_ACCEPTED, DeviceStatus.class, (engine, s) -> engine.onStatus(s), s -> null, false);
+                e -> RuleHistory.key(e.deviceId(), e.msgId()), DeviceEvent::receivedAt, true, this::pageEarly);
+        consume(Addresses.STATUS_ACCEPTED, DeviceStatus.class, (engine, s) -> engine.onStatus(s), s -> null,
+                DeviceStatus::at, false, null);
         consumers.add(vertx.eventBus().consumer(Addresses.RULES_CHANGED, message -> reloadContext()));
         Future.all(consumers.stream().map(MessageConsumer::completion).toList())
-                // Compiling and replaying take seconds and read the database: never on the event loop.
-                .compose(registered -> vertx.executeBlocking(() -> {
-                    var now = clock.instant();
-                    // The end is inclusive: a message stored at this very millisecond is replayed, not lost.
-                    return RuleRecovery.recover(settings, source.context(now), source.history(
-                            now.minus(settings.recoveryLookback()), now.plusMillis(1)), now);
-                }))
-                .onSuccess(recovered -> {
-                    engine = recovered.engine();
-                    recovered.toPublish().forEach(o -> {
-                        if (o.raised() != null) {
-                            raised(o.raised(), o.episode());
-                        } else {
-                            cleared(o.cleared(), o.episode());
-                        }
-                    });
-                    recovered.gate().open(new LiveSink());
-                    List<Pending<?>> waiting = List.copyOf(pending);
-                    pending.clear();
-                    waiting.stream().filter(p -> p.key() == null || !recovered.replayed().contains(p.key()))
-                            .forEach(Pending::apply);
-                    tickTimer = vertx.setPeriodic(settings.tick().toMillis(), id -> queueTick());
-                    refreshTimer = vertx.setPeriodic(settings.contextRefresh().toMillis(), id -> reloadContext());
-                    LOG.info("rules verticle started [tick: {}, context refresh: {}, waited: {}]", settings.tick(),
-                            settings.contextRefresh(), waiting.size());
+                .onSuccess(listening -> {
+                    // Started once listening: the platform (ingest, notifier) must not wait for the history
+                    // (it took minutes with a large one); rule state is rebuilt in the background.
+                    recover();
                 })
                 .onFailure(cause -> {
                     // Vert.x does not call stop() after a failed start; release what was opened.
@@ -111,6 +108,87 @@ public final class RulesVerticle extends AbstractVerticle {
                 .onComplete(startPromise);
     }
 
+    /** Completes once rule state is rebuilt and the rules judge live; until then only presses are judged. */
+    public Future<Void> recovered() {
+        return live.future();
+    }
+
+    /**
+     * Compiles the rules and rebuilds their state on a worker (never the event loop; unordered, so the
+     * journal writes of early presses, which are ordered, do not queue behind it); tries again later if
+     * the database fails.
+     */
+    private void recover() {
+        if (stopped) {
+            return;
+        }
+        recovering = vertx.executeBlocking(() -> {
+            RuleRecovery.Recovered r = RuleRecovery.recover(settings, source, clock.instant());
+            if (stopped) {
+                // Undeployed (or Vert.x closed) meanwhile: nobody will take the engine over.
+                r.engine().close();
+            }
+            return r;
+        }, false);
+        recovering.onComplete(done -> {
+            if (done.succeeded()) {
+                goLive(done.result());
+            } else if (!stopped) {
+                LOG.warn("rule state not recovered, trying again [in: {}, reason: {}]", RECOVERY_RETRY,
+                        done.cause().getMessage());
+                recoveryRetry = vertx.setTimer(RECOVERY_RETRY.toMillis(), id -> {
+                    recoveryRetry = -1;
+                    recover();
+                });
+            }
+        });
+    }
+
+    private void goLive(RuleRecovery.Recovered recovered) {
+        if (stopped) {
+            recovered.engine().close();
+            return;
+        }
+        engine = recovered.engine();
+        recovered.toPublish().forEach(o -> {
+            if (o.raised() != null) {
+                if (!pagedEarly.contains(o.raised().alertId())) {
+                    raised(o.raised(), o.episode());
+                }
+            } else {
+                cleared(o.cleared(), o.episode());
+            }
+        });
+        recovered.gate().open(new LiveSink());
+        // Readings that came while recovering waited in pending (a queue, not a watermark: arrival stamps
+        // alone cannot tell a reading committed after the digest's snapshot from one in it). The digest was
+        // read from one snapshot that lists by key every reading received since KEYS_MARGIN before the
+        // start: those it counted are dropped here, the rest fed in arrival order, so none is lost or
+        // counted twice (short of one held in ingest for over KEYS_MARGIN across the start).
+        List<Pending<?>> waiting = List.copyOf(pending);
+        pending.clear();
+        waiting.stream().filter(p -> p.key() == null || !recovered.replayed().contains(p.key()))
+                .forEach(Pending::applyAtArrival);
+        // Presses paged early were fed above; a later repeat is a redelivery the notifier drops anyway.
+        int early = pagedEarly.size();
+        pagedEarly.clear();
+        tickTimer = vertx.setPeriodic(settings.tick().toMillis(), id -> queueTick());
+        refreshTimer = vertx.setPeriodic(settings.contextRefresh().toMillis(), id -> reloadContext());
+        if (reloadAgain) {
+            reloadAgain = false;
+            reloadContext();
+        }
+        LOG.info("rules live [tick: {}, context refresh: {}, waited: {}, presses paged while recovering: {}]",
+                settings.tick(), settings.contextRefresh(), waiting.size(), early);
+        live.tryComplete();
+    }
+
+    /** While recovering: a press is paged now, by what its rule concludes; the engine gets it later. */
+    private void pageEarly(DeviceEvent e) {
+        PressAlerts.of(e, clock.instant()).filter(alert -> pagedEarly.add(alert.alertId()))
+                .ifPresent(alert -> raised(alert, PressAlerts.EPISODE));
+    }
+
     @Override
     public void stop(Promise<Void> stopPromise) {
         release().onComplete(stopPromise);
@@ -118,19 +196,23 @@ public final class RulesVerticle extends AbstractVerticle {
 
     /** Closes whatever is still open; a second call finds nothing left and completes at once. */
     private Future<Void> release() {
-        for (long timer : new long[] {tickTimer, refreshTimer}) {
+        stopped = true;
+        for (long timer : new long[] {tickTimer, refreshTimer, recoveryRetry}) {
             if (timer >= 0) {
                 vertx.cancelTimer(timer);
             }
         }
         tickTimer = -1;
         refreshTimer = -1;
+        recoveryRetry = -1;
+        pagedEarly.clear();
         intake.clear();
         tickQueued = false;
         List<Future<Void>> unregistering = consumers.stream().map(MessageConsumer::unregister).toList();
         consumers.clear();
         pending.clear();
         return Future.join(unregistering)
+                .eventually(() -> recovering.otherwiseEmpty())
                 .eventually(() -> {
                     if (engine != null) {
                         engine.close();
@@ -143,14 +225,17 @@ public final class RulesVerticle extends AbstractVerticle {
     }
 
     private <T> void consume(String address, Class<T> type, BiConsumer<RuleEngine, T> rules, Function<T, String> key,
-                             boolean urgent) {
+                             Function<T, Instant> arrival, boolean urgent, Consumer<T> whileRecovering) {
         consumers.add(vertx.eventBus().consumer(address, message -> {
             T payload = read(message, type);
             if (payload == null) {
                 return;
             }
-            Pending<T> p = new Pending<>(payload, rules, key.apply(payload));
+            Pending<T> p = new Pending<>(payload, rules, key.apply(payload), arrival.apply(payload));
             if (engine == null) {
+                if (whileRecovering != null) {
+                    whileRecovering.accept(payload);
+                }
                 pending.add(p);
             } else if (urgent) {
                 intake.urgent(p::apply);
@@ -186,11 +271,25 @@ public final class RulesVerticle extends AbstractVerticle {
         private final T payload;
         private final BiConsumer<RuleEngine, T> rules;
         private final String key;
+        private final Instant at;
 
-        Pending(T payload, BiConsumer<RuleEngine, T> rules, String key) {
+        Pending(T payload, BiConsumer<RuleEngine, T> rules, String key, Instant at) {
             this.payload = payload;
             this.rules = rules;
             this.key = key;
+            this.at = at;
+        }
+
+        /**
+         * Fed after waiting for recovery: the clock moves only to the message's arrival, not to now, so it
+         * never runs past messages still waiting behind it (a meter would look silent).
+         */
+        void applyAtArrival() {
+            if (engine != null) {
+                Instant now = clock.instant();
+                engine.advanceTo(at != null && at.isBefore(now) ? at : now);
+                apply(false);
+            }
         }
 
         String key() {
@@ -235,6 +334,8 @@ public final class RulesVerticle extends AbstractVerticle {
      */
     private void reloadContext() {
         if (engine == null) {
+            // Recovery may have read the registry before this change: read it again once live.
+            reloadAgain = true;
             return;
         }
         if (reloading) {
@@ -281,7 +382,9 @@ public final class RulesVerticle extends AbstractVerticle {
     private final class LiveSink implements RuleSink {
         @Override
         public void raised(Alert alert, String episode) {
-            RulesVerticle.this.raised(alert, episode);
+            if (!pagedEarly.remove(alert.alertId())) {
+                RulesVerticle.this.raised(alert, episode);
+            }
         }
 
         @Override

@@ -1,18 +1,32 @@
 package org.shouwang.rules;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.shouwang.model.DeviceEvent;
+import org.shouwang.model.MeterDigest;
 import org.shouwang.model.RuleContext;
 import org.shouwang.model.RuleHistory;
 import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.Telemetry;
+import org.shouwang.model.WaterInterval;
 
-/** What the database would hold for the rules, in memory: stored messages, the context, the alert journal. */
+/**
+ * What the database would hold for the rules, in memory: stored messages, the context, the alert journal.
+ * Its digests follow {@code RuleDigestReader}'s SQL; {@code RuleDigestIT} checks that both agree.
+ */
 final class MemoryRuleStore implements RuleContextSource {
+
+    private static final Comparator<WaterInterval> BY_START = Comparator.comparing(WaterInterval::start)
+            .thenComparing(WaterInterval::end);
 
     final List<Telemetry> telemetry = new ArrayList<>();
     final List<DeviceEvent> events = new ArrayList<>();
@@ -25,12 +39,40 @@ final class MemoryRuleStore implements RuleContextSource {
     }
 
     @Override
-    public synchronized RuleHistory history(Instant from, Instant to) {
-        return new RuleHistory(
-                telemetry.stream().filter(t -> within(t.receivedAt(), from, to)).toList(),
-                events.stream().filter(e -> within(e.receivedAt(), from, to)).toList(),
-                journal.values().stream().filter(j -> j.clearedAt() == null || !j.clearedAt().isBefore(from)
-                        || !j.raisedAt().isBefore(from)).toList());
+    public synchronized RuleHistory history(RuleHistory.Request r) {
+        Map<String, Digest> meters = new TreeMap<>();
+        for (Telemetry t : telemetry) {
+            if (within(t.receivedAt(), r.from(), r.to())) {
+                meters.computeIfAbsent(t.deviceId(), Digest::new).reading(t);
+            }
+            for (WaterInterval i : t.intervals()) {
+                if (within(i.start(), r.from(), r.to())) {
+                    meters.computeIfAbsent(t.deviceId(), Digest::new).interval(i, r);
+                }
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        telemetry.stream().filter(t -> within(t.receivedAt(), r.keysFrom(), r.to()))
+                .forEach(t -> keys.add(RuleHistory.key(t.deviceId(), t.msgId())));
+        return new RuleHistory(meters.values().stream().map(Digest::build).toList(),
+                events.stream().filter(e -> within(e.receivedAt(), r.from(), r.to()))
+                        .sorted(Comparator.comparing(DeviceEvent::receivedAt)).toList(),
+                journal.values().stream().filter(j -> j.clearedAt() == null || !j.clearedAt().isBefore(r.from())
+                        || !j.raisedAt().isBefore(r.from())).toList(),
+                keys);
+    }
+
+    @Override
+    public synchronized Map<String, List<WaterInterval>> water(Collection<String> deviceIds, Instant from, Instant to) {
+        Map<String, List<WaterInterval>> out = new TreeMap<>();
+        for (Telemetry t : telemetry) {
+            if (deviceIds.contains(t.deviceId())) {
+                t.intervals().stream().filter(i -> i.liters() > 0 && within(i.start(), from, to))
+                        .forEach(i -> out.computeIfAbsent(t.deviceId(), k -> new ArrayList<>()).add(i));
+            }
+        }
+        out.values().forEach(list -> list.sort(BY_START));
+        return out;
     }
 
     @Override
@@ -45,5 +87,57 @@ final class MemoryRuleStore implements RuleContextSource {
 
     private static boolean within(Instant t, Instant from, Instant to) {
         return !t.isBefore(from) && t.isBefore(to);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    /** One meter's digest, built as the SQL aggregates it. */
+    private static final class Digest {
+        private final String deviceId;
+        private final TreeMap<LocalDate, Double> days = new TreeMap<>();
+        private final List<WaterInterval> recent = new ArrayList<>();
+        private Instant lastHeardAt;
+        private Instant coveredFrom;
+        private Instant coveredUntil;
+        private Instant batteryTs;
+        private Instant batteryReceived;
+        private Integer battery;
+
+        Digest(String deviceId) {
+            this.deviceId = deviceId;
+        }
+
+        void reading(Telemetry t) {
+            lastHeardAt = max(lastHeardAt, t.receivedAt());
+            coveredFrom = min(coveredFrom, t.ts());
+            coveredUntil = max(coveredUntil, t.ts());
+            if (t.battery() != null && (batteryTs == null || t.ts().isAfter(batteryTs)
+                    || (t.ts().equals(batteryTs) && t.receivedAt().isAfter(batteryReceived)))) {
+                batteryTs = t.ts();
+                batteryReceived = t.receivedAt();
+                battery = t.battery();
+            }
+        }
+
+        void interval(WaterInterval i, RuleHistory.Request r) {
+            coveredFrom = min(coveredFrom, i.start());
+            coveredUntil = max(coveredUntil, i.end());
+            days.merge(LocalDate.ofInstant(i.end().minusMillis(1), r.zone()), i.liters(), Double::sum);
+            if (i.liters() > 0 && !i.start().isBefore(r.recentFrom())) {
+                recent.add(i);
+            }
+        }
+
+        MeterDigest build() {
+            recent.sort(BY_START);
+            return new MeterDigest(deviceId, lastHeardAt, coveredFrom, coveredUntil, batteryTs, battery,
+                    days.entrySet().stream().map(e -> new MeterDigest.DayUse(e.getKey(), e.getValue())).toList(), recent);
+        }
     }
 }

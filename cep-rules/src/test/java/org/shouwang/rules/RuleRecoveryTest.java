@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.shouwang.model.Alert;
 import org.shouwang.model.AlertCleared;
 import org.shouwang.model.DeviceEvent;
@@ -88,9 +90,10 @@ class RuleRecoveryTest {
         }
         restart(at(h(26.5)));
 
+        // Found from the meter's digest: raised at its last arrival (the replay of every reading said h24)
         assertThat(published).singleElement().satisfies(alert -> {
             assertThat(alert.alertId()).isEqualTo("NO_WATER_USE:meter-1:" + T0.toEpochMilli());
-            assertThat(alert.at()).isEqualTo(at(h(24)));
+            assertThat(alert.at()).isEqualTo(at(h(26)));
         });
         assertThat(store.journal).containsKey(published.get(0).alertId());
     }
@@ -145,11 +148,98 @@ class RuleRecoveryTest {
         assertThat(store.journal.get(published.get(0).alertId()).clearedAt()).isEqualTo(at(h(5)));
     }
 
+    @Test
+    void aFlowRunningForNinetyMinutesAtTheRestartIsRaisedThirtyMinutesLaterUnderItsStart() {
+        // GIVEN water running since T0+10h (20 L every 15 min), the rules restarted at T0+11.5h
+        start(at(h(-1)));
+        reportHourly(0, 9);
+        for (int q = 41; q <= 46; q++) {
+            quarter(q, 20);
+        }
+        assertThat(published).isEmpty();
+        restart(at(h(11.5)));
+        assertThat(published).isEmpty();
+
+        // WHEN it keeps running THEN CONTINUOUS_FLOW comes at T0+12h, named by T0+10h, and clears when it stops
+        quarter(47, 20);
+        assertThat(published).isEmpty();
+        quarter(48, 20);
+        assertThat(published).singleElement().satisfies(alert -> {
+            assertThat(alert.rule()).isEqualTo(Rule.CONTINUOUS_FLOW);
+            assertThat(alert.at()).isEqualTo(at(h(12)));
+            assertThat(alert.alertId()).isEqualTo("CONTINUOUS_FLOW:meter-1:" + at(h(10)).toEpochMilli());
+        });
+        quarter(49, 0.5);
+        assertThat(clearsPublished).extracting(AlertCleared::alertId).containsExactly(published.get(0).alertId());
+    }
+
+    @Test
+    void aFlowThatStoppedWhileTheRulesWereDownIsClearedAtStartAndAHighDayStaysOpen() {
+        // GIVEN a leak all day (40 L every 15 min from T0+1h): CONTINUOUS_FLOW, then HIGH_USE, both journaled
+        start(at(h(-1)));
+        for (int q = 5; q <= 60; q++) {
+            quarter(q, 40);
+        }
+        assertThat(published).extracting(Alert::rule).containsExactly(Rule.CONTINUOUS_FLOW, Rule.HIGH_USE);
+        engine.close();
+        engine = null;
+
+        // WHEN the leak was fixed while the rules were down
+        store(reading(h(15.5), 90, interval(h(15.25), h(15.5), 1)));
+        restart(at(h(15.75)));
+
+        // THEN the stopped flow is cleared at start, the high day is not raised again and stays open
+        assertThat(clearsPublished).extracting(AlertCleared::rule).containsExactly(Rule.CONTINUOUS_FLOW);
+        assertThat(published).hasSize(2);
+        assertThat(engine.openEpisodes()).extracting(OpenEpisode::alertId).containsExactly(published.get(1).alertId());
+    }
+
+    @ParameterizedTest(name = "restart at T0+{0}h")
+    @ValueSource(doubles = {5, 11.5, 30, 47.25, 60, 69.5})
+    void aRestartAnywhereInAMixedThreeDaysChangesNoAlertNorClear(double restartHour) {
+        // GIVEN three days of a meter every 15 minutes: morning use, a 3-hour run, a 22-hour leak (HIGH_USE),
+        // a battery that drops, then a day without water (NO_WATER_USE) and the meter falling silent
+        List<String> straight = mixedDays(-1);
+        assertThat(straight).extracting(line -> line.substring(0, line.indexOf(' ', 6))).contains(
+                "raise CONTINUOUS_FLOW", "raise HIGH_USE", "raise LOW_BATTERY", "raise NO_WATER_USE",
+                "clear CONTINUOUS_FLOW", "clear HIGH_USE");
+
+        // WHEN the same days run with one restart THEN exactly the same alerts and clears come, at the same times
+        published.clear();
+        clearsPublished.clear();
+        store.telemetry.clear();
+        store.journal.clear();
+        engine.close();
+        assertThat(mixedDays(restartHour)).isEqualTo(straight);
+    }
+
+    /** The mixed days with a restart before the reading at {@code restartHour} (none if negative). */
+    private List<String> mixedDays(double restartHour) {
+        start(at(h(-1)));
+        for (int q = 0; q <= 72 * 4; q++) {
+            if (restartHour >= 0 && q == (int) Math.round(restartHour * 4)) {
+                restart(at(Duration.ofMinutes(q * 15L)));
+            }
+            double hour = q / 4.0;
+            // (an interval counts for the hour it ends in; Shanghai days start at T0+16h, T0+40h, ...)
+            double liters = hour > 48 ? 0
+                    : hour > 17 && hour <= 39 ? 40
+                    : hour > 10 && hour <= 13 ? 20
+                    : (hour % 24) > 7 && (hour % 24) <= 8 ? 5 : 0;
+            report(Duration.ofMinutes(q * 15L), hour >= 30 ? 15 : 90,
+                    liters == 0 ? new WaterInterval[0] : new WaterInterval[] {interval(min(q * 15L - 15), min(q * 15L), liters)});
+        }
+        engine.advanceTo(at(h(80)));
+        List<String> log = new ArrayList<>();
+        published.forEach(a -> log.add("raise " + a.rule() + " " + a.alertId() + " " + a.at()));
+        clearsPublished.forEach(c -> log.add("clear " + c.rule() + " " + c.alertId() + " " + c.at()));
+        return log;
+    }
+
     // ---- a tiny RulesVerticle: recover, publish, then live ------------------------------------------
 
     private void start(Instant now) {
-        RuleRecovery.Recovered r = RuleRecovery.recover(RuleSettings.DEFAULTS, store.context(now),
-                store.history(now.minus(RuleSettings.DEFAULTS.recoveryLookback()), now), now);
+        RuleRecovery.Recovered r = RuleRecovery.recover(RuleSettings.DEFAULTS, store, now);
         engine = r.engine();
         for (RuleRecovery.Outcome o : r.toPublish()) {
             if (o.raised() != null) {
@@ -187,6 +277,11 @@ class RuleRecoveryTest {
         store(t);
         engine.advanceTo(t.receivedAt());
         engine.onTelemetry(t);
+    }
+
+    /** The reading at the end of quarter-hour {@code q} with one interval of {@code liters}. */
+    private void quarter(int q, double liters) {
+        report(min(q * 15L), 90, interval(min(q * 15L - 15), min(q * 15L), liters));
     }
 
     private void reportHourly(int fromHour, int toHour) {

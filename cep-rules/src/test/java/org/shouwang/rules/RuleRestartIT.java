@@ -57,7 +57,7 @@ class RuleRestartIT {
         registry.addDevice(METER, DeviceKind.WATER_METER, elder);
         registry.addDevice(BUTTON, DeviceKind.CALL_BUTTON, elder);
         RuleStore store = new RuleStore(db.dataSource());
-        source = RuleContextSource.of(store::context, store::history, store::record);
+        source = RuleContextSource.of(store::context, store::history, store::water, store::record);
         vertx = Vertx.vertx();
         vertx.eventBus().<String>consumer(Addresses.ALERT_RAISED, m -> raised.add(Json.read(m.body(), Alert.class)))
                 .completion().await(10, TimeUnit.SECONDS);

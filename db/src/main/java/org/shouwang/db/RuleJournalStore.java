@@ -16,6 +16,9 @@ public final class RuleJournalStore {
 
     private static final String COLUMNS = "alert_id, rule, device_id, episode, raised_at, cleared_at, clear_reason";
 
+    private static final String SINCE = "SELECT " + COLUMNS + " FROM rule_alert WHERE raised_at >= ?"
+            + " OR cleared_at IS NULL OR cleared_at >= ? ORDER BY raised_at, alert_id";
+
     private final Jdbc jdbc;
 
     public RuleJournalStore(DataSource ds) {
@@ -35,8 +38,12 @@ public final class RuleJournalStore {
 
     /** Alerts raised or cleared since {@code from}, and every alert still open however old. */
     public List<RuleJournalEntry> since(Instant from) {
-        return jdbc.list("SELECT " + COLUMNS + " FROM rule_alert WHERE raised_at >= ? OR cleared_at IS NULL"
-                + " OR cleared_at >= ? ORDER BY raised_at, alert_id", RuleJournalStore::entry, from, from);
+        return jdbc.list(SINCE, RuleJournalStore::entry, from, from);
+    }
+
+    /** As {@link #since(Instant)}, within the caller's transaction. */
+    static List<RuleJournalEntry> since(java.sql.Connection c, Instant from) throws SQLException {
+        return Jdbc.list(c, SINCE, RuleJournalStore::entry, from, from);
     }
 
     private static RuleJournalEntry entry(ResultSet rs) throws SQLException {

@@ -2,6 +2,7 @@ package org.shouwang.db;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,11 +15,12 @@ import org.shouwang.model.RuleHistory;
 import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.RuleThresholdOverride;
 import org.shouwang.model.RuleThresholds;
+import org.shouwang.model.WaterInterval;
 import org.shouwang.model.WeatherModeChange;
 
 /**
  * What the rule engine needs from the database, in the shape of cep-rules' {@code RuleContextSource}
- * (join them in the composition root: {@code RuleContextSource.of(store::context, store::history,
+ * (join them in the composition root: {@code RuleContextSource.of(store::context, store::history, store::water,
  * store::record)}): the registry snapshot, the stored history to replay after a restart, and the journal
  * of what the rules published. Blocking JDBC: the rules call it on worker threads.
  */
@@ -74,10 +76,26 @@ public final class RuleStore {
                 absences.inForceSince(now.minus(ABSENCES_BACK)));
     }
 
-    /** Telemetry and device events received in {@code [from, to)}, and the journal since {@code from}. */
-    public RuleHistory history(Instant from, Instant to) {
-        return jdbc.inTransaction(c -> new RuleHistory(RuleHistoryReader.telemetry(c, from, to),
-                RuleHistoryReader.events(c, from, to), journal.since(from)));
+    /**
+     * The recovery period as the rules need it: a digest per meter, the device events, the journal since
+     * {@code from} and the keys of the latest readings, all from one snapshot (repeatable read), so a
+     * reading committed meanwhile is either in all of it or in none.
+     */
+    public RuleHistory history(RuleHistory.Request r) {
+        return jdbc.inTransaction(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+                // The aggregates group 100 k meters; the default 4 MB spilled them to disk.
+                st.execute("SET LOCAL work_mem = '64MB'");
+            }
+            return new RuleHistory(RuleDigestReader.meters(c, r), RuleDigestReader.events(c, r.from(), r.to()),
+                    RuleJournalStore.since(c, r.from()), RuleDigestReader.keys(c, r.keysFrom(), r.to()));
+        });
+    }
+
+    /** Every interval of these meters that started in {@code [from, to)}, by start (digests that need more). */
+    public Map<String, List<WaterInterval>> water(Collection<String> deviceIds, Instant from, Instant to) {
+        return jdbc.inTransaction(c -> RuleDigestReader.water(c, deviceIds, from, to));
     }
 
     /** Keeps one raise or clear the rules published. */

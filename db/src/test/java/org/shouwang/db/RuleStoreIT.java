@@ -16,6 +16,7 @@ import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Elder;
 import org.shouwang.model.Rule;
 import org.shouwang.model.RuleContext;
+import org.shouwang.model.MeterDigest;
 import org.shouwang.model.RuleHistory;
 import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.RuleThresholdOverride.Scope;
@@ -81,7 +82,7 @@ class RuleStoreIT {
     }
 
     @Test
-    void theHistoryGivesBackWhatIngestStoredByArrivalWithEveryInterval() {
+    void theHistoryDigestsEachMeterOfThePeriodAndListsEventsAndTheLatestKeys() {
         long elder = elder("沧浪街道");
         registry.addDevice("his-m1", DeviceKind.WATER_METER, elder);
         registry.addDevice("his-b1", DeviceKind.CALL_BUTTON, elder);
@@ -95,12 +96,34 @@ class RuleStoreIT {
                 DeviceEvent.Action.PRESS, null, 90);
         telemetry.writeBatch(List.of(batch, empty), List.of(press));
 
-        RuleHistory history = rules.history(t, t.plusSeconds(3600));
+        RuleHistory history = rules.history(request(t.minusSeconds(3600), t.plusSeconds(3600), t.minusSeconds(1800),
+                t.plusSeconds(900)));
 
-        assertThat(history.telemetry()).filteredOn(x -> x.deviceId().equals("his-m1")).containsExactly(batch, empty);
+        // THEN the meter comes back as one digest (not its readings): last arrival, coverage, newest
+        // battery, its day's litres, the intervals that used water; the press as stored; the latest key
+        assertThat(history.meters()).filteredOn(m -> m.deviceId().equals("his-m1")).singleElement().satisfies(m -> {
+            assertThat(m.lastHeardAt()).isEqualTo(t.plusSeconds(910));
+            assertThat(m.coveredFrom()).isEqualTo(t.minusSeconds(1800));
+            assertThat(m.coveredUntil()).isEqualTo(t.plusSeconds(900));
+            assertThat(m.batteryTs()).isEqualTo(t);
+            assertThat(m.battery()).isEqualTo(55);
+            assertThat(m.days()).containsExactly(new MeterDigest.DayUse(
+                    java.time.LocalDate.ofInstant(t.minusMillis(1), java.time.ZoneId.of("Asia/Shanghai")), 2.5));
+            assertThat(m.recent()).containsExactly(new WaterInterval(t.minusSeconds(1800), t.minusSeconds(900), 2.5));
+        });
         assertThat(history.events()).filteredOn(x -> x.deviceId().equals("his-b1")).containsExactly(press);
-        assertThat(rules.history(t.plusSeconds(6), t.plusSeconds(3600)).telemetry())
-                .filteredOn(x -> x.deviceId().equals("his-m1")).extracting(Telemetry::msgId).containsExactly("u2");
+        assertThat(history.recentKeys()).contains(RuleHistory.key("his-m1", "u2"))
+                .doesNotContain(RuleHistory.key("his-m1", "u1"));
+        assertThat(rules.water(List.of("his-m1"), t.minusSeconds(3600), t.plusSeconds(3600)))
+                .containsOnlyKeys("his-m1");
+        // a reading received before the period is not in it
+        assertThat(rules.history(request(t.plusSeconds(6), t.plusSeconds(3600), t, t)).meters())
+                .filteredOn(m -> m.deviceId().equals("his-m1")).singleElement()
+                .satisfies(m -> assertThat(m.lastHeardAt()).isEqualTo(t.plusSeconds(910)));
+    }
+
+    private static RuleHistory.Request request(Instant from, Instant to, Instant recentFrom, Instant keysFrom) {
+        return new RuleHistory.Request(from, to, recentFrom, keysFrom, java.time.ZoneId.of("Asia/Shanghai"));
     }
 
     @Test
@@ -117,7 +140,8 @@ class RuleStoreIT {
                 T0.minus(Duration.ofDays(8)), "again"), "LOW_BATTERY"));
         rules.record(RuleJournalEntry.raised(recent, "BUTTON_PRESSED"));
 
-        List<RuleJournalEntry> since = rules.history(T0.minus(Duration.ofDays(3)), T0.plusSeconds(1)).journal();
+        List<RuleJournalEntry> since = rules.history(request(T0.minus(Duration.ofDays(3)), T0.plusSeconds(1), T0, T0))
+                .journal();
 
         assertThat(since).filteredOn(j -> j.alertId().contains(":jr-"))
                 .extracting(RuleJournalEntry::alertId, RuleJournalEntry::episode)

@@ -1,21 +1,52 @@
 package org.shouwang.model;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * What the database holds for the rules to rebuild their state after a restart: the telemetry and device
- * events received in the recovery period (by arrival), and the journal of the alerts the rules
- * published in that period plus those still open from before.
+ * What the database holds for the rules to rebuild their state after a restart: a digest per meter of
+ * the telemetry received in the recovery period (not every reading: a bounded read), the device events
+ * received in it (presses and alarms are few and are judged one by one), the journal of the alerts the
+ * rules published in that period plus those still open from before, and the keys of the readings
+ * received since {@link Request#keysFrom}, so a reading that is both in the digest and delivered live
+ * while recovering is counted once.
  */
-public record RuleHistory(List<Telemetry> telemetry, List<DeviceEvent> events, List<RuleJournalEntry> journal) {
+public record RuleHistory(List<MeterDigest> meters, List<DeviceEvent> events, List<RuleJournalEntry> journal,
+                          Set<String> recentKeys) {
+
+    /**
+     * @param from       start of the recovery period (arrival; intervals by their start)
+     * @param to         its end, exclusive
+     * @param recentFrom intervals starting at or after this are listed one by one in each digest
+     * @param keysFrom   readings received at or after this are listed by key ({@link #key})
+     * @param zone       the zone of calendar days
+     */
+    public record Request(Instant from, Instant to, Instant recentFrom, Instant keysFrom, ZoneId zone) {
+        public Request {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(recentFrom, "recentFrom");
+            Objects.requireNonNull(keysFrom, "keysFrom");
+            Objects.requireNonNull(zone, "zone");
+        }
+    }
 
     public RuleHistory {
-        telemetry = telemetry == null ? List.of() : List.copyOf(telemetry);
+        meters = meters == null ? List.of() : List.copyOf(meters);
         events = events == null ? List.of() : List.copyOf(events);
         journal = journal == null ? List.of() : List.copyOf(journal);
+        recentKeys = recentKeys == null ? Set.of() : Set.copyOf(recentKeys);
     }
 
     public static RuleHistory empty() {
-        return new RuleHistory(List.of(), List.of(), List.of());
+        return new RuleHistory(List.of(), List.of(), List.of(), Set.of());
+    }
+
+    /** Identifies a stored message: ingest's dedup key. */
+    public static String key(String deviceId, String msgId) {
+        return deviceId + '\u0000' + msgId;
     }
 }
