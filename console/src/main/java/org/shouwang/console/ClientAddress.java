@@ -20,6 +20,9 @@ final class ClientAddress {
     static final String FORWARDED_FOR = "X-Forwarded-For";
     /** A peer Vert.x cannot name (a Unix socket): all such share one count, which errs on the safe side. */
     static final String UNKNOWN = "unknown";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClientAddress.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED_UNTRUSTED_PROXY =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private ClientAddress() {
     }
@@ -35,6 +38,12 @@ final class ClientAddress {
         InetAddress client = peer == null ? null : literal(peer);
         if (client == null) {
             return UNKNOWN;
+        }
+        if (!forwardedFor.isEmpty() && trustedProxies.isEmpty() && WARNED_UNTRUSTED_PROXY.compareAndSet(false, true)) {
+            // Behind a proxy nobody declared, every client shares the proxy's address: one count for all of them,
+            // and lock-out per account and address becomes lock-out per account again.
+            LOG.warn("requests carry X-Forwarded-For but console.trustedProxies is empty: every client behind that"
+                    + " proxy shares one address for the login throttle; list the proxy's address there");
         }
         if (trustedProxies.contains(client.getHostAddress())) {
             List<String> hops = forwardedFor.stream().flatMap(h -> Arrays.stream(h.split(","))).map(String::strip)
