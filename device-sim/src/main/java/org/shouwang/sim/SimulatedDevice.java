@@ -61,6 +61,7 @@ public abstract class SimulatedDevice implements AutoCloseable {
         }
         options.setConnectionTimeout(10);
         options.setKeepAliveInterval(30);
+        options.setMaxInflight(64);
         options.setWill(statusTopic(), OFFLINE.getBytes(StandardCharsets.UTF_8), QOS, true);
         try {
             client.connect(options);
@@ -95,14 +96,26 @@ public abstract class SimulatedDevice implements AutoCloseable {
         return message;
     }
 
-    /** Publishes arbitrary bytes at QoS 1, for tests of bad input; waits for the PUBACK. */
+    /**
+     * Publishes arbitrary bytes at QoS 1, for tests of bad input; waits for the PUBACK. Paho may still count a
+     * just-acknowledged publish as in flight ("too many publishes in progress"): that is retried briefly, as a
+     * device would, instead of failing the send.
+     */
     public void publishRaw(String topic, byte[] payload) {
-        try {
-            client.publish(topic, payload, QOS, false);
-        } catch (MqttException e) {
-            throw new SimulatorException("device " + deviceId + " cannot publish", e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.publish(topic, payload, QOS, false);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT || attempt >= MAX_INFLIGHT_RETRIES) {
+                    throw new SimulatorException("device " + deviceId + " cannot publish", e);
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            }
         }
     }
+
+    private static final int MAX_INFLIGHT_RETRIES = 250;
 
     /** Drops the connection without a DISCONNECT packet, so the broker publishes the Will. */
     public void crash() {
