@@ -84,7 +84,10 @@ final class RuleRecovery {
 
     static Recovered recover(RuleSettings settings, RuleContextSource source, Instant now) {
         long started = System.nanoTime();
-        Instant from = now.minus(settings.recoveryLookback());
+        // From midnight: the database keeps the rules' digest per calendar day (rules_meter_day), so the period
+        // is read in whole days; starting the engine there too keeps events, journal and digests of one period.
+        Instant from = now.minus(settings.recoveryLookback()).atZone(AlertTexts.ZONE).toLocalDate()
+                .atStartOfDay(AlertTexts.ZONE).toInstant();
         RuleContext context = source.context(now);
         // The end is inclusive: a message stored at this very millisecond is counted, not lost.
         RuleHistory.Request request = new RuleHistory.Request(from, now.plusMillis(1), now.minus(RECENT),
