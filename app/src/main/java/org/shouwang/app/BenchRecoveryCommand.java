@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
+import org.shouwang.db.MeterDays;
 import org.shouwang.db.RuleStore;
 import org.shouwang.rules.RuleContextSource;
 import org.shouwang.rules.RuleSettings;
@@ -94,13 +95,16 @@ final class BenchRecoveryCommand implements Callable<Integer> {
             update(c, METERS, end);
             update(c, READINGS, first, first, quarters, meters);
             update(c, INTERVALS, first, first, quarters, meters);
-            // What TelemetryStore keeps per meter and day as it writes; the seed bypasses it.
-            update(c, "SELECT rules_meter_day_rebuild(?)", first);
             try (Statement s = c.createStatement()) {
                 s.execute("VACUUM ANALYZE telemetry");
                 s.execute("VACUUM ANALYZE water_use");
                 s.execute("ANALYZE device");
             }
+        }
+        // What TelemetryStore keeps per meter and day as it writes; the seed bypasses it.
+        MeterDays.rebuild(ds, start);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE rules_meter_day");
         }
         System.out.printf("bench: seeded meters=%d quarters=%d seconds=%.0f%n", meters, quarters,
                 (System.nanoTime() - t) / 1e9);
