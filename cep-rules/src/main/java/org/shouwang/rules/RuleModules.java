@@ -51,6 +51,12 @@ final class RuleModules {
         config.getCommon().addImport(AlertTexts.class);
         // Time only moves when we say so: the platform clock in production, the test's hand in tests.
         config.getRuntime().getThreading().setInternalTimerEnabled(false);
+        // One thread at a time feeds the runtime (RuleEngine's methods are synchronized): Esper's statement
+        // locks and the order-preserving dispatch latches guard against concurrent senders we never have.
+        config.getRuntime().getExecution().setDisableLocking(true);
+        config.getRuntime().getThreading().setInsertIntoDispatchPreserveOrder(false);
+        config.getRuntime().getThreading().setListenerDispatchPreserveOrder(false);
+        config.getRuntime().getThreading().setNamedWindowConsumerDispatchPreserveOrder(false);
         return config;
     }
 

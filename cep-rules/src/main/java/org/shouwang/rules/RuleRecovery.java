@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.shouwang.model.Alert;
 import org.shouwang.model.AlertCleared;
@@ -84,17 +85,30 @@ final class RuleRecovery {
 
     static Recovered recover(RuleSettings settings, RuleContextSource source, Instant now) {
         long started = System.nanoTime();
-        Instant from = now.minus(settings.recoveryLookback());
-        RuleContext context = source.context(now);
+        // From midnight: the database keeps the rules' digest per calendar day (rules_meter_day), so the period
+        // is read in whole days; starting the engine there too keeps events, journal and digests of one period.
+        Instant from = now.minus(settings.recoveryLookback()).atZone(AlertTexts.ZONE).toLocalDate()
+                .atStartOfDay(AlertTexts.ZONE).toInstant();
         // The end is inclusive: a message stored at this very millisecond is counted, not lost.
         RuleHistory.Request request = new RuleHistory.Request(from, now.plusMillis(1), now.minus(RECENT),
                 now.minus(KEYS_MARGIN), AlertTexts.ZONE);
-        // The database digests while the engine compiles (the first in a JVM takes seconds): both are long.
-        CompletableFuture<RuleHistory> reading = CompletableFuture.supplyAsync(() -> source.history(request), task -> {
-            Thread t = new Thread(task, "shouwang-rules-history");
-            t.setDaemon(true);
-            t.start();
-        });
+        // Three long things at once: the database digests, the modules compile (the first engine in a JVM
+        // takes seconds), and the registry snapshot loads here.
+        AtomicLong readDone = new AtomicLong(started);
+        CompletableFuture<RuleHistory> reading = CompletableFuture.supplyAsync(() -> {
+            RuleHistory h = source.history(request);
+            readDone.set(System.nanoTime());
+            return h;
+        }, task -> daemon(task, "shouwang-rules-history"));
+        CompletableFuture.runAsync(RuleModules::compiled, task -> daemon(task, "shouwang-rules-compile"));
+        RuleContext context;
+        try {
+            context = source.context(now);
+        } catch (RuntimeException e) {
+            reading.cancel(false);
+            throw e;
+        }
+        long loaded = System.nanoTime();
         GatedSink gate = new GatedSink();
         RuleEngine engine;
         try {
@@ -103,6 +117,7 @@ final class RuleRecovery {
             reading.cancel(false);
             throw e;
         }
+        long deployed = System.nanoTime();
         try {
             engine.applyContext(context);
             long compiled = System.nanoTime();
@@ -118,10 +133,13 @@ final class RuleRecovery {
             engine.advanceTo(now);
             List<Outcome> publish = reconcile(gate.captured(), history.journal(), engine.openEpisodes());
             LOG.info("rule state recovered [from: {}, meters: {}, fetched whole: {}, events: {}, journal: {},"
-                            + " open episodes: {}, to publish: {}, ms engine: {}, ms read after it: {}, ms rebuild: {}]",
+                            + " open episodes: {}, to publish: {}, ms engine: {} (registry {}, compile and deploy {},"
+                            + " context applied {}), ms digest read: {}, ms read after it: {}, ms rebuild: {}]",
                     from, history.meters().size(), more.size(), history.events().size(), history.journal().size(),
                     engine.openEpisodes().size(), publish.size(), (compiled - started) / 1_000_000,
-                    (read - compiled) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+                    (loaded - started) / 1_000_000, (deployed - loaded) / 1_000_000, (compiled - deployed) / 1_000_000,
+                    (readDone.get() - started) / 1_000_000, (read - compiled) / 1_000_000,
+                    (System.nanoTime() - read) / 1_000_000);
             Set<String> replayed = new HashSet<>(history.recentKeys());
             history.events().forEach(e -> replayed.add(RuleHistory.key(e.deviceId(), e.msgId())));
             return new Recovered(engine, gate, publish, replayed);
@@ -129,6 +147,12 @@ final class RuleRecovery {
             engine.close();
             throw e;
         }
+    }
+
+    private static void daemon(Runnable task, String name) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     private static RuleHistory history(CompletableFuture<RuleHistory> reading) {

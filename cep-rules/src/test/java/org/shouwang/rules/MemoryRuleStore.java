@@ -40,19 +40,21 @@ final class MemoryRuleStore implements RuleContextSource {
 
     @Override
     public synchronized RuleHistory history(RuleHistory.Request r) {
+        // As the SQL reads its per-day rollup: whole days from r.from()'s on, and everything stored so far.
+        Instant dayStart = LocalDate.ofInstant(r.from(), r.zone()).atStartOfDay(r.zone()).toInstant();
         Map<String, Digest> meters = new TreeMap<>();
         for (Telemetry t : telemetry) {
-            if (within(t.receivedAt(), r.from(), r.to())) {
+            if (!t.receivedAt().isBefore(dayStart)) {
                 meters.computeIfAbsent(t.deviceId(), Digest::new).reading(t);
             }
             for (WaterInterval i : t.intervals()) {
-                if (within(i.start(), r.from(), r.to())) {
+                if (i.end().isAfter(dayStart)) {
                     meters.computeIfAbsent(t.deviceId(), Digest::new).interval(i, r);
                 }
             }
         }
         Set<String> keys = new HashSet<>();
-        telemetry.stream().filter(t -> within(t.receivedAt(), r.keysFrom(), r.to()))
+        telemetry.stream().filter(t -> !t.receivedAt().isBefore(r.keysFrom()))
                 .forEach(t -> keys.add(RuleHistory.key(t.deviceId(), t.msgId())));
         return new RuleHistory(meters.values().stream().map(Digest::build).toList(),
                 events.stream().filter(e -> within(e.receivedAt(), r.from(), r.to()))
@@ -128,7 +130,7 @@ final class MemoryRuleStore implements RuleContextSource {
         void interval(WaterInterval i, RuleHistory.Request r) {
             coveredFrom = min(coveredFrom, i.start());
             coveredUntil = max(coveredUntil, i.end());
-            days.merge(LocalDate.ofInstant(i.end().minusMillis(1), r.zone()), i.liters(), Double::sum);
+            days.merge(LocalDate.ofInstant(i.end().minusNanos(1), r.zone()), i.liters(), Double::sum);
             if (i.liters() > 0 && !i.start().isBefore(r.recentFrom())) {
                 recent.add(i);
             }

@@ -67,7 +67,7 @@ class RuleDigestIT {
         reference.telemetry.addAll(stored);
         RuleStore store = new RuleStore(db.dataSource());
 
-        // WHEN both digest the last three days
+        // WHEN both digest the last three days (whole days: the first from its midnight, 8 h before `from`)
         RuleHistory.Request request = new RuleHistory.Request(NOW.minus(Duration.ofDays(3)), NOW.plusMillis(1),
                 NOW.minus(RuleRecovery.RECENT), NOW.minus(RuleRecovery.KEYS_MARGIN), AlertTexts.ZONE);
         RuleHistory fromSql = store.history(request);

@@ -22,91 +22,51 @@ import org.shouwang.model.WaterInterval;
 /**
  * Reads the recovery period back for the rules, bounded: per meter a digest computed in SQL (aggregates
  * over the period, a few rows per meter) and only the recent intervals one by one, instead of every
- * reading joined to its intervals (that replay took 76 s with 105 k readings). Plain SQL over
- * {@code telemetry_received} and {@code water_use_start} (V11); the same on TimescaleDB hypertables.
+ * reading joined to its intervals (that replay took 76 s with 105 k readings). Plain SQL over the
+ * rollup {@code rules_meter_day} (V13), {@code telemetry_received} and {@code water_use_start} (V11); the
+ * same on TimescaleDB hypertables.
  */
 final class RuleDigestReader {
 
     private static final int FETCH_SIZE = 10_000;
-    /** Per meter: arrival, device times, and the battery of its newest reading that had one (one index probe). */
-    private static final String METERS = "WITH m AS (SELECT device_id, max(received_at) AS last_heard,"
-            + " min(ts) AS min_ts, max(ts) AS max_ts, max(ts) FILTER (WHERE battery IS NOT NULL) AS battery_ts"
-            + " FROM telemetry WHERE received_at >= ? AND received_at < ? GROUP BY device_id)"
-            + " SELECT m.*, b.battery FROM m LEFT JOIN LATERAL (SELECT x.battery FROM telemetry x"
-            + " WHERE x.device_id = m.device_id AND x.ts = m.battery_ts AND x.battery IS NOT NULL"
-            + " AND x.received_at >= ? AND x.received_at < ? ORDER BY x.received_at DESC LIMIT 1) b ON true";
-    /**
-     * Per meter: the span its intervals cover and, per calendar day (of an interval's last millisecond),
-     * litres and whether it had any interval. One column pair per day of the period, bounds computed in
-     * Java: grouping by meter alone, with no zone conversion per row, halved this scan over 28.8 M rows.
-     */
-    private static String days(int count) {
-        StringBuilder sql = new StringBuilder("SELECT device_id, min(start_ts) AS min_start, max(end_ts) AS max_end");
-        for (int d = 0; d < count; d++) {
-            sql.append(", sum(liters) FILTER (WHERE end_ts > ? AND end_ts <= ?) AS l").append(d)
-                    .append(", count(*) FILTER (WHERE end_ts > ? AND end_ts <= ?) AS n").append(d);
-        }
-        return sql.append(" FROM water_use WHERE start_ts >= ? AND start_ts < ? GROUP BY device_id").toString();
-    }
+    /** Per meter and day, maintained at write time (V13, {@link MeterDays}): a few rows per meter. */
+    private static final String DAYS = "SELECT device_id, day, liters, intervals, min_start, max_end, min_ts, max_ts,"
+            + " last_received, battery_ts, battery_received, battery FROM rules_meter_day WHERE day >= ?";
 
     /** Intervals that used water only: a dry one ends a flow stretch as a gap does, and counts for no ledger. */
     private static final String RECENT = "SELECT device_id, start_ts, end_ts, liters FROM water_use"
-            + " WHERE start_ts >= ? AND start_ts < ? AND liters > 0 ORDER BY device_id, start_ts, end_ts";
+            + " WHERE start_ts >= ? AND liters > 0 ORDER BY device_id, start_ts, end_ts";
     private static final String WATER = "SELECT device_id, start_ts, end_ts, liters FROM water_use"
             + " WHERE device_id = ANY (?) AND start_ts >= ? AND start_ts < ? AND liters > 0"
             + " ORDER BY device_id, start_ts, end_ts";
-    private static final String KEYS = "SELECT device_id, msg_id FROM telemetry WHERE received_at >= ? AND received_at < ?";
+    private static final String KEYS = "SELECT device_id, msg_id FROM telemetry WHERE received_at >= ?";
     private static final String EVENTS = "SELECT device_id, msg_id, ts, received_at, kind, action, code, battery"
             + " FROM device_event WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id";
 
     private RuleDigestReader() {
     }
 
-    /** One digest per meter that sent telemetry (or whose intervals started) in the period, by device id. */
+    /**
+     * One digest per meter that has readings arrived, or intervals ending, from {@code r.from()}'s day on,
+     * by device id: whole days of the rollup, so a period that starts within a day reads that day whole
+     * (recovery starts its period at midnight for that reason). Read up to the snapshot, not {@code r.to()}:
+     * today's row already holds what was written since; {@link #keys} lists those readings.
+     */
     static List<MeterDigest> meters(Connection c, RuleHistory.Request r) throws SQLException {
+        if (!r.zone().equals(MeterDays.ZONE)) {
+            throw new IllegalArgumentException("rules_meter_day keeps " + MeterDays.ZONE + " days, not " + r.zone());
+        }
         Map<String, Builder> meters = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement(METERS)) {
+        try (PreparedStatement ps = c.prepareStatement(DAYS)) {
             ps.setFetchSize(FETCH_SIZE);
-            Jdbc.bind(ps, r.from(), r.to(), r.from(), r.to());
+            ps.setObject(1, MeterDays.day(r.from()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Builder b = meters.computeIfAbsent(rs.getString("device_id"), Builder::new);
-                    b.lastHeardAt = Jdbc.instant(rs, "last_heard");
-                    b.covered(Jdbc.instant(rs, "min_ts"), Jdbc.instant(rs, "max_ts"));
-                    b.batteryTs = Jdbc.instant(rs, "battery_ts");
-                    b.battery = Jdbc.integer(rs, "battery");
+                    meters.computeIfAbsent(rs.getString("device_id"), Builder::new).day(rs);
                 }
             }
         }
-        // An interval ends after its start, so after r.from(); it ends by its message's arrival, before r.to().
-        List<java.time.LocalDate> days = new ArrayList<>();
-        for (var d = r.from().atZone(r.zone()).toLocalDate(); !d.isAfter(r.to().atZone(r.zone()).toLocalDate()); d = d.plusDays(1)) {
-            days.add(d);
-        }
-        List<Object> args = new ArrayList<>();
-        for (var d : days) {
-            Instant start = d.atStartOfDay(r.zone()).toInstant();
-            Instant end = d.plusDays(1).atStartOfDay(r.zone()).toInstant();
-            args.addAll(List.of(start, end, start, end));
-        }
-        args.add(r.from());
-        args.add(r.to());
-        try (PreparedStatement ps = c.prepareStatement(days(days.size()))) {
-            ps.setFetchSize(FETCH_SIZE);
-            Jdbc.bind(ps, args.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Builder b = meters.computeIfAbsent(rs.getString("device_id"), Builder::new);
-                    b.covered(Jdbc.instant(rs, "min_start"), Jdbc.instant(rs, "max_end"));
-                    for (int d = 0; d < days.size(); d++) {
-                        if (rs.getLong("n" + d) > 0) {
-                            b.days.put(days.get(d), rs.getDouble("l" + d));
-                        }
-                    }
-                }
-            }
-        }
-        readIntervals(c, RECENT, (id, i) -> meters.computeIfAbsent(id, Builder::new).recent.add(i), r.recentFrom(), r.to());
+        readIntervals(c, RECENT, (id, i) -> meters.computeIfAbsent(id, Builder::new).recent.add(i), r.recentFrom());
         return meters.values().stream().map(Builder::build).toList();
     }
 
@@ -122,11 +82,12 @@ final class RuleDigestReader {
         return out;
     }
 
-    static Set<String> keys(Connection c, Instant from, Instant to) throws SQLException {
+    /** Keys of the readings received since {@code from}, up to the snapshot (as {@link #meters} reads). */
+    static Set<String> keys(Connection c, Instant from) throws SQLException {
         Set<String> keys = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(KEYS)) {
             ps.setFetchSize(FETCH_SIZE);
-            Jdbc.bind(ps, from, to);
+            Jdbc.bind(ps, from);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     keys.add(RuleHistory.key(rs.getString(1), rs.getString(2)));
@@ -172,10 +133,31 @@ final class RuleDigestReader {
         private Instant coveredFrom;
         private Instant coveredUntil;
         private Instant batteryTs;
+        private Instant batteryReceived;
         private Integer battery;
 
         Builder(String deviceId) {
             this.deviceId = deviceId;
+        }
+
+        void day(ResultSet rs) throws SQLException {
+            if (rs.getInt("intervals") > 0) {
+                days.put(rs.getObject("day", java.time.LocalDate.class), rs.getDouble("liters"));
+                covered(Jdbc.instant(rs, "min_start"), Jdbc.instant(rs, "max_end"));
+            }
+            covered(Jdbc.instant(rs, "min_ts"), Jdbc.instant(rs, "max_ts"));
+            Instant received = Jdbc.instant(rs, "last_received");
+            if (received != null && (lastHeardAt == null || received.isAfter(lastHeardAt))) {
+                lastHeardAt = received;
+            }
+            Instant ts = Jdbc.instant(rs, "battery_ts");
+            Instant at = Jdbc.instant(rs, "battery_received");
+            if (ts != null && (batteryTs == null || ts.isAfter(batteryTs)
+                    || (ts.equals(batteryTs) && at.isAfter(batteryReceived)))) {
+                batteryTs = ts;
+                batteryReceived = at;
+                battery = Jdbc.integer(rs, "battery");
+            }
         }
 
         void covered(Instant from, Instant until) {

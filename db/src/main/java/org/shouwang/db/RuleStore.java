@@ -85,11 +85,11 @@ public final class RuleStore {
         return jdbc.inTransaction(c -> {
             try (var st = c.createStatement()) {
                 st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
-                // The aggregates group 100 k meters; the default 4 MB spilled them to disk.
+                // The recent intervals of 100 k meters are sorted; the default 4 MB spilled them to disk.
                 st.execute("SET LOCAL work_mem = '64MB'");
             }
             return new RuleHistory(RuleDigestReader.meters(c, r), RuleDigestReader.events(c, r.from(), r.to()),
-                    RuleJournalStore.since(c, r.from()), RuleDigestReader.keys(c, r.keysFrom(), r.to()));
+                    RuleJournalStore.since(c, r.from()), RuleDigestReader.keys(c, r.keysFrom()));
         });
     }
 

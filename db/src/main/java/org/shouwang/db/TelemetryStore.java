@@ -179,6 +179,7 @@ public final class TelemetryStore {
             Jdbc.update(c, INSERT_WATER_USE, text(c, devices), text(c, starts), text(c, ends),
                     c.createArrayOf("float8", liters.toArray(Double[]::new)), text(c, msgIds));
         }
+        MeterDays.add(c, rows);
     }
 
     private static void insertEvents(Connection c, List<DeviceEvent> rows) throws SQLException {

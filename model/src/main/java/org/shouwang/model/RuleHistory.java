@@ -18,8 +18,10 @@ public record RuleHistory(List<MeterDigest> meters, List<DeviceEvent> events, Li
                           Set<String> recentKeys) {
 
     /**
-     * @param from       start of the recovery period (arrival; intervals by their start)
-     * @param to         its end, exclusive
+     * @param from       start of the recovery period: device events by arrival; meter digests from the start
+     *                   of its calendar day in {@code zone} (readings by arrival, intervals by their end)
+     * @param to         its end, exclusive, for device events; digests and keys read up to the snapshot (a
+     *                   reading stored after {@code to} is in them and in the keys, so it is not fed twice)
      * @param recentFrom intervals starting at or after this are listed one by one in each digest
      * @param keysFrom   readings received at or after this are listed by key ({@link #key})
      * @param zone       the zone of calendar days
