@@ -105,6 +105,11 @@ class PressDuringOutageIT {
             System.out.printf("outage-page: press_to_all_first_round_pages_ms=%d (database refusing connections)%n",
                     pagedMs);
             assertThat(databaseRefuses()).as("the pages left while the database was down").isTrue();
+            java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + platform.consolePort()
+                            + "/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).as("not ready while the writer cannot commit").isEqualTo(503);
+            assertThat(health.body()).contains("\"ingest\"", "设备数据写入数据库失败");
             assertThat(twilio.messages()).filteredOn(m -> m.to().equals(NEIGHBOUR)).first()
                     .extracting(TwilioStubRequest::body).asString().contains("周桂英", "大儒巷8号", "一键呼叫", "立即");
 
