@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
  * (ingest, rules, notifier with the Twilio stand-in) on embedded services, or on a broker and database
  * given with {@code --mqtt-url}/{@code --db-url}, and prints its figures.
  */
-@Command(name = "bench", description = "Measure ingest throughput and button-to-incident latency.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure ingest throughput and button-to-incident latency.")
 final class BenchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * it and times the start to {@link RulesVerticle#recovered()}. Not part of the test suite: 100,000 meters
  * for 3 days is 28.8 M readings and as many intervals, and seeding takes many minutes.
  */
-@Command(name = "bench-recovery", description = "Measure rule recovery time over a large seeded history.")
+@Command(name = "bench-recovery", mixinStandardHelpOptions = true, description = "Measure rule recovery time over a large seeded history.")
 final class BenchRecoveryCommand implements Callable<Integer> {
 
     private static final String ELDERS = "INSERT INTO elder (name, street, community, address)"

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * PostgreSQL and MQTT broker, synthetic homes, the simulator, a Twilio stand-in that records the SMS,
  * and a scripted button press so a newcomer sees an incident arrive.
  */
-@Command(name = "demo", description = "Run the platform on embedded services with simulated homes.")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the platform on embedded services with simulated homes.")
 final class DemoCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
