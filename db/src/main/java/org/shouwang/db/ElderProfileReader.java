@@ -21,6 +21,10 @@ final class ElderProfileReader {
             + " e.active, e.category, e.children_location, e.low_income_disabled, e.birth_date, e.sex,"
             + " e.agreement_signed_on FROM elder e";
 
+    /** A care team as {@link RegistryStore#contact} reads it, in paging order. */
+    static final String TEAM = "SELECT id, elder_id, role, name, phone, priority FROM care_contact";
+    static final String TEAM_ORDER = "role, priority, id";
+
     private record Row(Elder elder, ElderFacts facts) {
     }
 
@@ -48,9 +52,8 @@ final class ElderProfileReader {
                     return null;
                 });
         Map<Long, List<CareContact>> teams = new HashMap<>();
-        Jdbc.list(c, "SELECT c.id, c.elder_id, c.role, c.name, c.phone, c.priority FROM care_contact c"
-                + " JOIN elder e ON e.id = c.elder_id WHERE e.active AND c.retired_at IS NULL"
-                + " ORDER BY c.elder_id, c.role, c.priority, c.id", rs -> {
+        Jdbc.list(c, TEAM + " WHERE elder_id IN (SELECT id FROM elder WHERE active) AND retired_at IS NULL"
+                + " ORDER BY elder_id, " + TEAM_ORDER, rs -> {
                     CareContact contact = RegistryStore.contact(rs);
                     teams.computeIfAbsent(contact.elderId(), k -> new ArrayList<>()).add(contact);
                     return null;
@@ -68,8 +71,8 @@ final class ElderProfileReader {
             return Optional.empty();
         }
         long id = row.get().elder().id();
-        List<CareContact> team = Jdbc.list(c, "SELECT id, elder_id, role, name, phone, priority FROM care_contact"
-                + " WHERE elder_id = ? AND retired_at IS NULL ORDER BY role, priority, id", RegistryStore::contact, id);
+        List<CareContact> team = Jdbc.list(c, TEAM + " WHERE elder_id = ? AND retired_at IS NULL ORDER BY " + TEAM_ORDER,
+                RegistryStore::contact, id);
         List<Device> devices = Jdbc.list(c, "SELECT device_id, kind, elder_id, active FROM device WHERE elder_id = ?"
                 + " ORDER BY device_id", RegistryStore::device, id);
         return Optional.of(ElderProfile.of(row.get().elder(), row.get().facts(), team, devices, date));

@@ -93,9 +93,8 @@ public final class RegistryStore {
      * roster no longer lists them) are left out; every other contact is returned as before.
      */
     public List<CareContact> contacts(long elderId) {
-        return jdbc.list("SELECT id, elder_id, role, name, phone, priority FROM care_contact"
-                + " WHERE elder_id = ? AND retired_at IS NULL ORDER BY role, priority, id", RegistryStore::contact,
-                elderId);
+        return jdbc.list(ElderProfileReader.TEAM + " WHERE elder_id = ? AND retired_at IS NULL ORDER BY "
+                + ElderProfileReader.TEAM_ORDER, RegistryStore::contact, elderId);
     }
 
     /**
@@ -152,7 +151,7 @@ public final class RegistryStore {
 
     /** Ids of installed, active devices: what ingest accepts messages from. */
     public Set<String> activeDeviceIds() {
-        return new HashSet<>(jdbc.list("SELECT device_id FROM device WHERE active", rs -> rs.getString(1)));
+        return new HashSet<>(activeDeviceKinds().keySet());
     }
 
     /** Installed, active devices and their kinds: what ingest accepts, and on which channels. */

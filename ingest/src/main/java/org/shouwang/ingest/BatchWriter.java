@@ -321,18 +321,21 @@ final class BatchWriter implements Runnable {
             Inbound in = m.inbound();
             if (in instanceof Inbound.Rejected r) {
                 quarantined.add(r.message());
-            } else if (in instanceof Inbound.Ignored) {
+                continue;
+            }
+            if (in instanceof Inbound.Ignored) {
                 ignored++;
-            } else if (directory.kindOf(in.deviceId()).isEmpty()) {
-                if (in instanceof Inbound.Status) {
-                    ignored++; // a status carries no data: an unregistered device's is not worth a quarantine row
-                } else {
-                    quarantined.add(new QuarantinedMessage(m.topic(), in.deviceId(), RejectReason.UNKNOWN_DEVICE,
-                            "device is not registered or not active", m.payload()));
-                }
-            } else if (!fits(directory.kindOf(in.deviceId()).get(), in)) {
+                continue;
+            }
+            DeviceKind kind = directory.kindOf(in.deviceId()).orElse(null);
+            if (kind == null && in instanceof Inbound.Status) {
+                ignored++; // a status carries no data: an unregistered device's is not worth a quarantine row
+            } else if (kind == null) {
+                quarantined.add(new QuarantinedMessage(m.topic(), in.deviceId(), RejectReason.UNKNOWN_DEVICE,
+                        "device is not registered or not active", m.payload()));
+            } else if (!fits(kind, in)) {
                 quarantined.add(new QuarantinedMessage(m.topic(), in.deviceId(), RejectReason.WRONG_DEVICE_KIND,
-                        "a " + directory.kindOf(in.deviceId()).get() + " does not send this", m.payload()));
+                        "a " + kind + " does not send this", m.payload()));
             } else if (in instanceof Inbound.Reading r) {
                 telemetry.add(r.telemetry());
             } else if (in instanceof Inbound.Event e) {

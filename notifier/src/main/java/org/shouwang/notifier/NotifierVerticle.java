@@ -184,19 +184,17 @@ public final class NotifierVerticle extends AbstractVerticle {
         if (alert == null) {
             return;
         }
+        AtomicBoolean handled = new AtomicBoolean();
         if (outage != null && alert.rule() == Rule.BUTTON_PRESSED) {
             // A database that hangs rather than refuses would hold the press for the pool's timeout: if it is
             // not handled soon, it is paged from memory. The journal and the outbox never both send one page.
-            AtomicBoolean handled = new AtomicBoolean();
             vertx.setTimer(OUTAGE_GRACE_MS, t -> {
                 if (!handled.get()) {
                     pageFromMemory(alert);
                 }
             });
-            handle(alert, message, 0, handled);
-            return;
         }
-        handle(alert, message, 0, new AtomicBoolean());
+        handle(alert, message, 0, handled);
     }
 
     private void pageFromMemory(Alert alert) {
