@@ -11,13 +11,13 @@ import picocli.CommandLine.Option;
 /** {@code shouwang devices …}: the installed devices as other systems need them. */
 @Command(name = "devices", mixinStandardHelpOptions = true, description = "Device registry tools.",
         subcommands = DevicesCommand.MosquittoAuth.class)
-final class DevicesCommand {
+public final class DevicesCommand {
 
     /** {@code shouwang devices mosquitto-auth --out DIR}. */
     @Command(name = "mosquitto-auth", mixinStandardHelpOptions = true,
             description = "Write Mosquitto's password file and ACL from the device registry (deactivated devices are"
                     + " left out); new devices' passwords go once into a CSV. Then reload Mosquitto: kill -HUP.")
-    static final class MosquittoAuth implements Callable<Integer> {
+    public static final class MosquittoAuth implements Callable<Integer> {
 
         @Option(names = "--config", description = "YAML configuration file (environment variables override it)")
         Path config;

@@ -3,11 +3,10 @@ package org.shouwang.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code shouwang} command line: one entry point for the demo, production, and the tools. */
+/** The server's {@code shouwang} command line: what a site runs (the demo and tools live in shouwang-demo). */
 @Command(name = "shouwang", mixinStandardHelpOptions = true, version = "shouwang 0.1.0",
         description = "守望: emergency watch for elders who live alone.",
-        subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, RosterCommand.class,
-            BenchCommand.class, BenchRecoveryCommand.class, DevicesCommand.class})
+        subcommands = {RunCommand.class, MigrateCommand.class, RosterCommand.class, DevicesCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

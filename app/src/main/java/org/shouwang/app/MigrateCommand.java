@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code shouwang migrate}: brings the database schema to the current version and exits. */
 @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Apply the database migrations and exit.")
-final class MigrateCommand implements Callable<Integer> {
+public final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "YAML configuration file (environment variables override it)")
     Path config;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "roster", mixinStandardHelpOptions = true,
         description = "Import and export the roster of empty-nest and living-alone elders (摸排表).",
         subcommands = {RosterCommand.Import.class, RosterCommand.Export.class})
-final class RosterCommand {
+public final class RosterCommand {
 
     /** {@code shouwang roster import FILE [--skip-invalid] [--config FILE]}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -31,7 +31,7 @@ final class RosterCommand {
                     + "if any row is invalid; every problem is listed with its row and column.",
                 "Exit codes: 0 imported, 1 refused (invalid rows), 2 file not a roster, 3 imported with rows "
                     + "rejected (--skip-invalid)."})
-    static final class Import implements Callable<Integer> {
+    public static final class Import implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "the roster file")
         Path file;
@@ -53,7 +53,7 @@ final class RosterCommand {
     /** {@code shouwang roster export --street 平江街道 --quarter 2026Q4 [--out FILE]}. */
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write a street's roster as the annex-3 table (.xlsx), ready to submit.")
-    static final class Export implements Callable<Integer> {
+    public static final class Export implements Callable<Integer> {
 
         @Option(names = "--street", required = true, description = "the street, e.g. 平江街道")
         String street;

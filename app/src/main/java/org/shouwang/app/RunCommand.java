@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code shouwang run}: the production process against Mosquitto and PostgreSQL. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the platform against the configured broker and database.")
-final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "YAML configuration file (environment variables override it)")
     Path config;

@@ -12,7 +12,7 @@ import picocli.CommandLine;
 class HelpTest {
 
     @ParameterizedTest(name = "shouwang {0} --help")
-    @ValueSource(strings = {"demo", "run", "migrate", "bench", "bench-recovery", "roster", "roster import",
+    @ValueSource(strings = {"run", "migrate", "roster", "roster import",
         "roster export", "devices", "devices mosquitto-auth"})
     void everyCommandAnswersHelp(String command) {
         StringWriter out = new StringWriter();

@@ -25,8 +25,8 @@ import org.shouwang.db.BrokerCredentialStore;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.RegistryStore;
-import org.shouwang.embedded.PrivateMosquitto;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.PrivateMosquitto;
+import org.shouwang.testkit.TestServices;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Elder;
 

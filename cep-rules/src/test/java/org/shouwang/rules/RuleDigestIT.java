@@ -14,7 +14,7 @@ import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.RuleStore;
 import org.shouwang.db.TelemetryStore;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 import org.shouwang.model.MeterDigest;
 import org.shouwang.model.RuleHistory;
 import org.shouwang.model.Telemetry;

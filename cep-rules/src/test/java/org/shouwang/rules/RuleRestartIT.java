@@ -1,5 +1,6 @@
 package org.shouwang.rules;
 
+import org.shouwang.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,7 +18,7 @@ import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.RegistryStore;
 import org.shouwang.db.RuleStore;
 import org.shouwang.db.TelemetryStore;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Alert;
 import org.shouwang.model.DeviceEvent;
@@ -40,7 +41,7 @@ class RuleRestartIT {
     private static final String METER = "restart-m1";
     private static final String BUTTON = "restart-b1";
 
-    private final MutableClock clock = new MutableClock(T0.minus(Duration.ofHours(1)));
+    private final TestClock clock = new TestClock(T0.minus(Duration.ofHours(1)));
     private final List<Alert> raised = new CopyOnWriteArrayList<>();
     private Database db;
     private TelemetryStore telemetry;

@@ -1,5 +1,6 @@
 package org.shouwang.rules;
 
+import org.shouwang.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +20,7 @@ import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.RegistryStore;
 import org.shouwang.db.RuleStore;
 import org.shouwang.db.TelemetryStore;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Alert;
 import org.shouwang.model.DeviceEvent;
@@ -40,7 +41,7 @@ class RulesStartIT {
     private static final String BUTTON = "start-b1";
     private static final String METER = "start-m1";
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private final List<Alert> raised = new CopyOnWriteArrayList<>();
     private final CountDownLatch historyAsked = new CountDownLatch(1);
     private final CountDownLatch historyMayAnswer = new CountDownLatch(1);

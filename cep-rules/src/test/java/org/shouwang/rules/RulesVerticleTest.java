@@ -1,5 +1,6 @@
 package org.shouwang.rules;
 
+import org.shouwang.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.shouwang.rules.TestRecords.button;
@@ -33,7 +34,7 @@ class RulesVerticleTest {
     private static final Instant T0 = Instant.parse("2025-01-06T08:00:00Z");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private final List<Alert> raised = new CopyOnWriteArrayList<>();
     private final List<AlertCleared> cleared = new CopyOnWriteArrayList<>();
     private final MemoryRuleStore store = new MemoryRuleStore();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 import org.shouwang.model.Incident;
 import org.shouwang.model.IncidentChange;
 import org.shouwang.model.IncidentState;

@@ -25,7 +25,7 @@ import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.IncidentStore;
 import org.shouwang.db.RegistryStore;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Alert;
 import org.shouwang.model.Incident;

@@ -201,20 +201,6 @@ class ConsoleOperationsIT {
         assertThat(loginAs("pw.user", "brand-new-pass-9").get("/api/session").statusCode()).isEqualTo(200);
     }
 
-    @Test
-    void demoAccountsAreSeededOnceOnePerRoleAndSignIn() {
-        List<DemoAccounts.DemoAccount> first = DemoAccounts.seed(console.db.dataSource());
-        List<DemoAccounts.DemoAccount> again = DemoAccounts.seed(console.db.dataSource());
-
-        assertThat(again).isEqualTo(first);
-        assertThat(first).extracting(DemoAccounts.DemoAccount::username).containsExactly("district", "pingjiang",
-                "pingjiang-1");
-        JsonObject worker = loginAs("pingjiang-1", DemoAccounts.PASSWORD).session;
-        assertThat(worker.getString("role")).isEqualTo("COMMUNITY_WORKER");
-        assertThat(worker.getJsonArray("communities")).containsExactly("平江第一社区");
-        assertThat(loginAs("pingjiang", DemoAccounts.PASSWORD).session.getString("street")).isEqualTo("平江街道");
-    }
-
     private static StaffClient loginAs(String username, String password) {
         HttpResponse<Buffer> r = console.tryLogin(username, password);
         assertThat(r.statusCode()).as("login of " + username).isEqualTo(200);

@@ -1,5 +1,6 @@
 package org.shouwang.console;
 
+import org.shouwang.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shouwang.console.ConsoleHarness.PASSWORD;
 
@@ -33,7 +34,7 @@ class LoginThrottleIT {
      * Nanoseconds past the microsecond, as the JDK's clock on Linux gives them: PostgreSQL rounds them away,
      * and the throttle must still judge a finished wait as finished.
      */
-    private static final MutableClock CLOCK = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)
+    private static final TestClock CLOCK = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)
             .plusNanos(999_999_999));
     private static ConsoleHarness console;
 

@@ -1,5 +1,6 @@
 package org.shouwang.console;
 
+import org.shouwang.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.shouwang.console.ConsoleHarness.PASSWORD;
@@ -24,7 +25,7 @@ import org.shouwang.model.Rule;
 /** Sessions, CSRF, the lock-out and the scoped live stream, over real HTTP on a real PostgreSQL. */
 class SessionSecurityIT {
 
-    private static final MutableClock CLOCK = new MutableClock(Instant.now());
+    private static final TestClock CLOCK = new TestClock(Instant.now());
     private static ConsoleHarness console;
 
     @BeforeAll

@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 import org.shouwang.model.Absence;
 import org.shouwang.model.Elder;
 

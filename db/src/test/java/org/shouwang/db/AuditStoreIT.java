@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 
 /** The audit log keeps who did what to which elder, newest first. */
 class AuditStoreIT {

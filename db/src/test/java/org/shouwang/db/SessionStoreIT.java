@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 
 /** Sessions end at their expiry, after an idle gap and at logout; a live one is marked seen. */
 class SessionStoreIT {

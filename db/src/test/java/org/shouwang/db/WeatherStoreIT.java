@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 import org.shouwang.model.WeatherModeChange;
 
 /** Extreme-weather switches on a real PostgreSQL: the latest per scope is in force, all are kept with who and when. */

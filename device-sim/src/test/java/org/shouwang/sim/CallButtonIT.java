@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 import org.shouwang.model.Json;
 import org.shouwang.model.Topics;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.PayloadLimits;
 import org.shouwang.model.PayloadParser;

@@ -17,7 +17,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.shouwang.embedded.PrivateMosquitto;
+import org.shouwang.testkit.PrivateMosquitto;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Topics;
 import org.shouwang.model.WaterInterval;

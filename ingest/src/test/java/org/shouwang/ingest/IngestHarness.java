@@ -20,7 +20,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.RegistryStore;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.DeviceStatus;

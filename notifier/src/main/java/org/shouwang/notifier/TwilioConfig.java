@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param authToken      the account's auth token (the HTTP Basic password)
  * @param fromNumber     the Twilio number pages come from, in E.164 ({@code +12025550123})
  * @param apiBaseUrl     where the REST API is reached; {@link #DEFAULT_API_BASE_URL} unless a site routes
- *                       through its own proxy, or tests and the demo point it at {@link RecordingTwilioServer}
+ *                       through its own proxy, or tests and the demo point it at a local recording stand-in
  * @param requestTimeout how long one API request may take before it counts as a (retriable) failure
  */
 public record TwilioConfig(String accountSid, String authToken, String fromNumber, String apiBaseUrl,

@@ -1,5 +1,6 @@
 package org.shouwang.notifier;
 
+import org.shouwang.standin.TwilioStubRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

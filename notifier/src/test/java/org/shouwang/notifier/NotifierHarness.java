@@ -1,5 +1,8 @@
 package org.shouwang.notifier;
 
+import org.shouwang.standin.TwilioStubRequest;
+import org.shouwang.standin.RecordingTwilioServer;
+import org.shouwang.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -11,7 +14,7 @@ import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.Jdbc;
 import org.shouwang.db.Notification;
 import org.shouwang.db.NotificationChannel;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 import org.shouwang.model.Alert;
 import org.shouwang.model.CareContact;
 import org.shouwang.model.ContactRole;

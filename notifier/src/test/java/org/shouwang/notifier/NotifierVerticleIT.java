@@ -1,5 +1,6 @@
 package org.shouwang.notifier;
 
+import org.shouwang.standin.TwilioStubRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shouwang.db.NotificationChannel;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Alert;
 import org.shouwang.model.IncidentChange;

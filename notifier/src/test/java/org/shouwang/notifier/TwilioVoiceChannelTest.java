@@ -1,5 +1,6 @@
 package org.shouwang.notifier;
 
+import org.shouwang.standin.RecordingTwilioServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

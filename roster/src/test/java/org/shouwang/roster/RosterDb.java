@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
-import org.shouwang.embedded.TestServices;
+import org.shouwang.testkit.TestServices;
 
 /** A fresh registry database for one test class, and row counts to prove what an import did not touch. */
 final class RosterDb {

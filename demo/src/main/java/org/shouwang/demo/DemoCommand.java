@@ -1,0 +1,115 @@
+package org.shouwang.demo;
+
+import org.shouwang.app.Platform;
+import org.shouwang.app.ConfigLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.shouwang.db.Database;
+import org.shouwang.db.RegistryStore;
+
+import org.shouwang.embedded.EmbeddedBroker;
+import org.shouwang.embedded.EmbeddedDatabase;
+import org.shouwang.standin.RecordingTwilioServer;
+import org.shouwang.sim.Home;
+import org.shouwang.sim.Simulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code shouwang demo}: the whole platform on one machine with nothing installed but a JDK: embedded
+ * PostgreSQL and MQTT broker, synthetic homes, the simulator, a Twilio stand-in that records the SMS,
+ * and a scripted button press so a newcomer sees an incident arrive.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the platform on embedded services with simulated homes.")
+final class DemoCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+    /** A syntactically valid, clearly fake Twilio account for the stand-in. */
+    static final String DEMO_ACCOUNT_SID = "AC" + "00000000000000000000000000000000";
+
+    @Option(names = "--port", defaultValue = "8080", description = "console port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--homes", defaultValue = "24", description = "simulated homes (default ${DEFAULT-VALUE})")
+    int homes;
+
+    @Option(names = "--press-after", defaultValue = "PT20S",
+            description = "when the scripted button press happens (default ${DEFAULT-VALUE})")
+    Duration pressAfter;
+
+    @Option(names = "--report-every", defaultValue = "PT30S",
+            description = "how often each simulated meter reports (default ${DEFAULT-VALUE})")
+    Duration reportEvery;
+
+    @Option(names = "--data-dir", description = "keep the embedded database here across runs (default: temporary)")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        EmbeddedDatabase pg = EmbeddedDatabase.start(0, dataDir);
+        EmbeddedBroker broker = EmbeddedBroker.start(0);
+        RecordingTwilioServer twilio = RecordingTwilioServer.start(0);
+        Platform platform = Platform.start(ConfigLoader.load(null, demoEnvironment(pg, broker, twilio)),
+                Clock.systemUTC());
+        List<Home> simulated = seed(platform.database());
+        List<DemoAccounts.DemoAccount> accounts = DemoAccounts.seed(platform.database().dataSource());
+        Simulator simulator = new Simulator(broker.url(), simulated, 2026L, Clock.systemUTC(), reportEvery);
+        simulator.start();
+        Home first = simulated.get(0);
+        String firstStreet = new RegistryStore(platform.database().dataSource()).elderOfDevice(first.buttonId())
+                .map(e -> e.street()).orElse("");
+        simulator.scheduleButtonPress(first.buttonId(), pressAfter);
+
+        StringBuilder logins = new StringBuilder();
+        accounts.forEach(a -> logins.append(String.format("    %-14s %-16s %s%n", a.username(), a.password(),
+                a.description())));
+        System.out.printf("%n守望 demo is running: open http://localhost:%d and sign in as one of%n%s"
+                + "  %d simulated homes; button %s (%s) will be pressed in %s.%n"
+                + "  SMS and calls go to a local Twilio stand-in (%s) and show on each incident's timeline.%n"
+                + "  Ctrl+C stops everything.%n%n", port, logins, simulated.size(), first.buttonId(),
+                firstStreet, pressAfter, twilio.baseUrl());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            platform.close();
+            twilio.close();
+            broker.close();
+            pg.close();
+            stopped.countDown();
+        }, "demo-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private Map<String, String> demoEnvironment(EmbeddedDatabase pg, EmbeddedBroker broker,
+                                                RecordingTwilioServer twilio) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("SHOUWANG_DATABASE_URL", pg.jdbcUrl());
+        env.put("SHOUWANG_MQTT_URL", broker.url());
+        env.put("SHOUWANG_MQTT_CLIENT_ID", "shouwang-demo-ingest");
+        // Moquette takes a $share/ filter literally and delivers nothing: subscribe plainly.
+        env.put("SHOUWANG_MQTT_SHARED_GROUP", "");
+        env.put("SHOUWANG_CONSOLE_PORT", Integer.toString(port));
+        // The stand-in sends no callbacks; the webhook listener takes any free port.
+        env.put("SHOUWANG_WEBHOOKS_PORT", "0");
+        env.put("SHOUWANG_TWILIO_ACCOUNT_SID", DEMO_ACCOUNT_SID);
+        env.put("SHOUWANG_TWILIO_AUTH_TOKEN", "demo-token");
+        env.put("SHOUWANG_TWILIO_FROM_NUMBER", "+12025550100");
+        env.put("SHOUWANG_TWILIO_API_BASE_URL", twilio.baseUrl());
+        return env;
+    }
+
+    private List<Home> seed(Database db) {
+        List<DemoData.Home> seeded = DemoData.seed(new RegistryStore(db.dataSource()), homes, 2026L);
+        LOG.info("demo homes registered [homes: {}]", seeded.size());
+        return seeded.stream().map(h -> new Home(h.meterId(), h.buttonId())).toList();
+    }
+}
