@@ -14,12 +14,14 @@ import org.shouwang.console.HealthCheck;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.RuleStore;
+import org.shouwang.db.Stores;
 import org.shouwang.ingest.IngestConfig;
 import org.shouwang.ingest.MqttIngestVerticle;
 import org.shouwang.model.RuleThresholds;
 import org.shouwang.notifier.DigestConfig;
 import org.shouwang.notifier.EscalationPlans;
 import org.shouwang.notifier.Notifier;
+import org.shouwang.notifier.NotifierStores;
 import org.shouwang.notifier.RetryPolicy;
 import org.shouwang.notifier.TwilioConfig;
 import org.shouwang.notifier.WebhookConfig;
@@ -40,35 +42,40 @@ public final class Platform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
     private final Database database;
+    private final Stores stores;
     private final Vertx vertx;
     private final ConsoleVerticle console;
 
-    private Platform(Database database, Vertx vertx, ConsoleVerticle console) {
+    private Platform(Database database, Stores stores, Vertx vertx, ConsoleVerticle console) {
         this.database = database;
+        this.stores = stores;
         this.vertx = vertx;
         this.console = console;
     }
 
     public static Platform start(AppConfig cfg, Clock clock) {
         Database db = Database.open(databaseConfig(cfg));
+        Stores stores = Stores.of(db.dataSource());
+        RuleSettings rules = ruleSettings(cfg.rules());
         Vertx vertx = Vertx.vertx();
         TwilioConfig twilio = twilioConfig(cfg.twilio());
         WebhookConfig hooks = new WebhookConfig(cfg.webhooks().host(), cfg.webhooks().port(),
                 cfg.webhooks().publicBaseUrl());
-        Notifier notifier = Notifier.create(db.dataSource(), twilio, hooks, escalationPlans(cfg),
+        Notifier notifier = Notifier.create(NotifierStores.of(stores), twilio, hooks, escalationPlans(cfg),
                 RetryPolicy.DEFAULT.withGiveUpAfter(cfg.escalation().pageDeadline()),
                 DigestConfig.of(cfg.escalation().digestAt(), cfg.escalation().digestRecipients()),
                 Path.of(cfg.escalation().outageJournal()), clock);
-        MqttIngestVerticle ingest = new MqttIngestVerticle(ingestConfig(cfg), db.dataSource(), clock);
-        ConsoleVerticle console = new ConsoleVerticle(consoleConfig(cfg.console()), db.dataSource(),
-                notifier.commands(), List.of(
+        MqttIngestVerticle ingest = new MqttIngestVerticle(ingestConfig(cfg), stores.telemetry(), stores.registry(),
+                clock);
+        ConsoleVerticle console = new ConsoleVerticle(consoleConfig(cfg.console()), stores, notifier.commands(),
+                rules.defaults(), List.of(
                         HealthCheck.of("database", () -> db.ping(2), "数据库无响应"),
                         HealthCheck.of("broker", ingest::connected, "MQTT 代理未连接"),
                         HealthCheck.of("ingest", ingest::writerCommitting, "设备数据写入数据库失败，正在重试")), clock);
-        RuleStore ruleStore = new RuleStore(db.dataSource());
+        RuleStore ruleStore = stores.rules();
         RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::water,
                 ruleStore::record);
-        Future<?> deployed = vertx.deployVerticle(new RulesVerticle(ruleSettings(cfg.rules()), clock, ruleContext))
+        Future<?> deployed = vertx.deployVerticle(new RulesVerticle(rules, clock, ruleContext))
                 .compose(id -> vertx.deployVerticle(notifier.verticle(cfg.escalation().tick())))
                 .compose(id -> vertx.deployVerticle(notifier.webhookVerticle(hooks, twilio.authToken())))
                 .compose(id -> vertx.deployVerticle(ingest))
@@ -81,7 +88,7 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException("platform did not start: " + e.getMessage(), e);
         }
         LOG.info("platform started [console port: {}, timescaledb: {}]", console.actualPort(), db.timescale());
-        return new Platform(db, vertx, console);
+        return new Platform(db, stores, vertx, console);
     }
 
     /**
@@ -140,6 +147,11 @@ public final class Platform implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The stores the platform's parts share (the demo seeds its homes through them). */
+    public Stores stores() {
+        return stores;
     }
 
     public Vertx vertx() {

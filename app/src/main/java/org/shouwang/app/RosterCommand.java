@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
+import org.shouwang.db.RosterStore;
+import org.shouwang.db.StreetStore;
 import org.shouwang.roster.RosterCli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,7 +90,7 @@ public final class RosterCommand {
     }
 
     private static RosterCli cli(Database db) {
-        return new RosterCli(db.dataSource(), Clock.systemUTC(), console(FileDescriptor.out),
+        return new RosterCli(new RosterStore(db.dataSource()), new StreetStore(db.dataSource()), Clock.systemUTC(), console(FileDescriptor.out),
                 console(FileDescriptor.err));
     }
 

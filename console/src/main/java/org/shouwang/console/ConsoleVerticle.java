@@ -14,6 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.shouwang.roster.RosterImporter;
+import org.shouwang.roster.RosterExporter;
+import org.shouwang.model.RuleThresholds;
+import org.shouwang.db.Stores;
 import org.shouwang.db.AccountStore;
 import org.shouwang.db.AuditStore;
 import org.shouwang.db.IncidentStore;
@@ -50,6 +54,9 @@ public final class ConsoleVerticle extends AbstractVerticle {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleVerticle.class);
 
     private final ConsoleConfig config;
+    private final Stores stores;
+    private final RuleThresholds ruleDefaults;
+    private final RegistryEdits edits;
     private final DataSource dataSource;
     private final RegistryStore registry;
     private final IncidentStore incidents;
@@ -65,28 +72,28 @@ public final class ConsoleVerticle extends AbstractVerticle {
     private long sweeper = -1;
 
     /**
-     * @param dataSource the platform's database (migrated): registry, incidents, accounts, sessions, audit
-     * @param commands   the one path for acknowledging and resolving, shared with voice and SMS
+     * @param stores          the platform's stores (database migrated), built once by the composition root
+     * @param commands        the one path for acknowledging and resolving, shared with voice and SMS
+     * @param ruleDefaults    the district-wide thresholds the rule engine runs with (the configured {@code rules.*}),
+     *                        under the district, street and elder overrides the console shows and edits
+     * @param clock           what sessions, lock-out and the water chart are judged by
      */
-    public ConsoleVerticle(ConsoleConfig config, DataSource dataSource, IncidentCommands commands,
-                           List<HealthCheck> healthChecks) {
-        this(config, dataSource, commands, healthChecks, Clock.systemUTC());
-    }
-
-    /** As above, with the clock sessions, lock-out and the water chart are judged by (tests). */
-    public ConsoleVerticle(ConsoleConfig config, DataSource dataSource, IncidentCommands commands,
+    public ConsoleVerticle(ConsoleConfig config, Stores stores, IncidentCommands commands, RuleThresholds ruleDefaults,
                            List<HealthCheck> healthChecks, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.registry = new RegistryStore(dataSource);
-        this.incidents = new IncidentStore(dataSource);
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.dataSource = stores.dataSource();
+        this.registry = stores.registry();
+        this.incidents = stores.incidents();
         this.commands = Objects.requireNonNull(commands, "commands");
+        this.ruleDefaults = Objects.requireNonNull(ruleDefaults, "ruleDefaults");
         this.healthChecks = List.copyOf(healthChecks);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.accounts = new AccountStore(dataSource);
-        this.sessions = new SessionStore(dataSource);
-        this.audit = new Audit(new AuditStore(dataSource));
+        this.accounts = stores.accounts();
+        this.sessions = stores.sessions();
+        this.audit = new Audit(stores.audit());
         this.queries = new ConsoleQueries(dataSource);
+        this.edits = new RegistryEdits(dataSource);
     }
 
     @Override
@@ -103,24 +110,33 @@ public final class ConsoleVerticle extends AbstractVerticle {
                     sweeper = vertx.setPeriodic(SESSION_SWEEP_MS, t -> sweepSessions());
                     LOG.info("console listening [host: {}, port: {}]", config.host(), s.actualPort());
                 })
+                // Vert.x does not call stop() after a failed start: release what was opened (the stream's
+                // consumers), then report the failure.
+                .recover(cause -> {
+                    LOG.warn("console did not start [reason: {}]", cause.getMessage());
+                    return release().transform(released -> Future.<HttpServer>failedFuture(cause));
+                })
                 .<Void>mapEmpty()
                 .onComplete(startPromise);
     }
 
     @Override
     public void stop(Promise<Void> stopPromise) {
+        release().onSuccess(v -> LOG.info("console stopped")).onComplete(stopPromise);
+    }
+
+    /** Closes what {@link #start} opened, as far as it got; idempotent. */
+    private Future<Void> release() {
         if (sweeper >= 0) {
             vertx.cancelTimer(sweeper);
             sweeper = -1;
         }
-        Future<Void> streams = stream == null ? Future.succeededFuture() : stream.stop();
+        IncidentStream opened = stream;
+        stream = null;
+        Future<Void> streams = opened == null ? Future.succeededFuture() : opened.stop();
         HttpServer s = server;
         server = null;
-        if (s == null) {
-            streams.onComplete(stopPromise);
-            return;
-        }
-        streams.eventually(s::close).onSuccess(v -> LOG.info("console stopped")).onComplete(stopPromise);
+        return s == null ? streams : streams.eventually(s::close);
     }
 
     /** Creates the configured district administrator at the first start; later starts leave it alone. */
@@ -166,12 +182,12 @@ public final class ConsoleVerticle extends AbstractVerticle {
         sessionApi.mount(router);
         router.get("/api/incidents/stream").handler(stream::open);
         new IncidentApi(vertx, incidents, registry, queries, commands, audit, clock).mount(router);
-        new RegistryApi(vertx, registry, new StreetStore(dataSource), queries, new RegistryEdits(dataSource), audit, clock)
-                .mount(router);
-        new DeviceApi(vertx, registry, queries, new RegistryEdits(dataSource), audit, clock).mount(router);
-        new RosterApi(vertx, dataSource, audit, clock).mount(router);
+        new RegistryApi(vertx, registry, stores.streets(), queries, edits, audit, clock).mount(router);
+        new DeviceApi(vertx, registry, queries, edits, audit, clock).mount(router);
+        new RosterApi(vertx, new RosterImporter(stores.roster(), stores.streets(), clock),
+                new RosterExporter(stores.roster()), audit, clock).mount(router);
         new AccountApi(vertx, accounts, sessions, audit).mount(router);
-        new RulesApi(vertx, dataSource, clock).mount(router);
+        new RulesApi(vertx, stores, ruleDefaults, clock).mount(router);
         // After every API route: an unknown /api path is a JSON 404, not the page or an HTML error.
         router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("接口不存在")));
         router.route("/api/*").failureHandler(Replies::failure);

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.sql.DataSource;
 import org.shouwang.db.AccountRole;
 import org.shouwang.model.ResidentId;
 import org.shouwang.roster.Quarter;
@@ -46,10 +45,10 @@ final class RosterApi {
     private final Audit audit;
     private final Clock clock;
 
-    RosterApi(Vertx vertx, DataSource ds, Audit audit, Clock clock) {
+    RosterApi(Vertx vertx, RosterImporter importer, RosterExporter exporter, Audit audit, Clock clock) {
         this.vertx = vertx;
-        this.importer = new RosterImporter(ds, clock);
-        this.exporter = new RosterExporter(ds);
+        this.importer = importer;
+        this.exporter = exporter;
         this.audit = audit;
         this.clock = clock;
     }

@@ -16,7 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import org.shouwang.db.Stores;
 import org.shouwang.db.AbsenceStore;
 import org.shouwang.db.RegistryStore;
 import org.shouwang.db.RuleThresholdStore;
@@ -53,15 +53,18 @@ final class RulesApi {
     private final AbsenceStore absences;
     private final RegistryStore registry;
     private final StreetStore streets;
+    /** The configured district-wide thresholds the engine runs with, under every override. */
+    private final RuleThresholds defaults;
     private final Clock clock;
 
-    RulesApi(Vertx vertx, DataSource ds, Clock clock) {
+    RulesApi(Vertx vertx, Stores stores, RuleThresholds defaults, Clock clock) {
         this.vertx = vertx;
-        this.thresholds = new RuleThresholdStore(ds);
-        this.weather = new WeatherStore(ds);
-        this.absences = new AbsenceStore(ds);
-        this.registry = new RegistryStore(ds);
-        this.streets = new StreetStore(ds);
+        this.thresholds = stores.thresholds();
+        this.weather = stores.weather();
+        this.absences = stores.absences();
+        this.registry = stores.registry();
+        this.streets = stores.streets();
+        this.defaults = defaults;
         this.clock = clock;
     }
 
@@ -178,7 +181,7 @@ final class RulesApi {
     /** Configuration defaults, then district, street and elder, with {@code set} in place of the target's own. */
     private RuleThresholds effective(Target t, RuleThresholds set) {
         RuleThresholds district = t.scope() == Scope.DISTRICT ? set : own(Scope.DISTRICT, null, null);
-        RuleThresholds result = RuleThresholds.DEFAULTS.overlay(district);
+        RuleThresholds result = defaults.overlay(district);
         String street = t.scope() == Scope.ELDER ? registry.findElder(t.elderId()).map(Elder::street).orElse(null) : t.street();
         if (street != null) {
             result = result.overlay(t.scope() == Scope.STREET ? set : own(Scope.STREET, street, null));
@@ -193,7 +196,7 @@ final class RulesApi {
     private JsonObject thresholdView(Target t) {
         RuleThresholds own = own(t.scope(), t.street(), t.elderId());
         JsonObject view = new JsonObject().put("scope", t.scope().name()).put("street", t.street())
-                .put("elderId", t.elderId()).put("defaults", json(RuleThresholds.DEFAULTS)).put("override", json(own))
+                .put("elderId", t.elderId()).put("defaults", json(defaults)).put("override", json(own))
                 .put("effective", json(effective(t, own)));
         thresholds.find(t.scope(), t.street(), t.elderId())
                 .ifPresent(o -> view.put("updatedAt", o.updatedAt().toString()).put("updatedBy", o.updatedBy()));

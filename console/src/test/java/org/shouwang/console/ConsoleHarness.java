@@ -23,6 +23,8 @@ import org.shouwang.db.AccountRole;
 import org.shouwang.db.AccountStore;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
+import org.shouwang.db.Stores;
+import org.shouwang.model.RuleThresholds;
 import org.shouwang.db.IncidentStore;
 import org.shouwang.db.RegistryStore;
 import org.shouwang.testkit.TestServices;
@@ -52,6 +54,7 @@ final class ConsoleHarness implements AutoCloseable {
 
     final Vertx vertx = Vertx.vertx();
     final Database db = Database.open(DatabaseConfig.of(TestServices.freshDatabase()));
+    final Stores stores = Stores.of(db.dataSource());
     final IncidentStore incidents = new IncidentStore(db.dataSource());
     final RegistryStore registry = new RegistryStore(db.dataSource());
     final AccountStore accounts = new AccountStore(db.dataSource());
@@ -101,7 +104,12 @@ final class ConsoleHarness implements AutoCloseable {
 
     /** Deploys a further console with its own configuration (on port 0) and clock, sharing the database. */
     ConsoleVerticle deploy(ConsoleConfig config, List<HealthCheck> checks, Clock clock) {
-        ConsoleVerticle console = new ConsoleVerticle(config, db.dataSource(), commands, checks, clock);
+        return deploy(config, RuleThresholds.DEFAULTS, checks, clock);
+    }
+
+    /** As above, with the district-wide thresholds the platform was configured with. */
+    ConsoleVerticle deploy(ConsoleConfig config, RuleThresholds ruleDefaults, List<HealthCheck> checks, Clock clock) {
+        ConsoleVerticle console = new ConsoleVerticle(config, stores, commands, ruleDefaults, checks, clock);
         await(vertx.deployVerticle(console));
         return console;
     }

@@ -173,7 +173,8 @@ class SessionSecurityIT {
     @Test
     void configuredAdministratorIsCreatedAtStartAndCanSignIn() {
         ConsoleVerticle withAdmin = new ConsoleVerticle(new ConsoleConfig("127.0.0.1", 0).withAdmin("root.admin",
-                "bootstrap-secret-1"), console.db.dataSource(), console.commands, java.util.List.of());
+                "bootstrap-secret-1"), console.stores, console.commands, org.shouwang.model.RuleThresholds.DEFAULTS,
+                java.util.List.of(), java.time.Clock.systemUTC());
         ConsoleHarness.await(console.vertx.deployVerticle(withAdmin));
         try {
             assertThat(console.accounts.findByUsername("root.admin").orElseThrow().role())

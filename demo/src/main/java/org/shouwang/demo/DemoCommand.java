@@ -64,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
         Simulator simulator = new Simulator(broker.url(), simulated, 2026L, Clock.systemUTC(), reportEvery);
         simulator.start();
         Home first = simulated.get(0);
-        String firstStreet = new RegistryStore(platform.database().dataSource()).elderOfDevice(first.buttonId())
+        String firstStreet = platform.stores().registry().elderOfDevice(first.buttonId())
                 .map(e -> e.street()).orElse("");
         simulator.scheduleButtonPress(first.buttonId(), pressAfter);
 

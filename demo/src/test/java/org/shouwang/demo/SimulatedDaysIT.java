@@ -7,6 +7,7 @@ import org.shouwang.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.RegistryStore;
+import org.shouwang.testkit.ConsoleSession;
 import org.shouwang.testkit.TestServices;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.ContactRole;
@@ -50,8 +52,9 @@ import org.shouwang.sim.WaterMeter;
 
 /**
  * Two simulated days in seconds on the real broker and database: the platform and a simulated meter share
- * one hand-driven clock; an ordinary day raises nothing, and 24 h after the last use NO_WATER_USE opens
- * an incident and the elder is called first, the care team five simulated minutes later.
+ * one hand-driven clock; an ordinary day raises nothing, and the configured window ({@code rules.noWaterWindow}
+ * set to 18 h, not the 24 h default) after the last use NO_WATER_USE opens an incident and the elder is called
+ * first, the care team five simulated minutes later. The console shows the window the engine runs.
  */
 class SimulatedDaysIT {
 
@@ -60,7 +63,10 @@ class SimulatedDaysIT {
     /** Midnight in Suzhou, so the first simulated day is a whole local day with its morning and evening. */
     private static final Instant START = Scenarios.local(DAY, 0, 0);
     private static final long SEED = 2026L;
-    private static final Duration WINDOW = Duration.ofHours(24);
+    /** The site's configured window, deliberately not the 24 h default: the rule and the console must both use it. */
+    private static final Duration WINDOW = Duration.ofHours(18);
+    private static final String ADMIN = "it-days-admin";
+    private static final String ADMIN_PASSWORD = "it-days-admin-password";
     private static final double MIN_LITERS = 10.0;
     private static final String ELDER_PHONE = "+8613800001111";
     private static final String NEIGHBOUR_PHONE = "+8613800002222";
@@ -98,6 +104,9 @@ class SimulatedDaysIT {
         env.put("SHOUWANG_CONSOLE_PORT", "0");
         env.put("SHOUWANG_WEBHOOKS_PORT", "0");
         env.put("SHOUWANG_RULES_TICK", "PT0.05S");
+        env.put("SHOUWANG_RULES_NO_WATER_WINDOW", WINDOW.toString());
+        env.put("SHOUWANG_CONSOLE_ADMIN_USER", ADMIN);
+        env.put("SHOUWANG_CONSOLE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // Reports come every 15 simulated minutes; 3 x 2 h leaves room, yet a meter that stopped would show.
         env.put("SHOUWANG_RULES_METER_REPORT_INTERVAL", "PT2H");
         env.put("SHOUWANG_ESCALATION_TICK", "PT0.05S");
@@ -106,7 +115,6 @@ class SimulatedDaysIT {
         env.put("SHOUWANG_TWILIO_FROM_NUMBER", "+12025550100");
         env.put("SHOUWANG_TWILIO_API_BASE_URL", twilio.baseUrl());
         AppConfig config = ConfigLoader.load(null, env);
-        // The deadline below is computed with the district defaults; say so if they ever change.
         assertThat(config.rules().noWaterWindow()).isEqualTo(WINDOW);
         assertThat(config.rules().noWaterMinLiters()).isEqualTo(MIN_LITERS);
         platform = Platform.start(config, CLOCK);
@@ -131,6 +139,18 @@ class SimulatedDaysIT {
     }
 
     @Test
+    void theConsoleShowsTheConfiguredWindowAsTheDistrictDefaultAndForEachElder() {
+        ConsoleSession admin = ConsoleSession.login("http://127.0.0.1:" + platform.consolePort(), ADMIN, ADMIN_PASSWORD);
+
+        JsonNode district = admin.get("/api/rules/thresholds");
+        JsonNode elder = admin.get("/api/rules/thresholds?elderId=" + elderId);
+
+        assertThat(district.get("defaults").get("noWaterWindow").asText()).isEqualTo("PT18H");
+        assertThat(district.get("effective").get("noWaterWindow").asText()).isEqualTo("PT18H");
+        assertThat(elder.get("effective").get("noWaterWindow").asText()).isEqualTo("PT18H");
+    }
+
+    @Test
     void aDayWithoutWaterAfterAnOrdinaryDayCallsTheElderFirstAtTheDeadlineOfSimulatedTime() throws Exception {
         long began = System.nanoTime();
         // The elder uses water as on any day, falls at 22:00 and none runs again; the meter keeps reporting.
@@ -147,7 +167,7 @@ class SimulatedDaysIT {
             assertThat(meter.litersBetween(Scenarios.local(DAY, 22, 0), endOfDay)).as("after the fall").isZero();
             nothingRaised("after an ordinary day");
 
-            // The rule's deadline from what the meter sent: 24 h after the last moment 10 L had been used since
+            // The rule's deadline from what the meter sent: the configured window after the last moment 10 L had been used since
             Instant anchor = meter.anchor();
             Instant deadline = anchor.plus(WINDOW);
             assertThat(deadline).isAfter(endOfDay);

@@ -1,6 +1,7 @@
 package org.shouwang.ingest;
 
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.shouwang.db.RegistryStore;
 import org.shouwang.db.TelemetryStore;
@@ -52,15 +52,11 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     private volatile boolean stopping;
     private volatile BatchWriter writer;
 
-    public MqttIngestVerticle(IngestConfig config, DataSource dataSource) {
-        this(config, dataSource, Clock.systemUTC());
-    }
-
     /** {@code clock} is the platform clock that device timestamps are checked against. */
-    public MqttIngestVerticle(IngestConfig config, DataSource dataSource, Clock clock) {
+    public MqttIngestVerticle(IngestConfig config, TelemetryStore store, RegistryStore registry, Clock clock) {
         this.config = config;
-        this.store = new TelemetryStore(dataSource);
-        this.registry = new RegistryStore(dataSource);
+        this.store = store;
+        this.registry = registry;
         this.classifier = new MessageClassifier(config.limits(), clock);
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
@@ -92,12 +88,13 @@ public final class MqttIngestVerticle extends AbstractVerticle {
                 })
                 .onSuccess(v -> LOG.info("ingest started [broker: {}, client: {}, shared group: {}, devices: {}]",
                         config.brokerUrl(), config.clientId(), config.sharedGroup(), directory.size()))
-                .onFailure(e -> {
+                // Vert.x does not call stop() after a failed start: close what was opened, then report it.
+                .recover(e -> {
                     LOG.warn("ingest did not start [reason: {}]", e.getMessage());
-                    vertx.executeBlocking(() -> {
+                    return vertx.executeBlocking(() -> {
                         shutdown();
                         return null;
-                    });
+                    }).transform(closed -> Future.<Void>failedFuture(e));
                 })
                 .onComplete(startPromise);
     }

@@ -20,6 +20,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.RegistryStore;
+import org.shouwang.db.TelemetryStore;
 import org.shouwang.testkit.TestServices;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.DeviceEvent;
@@ -91,7 +92,8 @@ final class IngestHarness implements AutoCloseable {
     }
 
     MqttIngestVerticle deploy(IngestConfig config, DataSource ds, Clock clock) throws Exception {
-        MqttIngestVerticle verticle = new MqttIngestVerticle(config, ds, clock);
+        MqttIngestVerticle verticle = new MqttIngestVerticle(config, new TelemetryStore(ds), new RegistryStore(ds),
+                clock);
         await(vertx.deployVerticle(verticle));
         return verticle;
     }

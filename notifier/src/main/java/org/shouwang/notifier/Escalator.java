@@ -45,7 +45,8 @@ final class Escalator {
     private final Consumer<IncidentChange> onChange;
 
     Escalator(EscalationStore store, IncidentStore incidents, RegistryStore registry, NotificationStore outbox,
-              EscalationPlans plans, Clock clock, Timeline timeline, Consumer<IncidentChange> onChange) {
+              EscalationPlans plans, Clock clock, Timeline timeline, RoundPages pages,
+              Consumer<IncidentChange> onChange) {
         this.store = store;
         this.incidents = incidents;
         this.registry = registry;
@@ -53,7 +54,7 @@ final class Escalator {
         this.plans = plans;
         this.clock = clock;
         this.timeline = timeline;
-        this.pages = new RoundPages(outbox, registry, timeline, clock);
+        this.pages = pages;
         this.onChange = onChange;
     }
 

@@ -42,27 +42,20 @@ public final class IncidentService {
     private final AtomicLong withoutElder = new AtomicLong();
 
     /**
-     * @param channels one {@link Channel} per channel the plans use (SMS, VOICE); a page for a missing one fails
+     * Built by {@link Notifier#create}, which wires the parts it works through.
+     *
      * @param onChange told of every incident opened, repeated, escalated or cleared (usually an {@link IncidentChanges})
      */
-    public IncidentService(NotifierStores stores, Map<NotificationChannel, Channel> channels, EscalationPlans plans,
-                           RetryPolicy retry, Clock clock, Consumer<IncidentChange> onChange) {
-        this(stores, channels, plans, retry, clock, onChange, null);
-    }
-
-    /** As above; {@code journal} holds the pages sent from memory while the database was down (null: none). */
-    public IncidentService(NotifierStores stores, Map<NotificationChannel, Channel> channels, EscalationPlans plans,
-                           RetryPolicy retry, Clock clock, Consumer<IncidentChange> onChange, OutageJournal journal) {
+    IncidentService(NotifierStores stores, EscalationPlans plans, Clock clock, Consumer<IncidentChange> onChange,
+                    Timeline timeline, Escalator escalator, OutboxSender sender, PressAgain pressAgain) {
         this.stores = stores;
         this.plans = plans;
         this.clock = clock;
         this.onChange = onChange;
-        this.timeline = new Timeline(stores.incidents(), clock);
-        this.escalator = new Escalator(stores.escalations(), stores.incidents(), stores.registry(), stores.outbox(),
-                plans, clock, timeline, onChange);
-        this.sender = new OutboxSender(stores.outbox(), stores.incidents(), stores.registry(), channels, retry, clock,
-                timeline, escalator, journal);
-        this.pressAgain = new PressAgain(stores.incidents(), stores.outbox(), stores.registry(), plans, timeline, clock);
+        this.timeline = timeline;
+        this.escalator = escalator;
+        this.sender = sender;
+        this.pressAgain = pressAgain;
     }
 
     /**

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import javax.sql.DataSource;
 import org.shouwang.db.NotificationChannel;
 
 /**
@@ -35,27 +34,28 @@ public final class Notifier {
     }
 
     /** The notifier with Twilio SMS and voice, reporting delivery to the webhooks; the digest is not texted. */
-    public static Notifier create(DataSource ds, TwilioConfig twilio, WebhookConfig webhooks, EscalationPlans plans,
-                                  RetryPolicy retry, Clock clock) {
-        return create(ds, twilio, webhooks, plans, retry, DigestConfig.none(), clock);
+    public static Notifier create(NotifierStores stores, TwilioConfig twilio, WebhookConfig webhooks,
+                                  EscalationPlans plans, RetryPolicy retry, Clock clock) {
+        return create(stores, twilio, webhooks, plans, retry, DigestConfig.none(), clock);
     }
 
     /** As above, texting the daily maintenance digest as {@code digest} says. */
-    public static Notifier create(DataSource ds, TwilioConfig twilio, WebhookConfig webhooks, EscalationPlans plans,
-                                  RetryPolicy retry, DigestConfig digest, Clock clock) {
-        return create(ds, twilio, webhooks, plans, retry, digest, null, clock);
+    public static Notifier create(NotifierStores stores, TwilioConfig twilio, WebhookConfig webhooks,
+                                  EscalationPlans plans, RetryPolicy retry, DigestConfig digest, Clock clock) {
+        return create(stores, twilio, webhooks, plans, retry, digest, null, clock);
     }
 
     /**
      * As above; with {@code outageJournal} (a local file) a button press is paged from memory while the database
      * is down ({@link OutagePager}); null pages only through the database.
      */
-    public static Notifier create(DataSource ds, TwilioConfig twilio, WebhookConfig webhooks, EscalationPlans plans,
-                                  RetryPolicy retry, DigestConfig digest, Path outageJournal, Clock clock) {
+    public static Notifier create(NotifierStores stores, TwilioConfig twilio, WebhookConfig webhooks,
+                                  EscalationPlans plans, RetryPolicy retry, DigestConfig digest, Path outageJournal,
+                                  Clock clock) {
         Map<NotificationChannel, Channel> channels = new EnumMap<>(NotificationChannel.class);
         channels.put(NotificationChannel.SMS, new TwilioSmsChannel(twilio, webhooks));
         channels.put(NotificationChannel.VOICE, new TwilioVoiceChannel(twilio, webhooks));
-        return create(NotifierStores.of(ds), channels, plans, retry, digest,
+        return create(stores, channels, plans, retry, digest,
                 outageJournal == null ? null : OutageJournal.open(outageJournal), clock);
     }
 
@@ -75,9 +75,18 @@ public final class Notifier {
     public static Notifier create(NotifierStores stores, Map<NotificationChannel, Channel> channels,
                                   EscalationPlans plans, RetryPolicy retry, DigestConfig digest, OutageJournal journal,
                                   Clock clock) {
+        Objects.requireNonNull(plans, "plans");
         IncidentChanges changes = new IncidentChanges();
-        IncidentService service = new IncidentService(stores, channels, Objects.requireNonNull(plans, "plans"),
-                retry, clock, changes, journal);
+        Timeline timeline = new Timeline(stores.incidents(), clock);
+        Escalator escalator = new Escalator(stores.escalations(), stores.incidents(), stores.registry(),
+                stores.outbox(), plans, clock, timeline, new RoundPages(stores.outbox(), stores.registry(), timeline,
+                clock), changes);
+        OutboxSender sender = new OutboxSender(stores.outbox(), stores.incidents(), stores.registry(), channels, retry,
+                clock, timeline, escalator, journal);
+        PressAgain pressAgain = new PressAgain(stores.incidents(), stores.outbox(), stores.registry(), plans,
+                timeline, clock);
+        IncidentService service = new IncidentService(stores, plans, clock, changes, timeline, escalator, sender,
+                pressAgain);
         OutagePager outage = journal == null ? null
                 : new OutagePager(stores.registry()::buttonProfiles, plans, channels, journal, clock);
         changes.subscribe(service::incidentChanged);

@@ -1,12 +1,12 @@
 package org.shouwang.notifier;
 
 import java.util.Objects;
-import javax.sql.DataSource;
 import org.shouwang.db.EscalationStore;
 import org.shouwang.db.InboundSmsStore;
 import org.shouwang.db.IncidentStore;
 import org.shouwang.db.NotificationStore;
 import org.shouwang.db.RegistryStore;
+import org.shouwang.db.Stores;
 
 /** The stores the notifier works on, all over one database. */
 public record NotifierStores(RegistryStore registry, IncidentStore incidents, NotificationStore outbox,
@@ -20,8 +20,9 @@ public record NotifierStores(RegistryStore registry, IncidentStore incidents, No
         Objects.requireNonNull(inboundSms, "inboundSms");
     }
 
-    public static NotifierStores of(DataSource ds) {
-        return new NotifierStores(new RegistryStore(ds), new IncidentStore(ds), new NotificationStore(ds),
-                new EscalationStore(ds), new InboundSmsStore(ds));
+    /** The notifier's share of the platform's stores. */
+    public static NotifierStores of(Stores stores) {
+        return new NotifierStores(stores.registry(), stores.incidents(), stores.outbox(), stores.escalations(),
+                stores.inboundSms());
     }
 }

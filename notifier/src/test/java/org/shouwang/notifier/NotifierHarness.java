@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.shouwang.db.Stores;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.Jdbc;
@@ -48,7 +49,7 @@ final class NotifierHarness implements AutoCloseable {
 
     NotifierHarness(Instant start) {
         db = Database.open(DatabaseConfig.of(TestServices.freshDatabase()));
-        stores = NotifierStores.of(db.dataSource());
+        stores = NotifierStores.of(Stores.of(db.dataSource()));
         stub = RecordingTwilioServer.start(0);
         clock = new TestClock(start);
     }

@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import javax.sql.DataSource;
+import org.shouwang.db.RosterStore;
 import org.shouwang.db.StreetStore;
 import org.shouwang.model.ResidentId;
 
@@ -32,13 +32,15 @@ public final class RosterCli {
     /** Files with fewer rows than this finish before a bar would help. */
     static final int PROGRESS_FROM_ROWS = 200;
 
-    private final DataSource ds;
+    private final RosterStore roster;
+    private final StreetStore streets;
     private final Clock clock;
     private final PrintStream out;
     private final PrintStream err;
 
-    public RosterCli(DataSource ds, Clock clock, PrintStream out, PrintStream err) {
-        this.ds = ds;
+    public RosterCli(RosterStore roster, StreetStore streets, Clock clock, PrintStream out, PrintStream err) {
+        this.roster = roster;
+        this.streets = streets;
         this.clock = clock;
         this.out = out;
         this.err = err;
@@ -50,7 +52,7 @@ public final class RosterCli {
     }
 
     public int importFile(Path file, boolean skipInvalid, String actor) {
-        RosterImportReport report = new RosterImporter(ds, clock).importFile(file,
+        RosterImportReport report = new RosterImporter(roster, streets, clock).importFile(file,
                 new RosterImportOptions(skipInvalid, actor), new TextProgressBar(err, PROGRESS_FROM_ROWS));
         out.println(report.render());
         if (report.fileUnreadable()) {
@@ -69,9 +71,9 @@ public final class RosterCli {
      * @param target     the file to write; null means {@code 摸排表_<street>_<quarter>.xlsx} here
      */
     public int export(String street, String quarterText, LocalDate reportDate, Path target, boolean withCareTeam) {
-        List<String> streets = new StreetStore(ds).streets();
-        if (!streets.contains(street)) {
-            err.println("未知街道「" + street + "」（可选：" + String.join("、", streets) + "）");
+        List<String> known = streets.streets();
+        if (!known.contains(street)) {
+            err.println("未知街道「" + street + "」（可选：" + String.join("、", known) + "）");
             return UNUSABLE;
         }
         Quarter quarter;
@@ -105,7 +107,7 @@ public final class RosterCli {
         try {
             int count;
             try (OutputStream os = Files.newOutputStream(tmp)) {
-                count = new RosterExporter(ds).export(street, quarter, date, withCareTeam, os,
+                count = new RosterExporter(roster).export(street, quarter, date, withCareTeam, os,
                         new TextProgressBar(err, PROGRESS_FROM_ROWS));
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);

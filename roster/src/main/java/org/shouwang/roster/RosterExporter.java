@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -32,8 +31,8 @@ public final class RosterExporter {
 
     private final RosterStore store;
 
-    public RosterExporter(DataSource ds) {
-        this.store = new RosterStore(ds);
+    public RosterExporter(RosterStore store) {
+        this.store = store;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.shouwang.db.RosterImportRecord;
 import org.shouwang.db.RosterRecord;
 import org.shouwang.db.RosterSession;
@@ -37,9 +36,9 @@ public final class RosterImporter {
     private final StreetStore streets;
     private final Clock clock;
 
-    public RosterImporter(DataSource ds, Clock clock) {
-        this.store = new RosterStore(ds);
-        this.streets = new StreetStore(ds);
+    public RosterImporter(RosterStore store, StreetStore streets, Clock clock) {
+        this.store = store;
+        this.streets = streets;
         this.clock = clock;
     }
 

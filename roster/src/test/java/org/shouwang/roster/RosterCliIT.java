@@ -1,5 +1,7 @@
 package org.shouwang.roster;
 
+import org.shouwang.db.StreetStore;
+import org.shouwang.db.RosterStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shouwang.roster.RosterFixtures.annex;
 import static org.shouwang.roster.RosterFixtures.id;
@@ -43,7 +45,7 @@ class RosterCliIT {
 
     @BeforeEach
     void newCli() {
-        cli = new RosterCli(db.dataSource(), RosterFixtures.CLOCK, new PrintStream(out, true, StandardCharsets.UTF_8),
+        cli = new RosterCli(new RosterStore(db.dataSource()), new StreetStore(db.dataSource()), RosterFixtures.CLOCK, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,6 @@
 package org.shouwang.roster;
 
+import org.shouwang.db.StreetStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shouwang.roster.RosterFixtures.annex;
 import static org.shouwang.roster.RosterFixtures.id;
@@ -33,8 +34,8 @@ class RosterExporterIT {
     @BeforeAll
     static void open() {
         db = RosterDb.fresh();
-        importer = new RosterImporter(db.dataSource(), RosterFixtures.CLOCK);
-        exporter = new RosterExporter(db.dataSource());
+        importer = new RosterImporter(new RosterStore(db.dataSource()), new StreetStore(db.dataSource()), RosterFixtures.CLOCK);
+        exporter = new RosterExporter(new RosterStore(db.dataSource()));
     }
 
     @AfterAll

@@ -37,7 +37,7 @@ class RosterImporterIT {
     @BeforeAll
     static void open() {
         db = RosterDb.fresh();
-        importer = new RosterImporter(db.dataSource(), RosterFixtures.CLOCK);
+        importer = new RosterImporter(new RosterStore(db.dataSource()), new StreetStore(db.dataSource()), RosterFixtures.CLOCK);
         roster = new RosterStore(db.dataSource());
         registry = new RegistryStore(db.dataSource());
     }
