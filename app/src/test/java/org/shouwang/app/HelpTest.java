@@ -13,7 +13,7 @@ class HelpTest {
 
     @ParameterizedTest(name = "shouwang {0} --help")
     @ValueSource(strings = {"demo", "run", "migrate", "bench", "bench-recovery", "roster", "roster import",
-        "roster export", "devices", "devices mosquitto-auth"})
+        "roster export", "devices", "devices mosquitto-auth", "sim"})
     void everyCommandAnswersHelp(String command) {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new Main());

@@ -68,7 +68,8 @@ public final class BrokerAccess {
             throw new IllegalArgumentException("the broker URL must start with tcp:// or ssl://, not " + redact(url));
         }
         if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("put the login in --username/--password or --credentials, not in the URL");
+            throw new IllegalArgumentException("put the login in --username/--password or --credentials,"
+                    + " not in the URL");
         }
         if (uri.getHost() == null || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()
                 || uri.getRawPath().equals("/")) || uri.getRawQuery() != null) {

@@ -8,17 +8,22 @@ public enum ConnectFailure {
 
     /** Wrong username or password, or the account may not connect. */
     LOGIN_REFUSED,
-    /** Nothing answers, the broker turned the connection away, or TLS failed. */
+    /** Nothing answers, or the broker turned the connection away. */
     UNREACHABLE,
+    /** The TLS handshake failed: an untrusted certificate, or one that names another host. */
+    TLS_FAILED,
     /** Anything else (a publish failed midway, the connection dropped). */
     OTHER;
 
     /** The kind of failure behind {@code e} (a {@link SimulatorException} wrapping Paho's). */
     public static ConnectFailure of(Throwable e) {
+        // TLS first: Paho reports a failed handshake as a connect error with the SSLException as its cause.
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
-                return UNREACHABLE;
+                return TLS_FAILED;
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MqttException m) {
                 switch (m.getReasonCode()) {
                     case MqttException.REASON_CODE_FAILED_AUTHENTICATION, MqttException.REASON_CODE_NOT_AUTHORIZED,
@@ -45,7 +50,10 @@ public enum ConnectFailure {
                     + "): check --username/--password or --credentials, and that the device is in the broker's"
                     + " password file (shouwang devices mosquitto-auth, then reload Mosquitto)";
             case UNREACHABLE -> "cannot reach the broker (" + device + ": " + cause
-                    + "): check --mqtt-url, that the broker listens there, and for ssl:// --ca-file";
+                    + "): check --mqtt-url and that the broker listens there";
+            case TLS_FAILED -> "TLS with the broker failed (" + device + ": " + cause
+                    + "): check --ca-file (the CA that signed the broker's certificate) and that the URL's host is"
+                    + " the one the certificate names (--insecure skips only that check)";
             case OTHER -> device + ": " + cause;
         };
     }

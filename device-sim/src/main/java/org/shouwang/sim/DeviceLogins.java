@@ -113,7 +113,8 @@ public final class DeviceLogins {
             case PER_DEVICE -> {
                 String password = passwords.get(deviceId);
                 if (password == null) {
-                    throw new IllegalArgumentException("no password for device " + deviceId + " in the credentials file");
+                    throw new IllegalArgumentException("no password for device " + deviceId
+                            + " in the credentials file");
                 }
                 yield new Login(deviceId, password);
             }

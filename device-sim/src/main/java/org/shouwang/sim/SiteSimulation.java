@@ -72,7 +72,8 @@ public final class SiteSimulation {
         access.logins().requireAll(settings.homes().stream()
                 .flatMap(h -> Stream.of(h.meterId(), h.buttonId())).toList());
         long started = System.nanoTime();
-        try (SiteSink sink = SiteSink.connect(access, settings.homes(), settings.speed(), settings.messagesPerSecond())) {
+        try (SiteSink sink = SiteSink.connect(access, settings.homes(), settings.speed(),
+                settings.messagesPerSecond())) {
             LOG.info("sim connected [broker: {}, meters: {}, buttons: {}]", access.describe(), sink.meters(),
                     sink.buttons());
             // Placed after connecting, so a slow connect only moves the period further into the past.

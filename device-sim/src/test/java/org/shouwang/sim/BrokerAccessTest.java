@@ -48,7 +48,8 @@ class BrokerAccessTest {
         Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
         assertThatThrownBy(() -> BrokerAccess.of("ssl://broker:8883", DeviceLogins.idOnly(), notPem, true))
                 .hasMessageContaining("ca.pem");
-        assertThatThrownBy(() -> BrokerAccess.of("ssl://broker:8883", DeviceLogins.idOnly(), dir.resolve("none.pem"), true))
+        Path none = dir.resolve("none.pem");
+        assertThatThrownBy(() -> BrokerAccess.of("ssl://broker:8883", DeviceLogins.idOnly(), none, true))
                 .hasMessageContaining("does not exist");
     }
 }

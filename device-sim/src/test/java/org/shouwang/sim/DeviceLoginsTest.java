@@ -19,7 +19,8 @@ class DeviceLoginsTest {
     void theExportsCsvGivesEachDeviceItsOwnPassword() throws Exception {
         // as MosquittoAuthExport writes it, plus a second export's file appended by the installer
         Path csv = Files.writeString(dir.resolve("passwords.csv"),
-                "deviceId,password\nmeter-0001,aBcD3fGh\nbtn-0001,Zz9yXx8w\n\ndeviceId,password\r\nmeter-0002,Qq7rRs6t\r\n");
+                "deviceId,password\nmeter-0001,aBcD3fGh\nbtn-0001,Zz9yXx8w\n\n"
+                        + "deviceId,password\r\nmeter-0002,Qq7rRs6t\r\n");
 
         DeviceLogins logins = DeviceLogins.fromCsv(csv);
 
@@ -50,7 +51,8 @@ class DeviceLoginsTest {
     @Test
     void aMissingOrEmptyFileIsRefusedWithItsName() throws Exception {
         assertThatThrownBy(() -> DeviceLogins.fromCsv(dir.resolve("nope.csv")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope.csv").hasMessageContaining("does not exist");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope.csv")
+                .hasMessageContaining("does not exist");
         Path empty = Files.writeString(dir.resolve("empty.csv"), "deviceId,password\n");
         assertThatThrownBy(() -> DeviceLogins.fromCsv(empty)).hasMessageContaining("no device passwords");
     }
