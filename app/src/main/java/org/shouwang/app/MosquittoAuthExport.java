@@ -20,26 +20,26 @@ import org.shouwang.model.Topics;
  * left out, so once Mosquitto re-reads the files (SIGHUP) it can no longer connect. A device seen for the first
  * time gets a generated password, kept only as a hash in the database and handed over once in a CSV.
  */
-final class MosquittoAuthExport {
+public final class MosquittoAuthExport {
 
-    static final String PASSWORD_FILE = "shouwang.passwd";
-    static final String ACL_FILE = "shouwang.acl";
+    public static final String PASSWORD_FILE = "shouwang.passwd";
+    public static final String ACL_FILE = "shouwang.acl";
     static final int PASSWORD_LENGTH = 20;
 
     /** What an export wrote. {@code newPasswords} is null when no device was new. */
-    record Result(int devices, int created, int leftOut, Path passwordFile, Path aclFile, Path newPasswords,
+    public record Result(int devices, int created, int leftOut, Path passwordFile, Path aclFile, Path newPasswords,
                   List<String> unusable) {
     }
 
     private final BrokerCredentialStore store;
     private final Clock clock;
 
-    MosquittoAuthExport(BrokerCredentialStore store, Clock clock) {
+    public MosquittoAuthExport(BrokerCredentialStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
 
-    Result export(Path dir, String ingestUser, String ingestPassword) throws IOException {
+    public Result export(Path dir, String ingestUser, String ingestPassword) throws IOException {
         if (ingestUser == null || ingestUser.isBlank() || ingestPassword == null || ingestPassword.isBlank()) {
             throw new IllegalArgumentException("set mqtt.username and mqtt.password: ingest's broker account goes"
                     + " into the password file too");

@@ -20,6 +20,10 @@ final class DemoData {
     record Home(Elder elder, String meterId, String buttonId) {
     }
 
+    /** How the demo names the devices of home n (from 1); {@code shouwang sim} defaults to the same ids. */
+    static final String METER_ID_FORMAT = "meter-%04d";
+    static final String BUTTON_ID_FORMAT = "btn-%04d";
+
     private static final String[] STREETS = {"平江街道", "沧浪街道", "双塔街道", "虎丘街道", "吴门桥街道", "金阊街道",
         "白洋湾街道", "苏锦街道"};
     private static final String[] COMMUNITIES = {"第一社区", "第二社区", "第三社区"};
@@ -70,11 +74,11 @@ final class DemoData {
     }
 
     private static String meterId(int home) {
-        return String.format("meter-%04d", home);
+        return String.format(METER_ID_FORMAT, home);
     }
 
     private static String buttonId(int home) {
-        return String.format("btn-%04d", home);
+        return String.format(BUTTON_ID_FORMAT, home);
     }
 
     /** A well-formed but made-up Gusu (320508) resident ID of someone born 1930-1945. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.Json;
+import org.shouwang.model.Telemetry;
 import org.shouwang.model.WaterInterval;
 
 /** Builds v1 device payloads the way the installed meters and buttons format them. */
@@ -60,6 +61,19 @@ public final class DevicePayloads {
         putIfSet(root, "battery", battery);
         putIfSet(root, "rssi", rssi);
         return bytes(root);
+    }
+
+    /** The payload a meter sends for a reading a scenario made. */
+    public static byte[] of(Telemetry t) {
+        return telemetry(t.msgId(), t.ts(), t.totalLiters() == null ? 0 : t.totalLiters(), t.intervals(),
+                t.flowLpm() == null ? 0 : t.flowLpm(), t.battery(), t.rssi());
+    }
+
+    /** The payload a button or meter sends for an event a scenario made. */
+    public static byte[] of(DeviceEvent e) {
+        return e.kind() == DeviceEvent.Kind.BUTTON
+                ? button(e.msgId(), e.ts(), e.action(), e.battery())
+                : alarm(e.msgId(), e.ts(), e.code(), e.battery());
     }
 
     /** The contract spells enum values in lower case: {@code long_press}, {@code meter_alarm}. */

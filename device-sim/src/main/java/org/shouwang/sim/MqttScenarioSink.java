@@ -44,18 +44,14 @@ public final class MqttScenarioSink implements ScenarioSink, AutoCloseable {
 
     @Override
     public void telemetry(Telemetry t) {
-        byte[] payload = DevicePayloads.telemetry(t.msgId(), t.ts(), t.totalLiters() == null ? 0 : t.totalLiters(),
-                t.intervals(), t.flowLpm() == null ? 0 : t.flowLpm(), t.battery(), t.rssi());
-        device(t.deviceId(), false).publishRaw(Topics.of(t.deviceId(), Topics.Channel.TELEMETRY), payload);
+        device(t.deviceId(), false).publishRaw(Topics.of(t.deviceId(), Topics.Channel.TELEMETRY),
+                DevicePayloads.of(t));
     }
 
     @Override
     public void event(DeviceEvent e) {
-        byte[] payload = e.kind() == DeviceEvent.Kind.BUTTON
-                ? DevicePayloads.button(e.msgId(), e.ts(), e.action(), e.battery())
-                : DevicePayloads.alarm(e.msgId(), e.ts(), e.code(), e.battery());
         device(e.deviceId(), e.kind() == DeviceEvent.Kind.BUTTON).publishRaw(Topics.of(e.deviceId(), Topics.Channel.EVENT),
-                payload);
+                DevicePayloads.of(e));
     }
 
     /** Takes every device offline (retained {@code offline}); safe to call twice. */

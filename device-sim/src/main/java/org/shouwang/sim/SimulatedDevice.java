@@ -3,6 +3,7 @@ package org.shouwang.sim;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -34,6 +35,7 @@ public abstract class SimulatedDevice implements AutoCloseable {
     private final AtomicLong counter = new AtomicLong();
     private volatile SentMessage last;
     private volatile boolean closed;
+    private volatile Consumer<MqttConnectOptions> login = options -> { };
 
     protected SimulatedDevice(String brokerUrl, String deviceId, String password, Clock clock) {
         if (deviceId == null || !Topics.DEVICE_ID.matcher(deviceId).matches()) {
@@ -63,6 +65,7 @@ public abstract class SimulatedDevice implements AutoCloseable {
         options.setKeepAliveInterval(30);
         options.setMaxInflight(64);
         options.setWill(statusTopic(), OFFLINE.getBytes(StandardCharsets.UTF_8), QOS, true);
+        login.accept(options);
         try {
             client.connect(options);
             client.publish(statusTopic(), ONLINE.getBytes(StandardCharsets.UTF_8), QOS, true);
@@ -70,6 +73,14 @@ public abstract class SimulatedDevice implements AutoCloseable {
             throw new SimulatorException("device " + deviceId + " cannot connect", e);
         }
         LOG.debug("device online [device: {}]", deviceId);
+    }
+
+    /**
+     * Adjusts how {@link #connect} logs in, applied last: another username or password, TLS. A site's broker
+     * may want a password from a file, or a shared test account, where a test broker takes the id alone.
+     */
+    public void login(Consumer<MqttConnectOptions> adjust) {
+        this.login = adjust == null ? options -> { } : adjust;
     }
 
     public String deviceId() {
