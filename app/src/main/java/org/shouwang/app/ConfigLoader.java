@@ -22,6 +22,13 @@ import java.util.Map;
 public final class ConfigLoader {
 
     static final String PREFIX = "SHOUWANG_";
+    /**
+     * Every command's {@code --config} defaults to the file named by {@code SHOUWANG_CONFIG} (picocli resolves
+     * it; unset means no file), so a launcher or a systemd unit can name the file once for all commands.
+     */
+    static final String CONFIG_FILE_ENV = "${env:SHOUWANG_CONFIG}";
+    static final String CONFIG_FILE_HELP = "YAML configuration file (default: the file named by the SHOUWANG_CONFIG "
+            + "environment variable, else none); SHOUWANG_* environment variables override its keys";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ConfigLoader() {
@@ -29,7 +36,7 @@ public final class ConfigLoader {
 
     public static AppConfig load(Path file, Map<String, String> env) {
         ObjectNode tree = defaults();
-        if (file != null) {
+        if (file != null && !file.toString().isEmpty()) {
             try {
                 JsonNode site = YAML.readTree(Files.readAllBytes(file));
                 if (site != null && !site.isMissingNode() && !site.isNull()) {

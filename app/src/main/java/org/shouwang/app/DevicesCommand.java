@@ -19,7 +19,8 @@ public final class DevicesCommand {
                     + " left out); new devices' passwords go once into a CSV. Then reload Mosquitto: kill -HUP.")
     public static final class MosquittoAuth implements Callable<Integer> {
 
-        @Option(names = "--config", description = "YAML configuration file (environment variables override it)")
+        @Option(names = "--config", paramLabel = "FILE", defaultValue = ConfigLoader.CONFIG_FILE_ENV,
+                description = ConfigLoader.CONFIG_FILE_HELP)
         Path config;
 
         @Option(names = "--out", required = true, description = "folder for shouwang.passwd and shouwang.acl")

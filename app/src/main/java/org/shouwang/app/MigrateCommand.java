@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Apply the database migrations and exit.")
 public final class MigrateCommand implements Callable<Integer> {
 
-    @Option(names = "--config", description = "YAML configuration file (environment variables override it)")
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = ConfigLoader.CONFIG_FILE_ENV,
+            description = ConfigLoader.CONFIG_FILE_HELP)
     Path config;
 
     @Override

@@ -41,7 +41,8 @@ public final class RosterCommand {
         @Option(names = "--skip-invalid", description = "import the valid rows and list the rejected ones")
         boolean skipInvalid;
 
-        @Option(names = "--config", description = "YAML configuration file (environment variables override it)")
+        @Option(names = "--config", paramLabel = "FILE", defaultValue = ConfigLoader.CONFIG_FILE_ENV,
+                description = ConfigLoader.CONFIG_FILE_HELP)
         Path config;
 
         @Override
@@ -72,7 +73,8 @@ public final class RosterCommand {
         @Option(names = "--with-care-team", description = "also write the care-team columns (not for submitting)")
         boolean withCareTeam;
 
-        @Option(names = "--config", description = "YAML configuration file (environment variables override it)")
+        @Option(names = "--config", paramLabel = "FILE", defaultValue = ConfigLoader.CONFIG_FILE_ENV,
+                description = ConfigLoader.CONFIG_FILE_HELP)
         Path config;
 
         @Override

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the platform against the configured broker and database.")
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--config", description = "YAML configuration file (environment variables override it)")
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = ConfigLoader.CONFIG_FILE_ENV,
+            description = ConfigLoader.CONFIG_FILE_HELP)
     Path config;
 
     @Override
