@@ -2,15 +2,33 @@ package org.shouwang.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.shouwang.console.ConsoleConfig;
+import org.shouwang.db.DatabaseConfig;
+import org.shouwang.ingest.IngestConfig;
 import org.shouwang.model.Json;
-import org.shouwang.notifier.RetryPolicy;
+import org.shouwang.model.RuleThresholds;
+import org.shouwang.notifier.EscalationOptions;
+import org.shouwang.notifier.TwilioConfig;
+import org.shouwang.notifier.WebhookConfig;
+import org.shouwang.rules.RuleSettings;
 
 /**
- * The whole configuration of a Shouwang process, section by section as in
- * {@code shouwang-defaults.yaml}. Each section validates itself when it is built.
+ * The whole configuration of a Shouwang process, section by section as the YAML file has them. Each section
+ * binds to its module's options record, which owns the defaults and the validation: where the file's shape
+ * is the record's ({@code escalation}, {@code webhooks}), the section is that record; elsewhere the section
+ * is a thin binder that builds the record at once, so a wrong value is refused when the file is read, with
+ * the module's own message. {@link #DEFAULTS} is assembled from the modules' defaults and nothing else.
  */
 public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules, Console console,
-                        Escalation escalation, Webhooks webhooks, Twilio twilio) {
+                        EscalationOptions escalation, WebhookConfig webhooks, Twilio twilio) {
+
+    /** Every key at its module's default. */
+    public static final AppConfig DEFAULTS = new AppConfig(Database.DEFAULTS, Mqtt.DEFAULTS, Ingest.DEFAULTS,
+            Rules.DEFAULTS, Console.DEFAULTS, EscalationOptions.DEFAULTS, WebhookConfig.DEFAULTS, Twilio.DEFAULTS);
 
     static AppConfig from(JsonNode tree) {
         try {
@@ -24,51 +42,136 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         }
     }
 
-    /** Where PostgreSQL is. */
+    /** What ingest runs with: where the broker is ({@code mqtt}) and how it batches ({@code ingest}). */
+    public IngestConfig ingestConfig() {
+        return mqtt.options().withBatching(ingest.batchSize(), ingest.batchDelay(), ingest.queueCapacity());
+    }
+
+    /** Where PostgreSQL is; validated by {@link DatabaseConfig}. */
     public record Database(String url, String user, String password, int poolSize) {
+        static final Database DEFAULTS = new Database(DatabaseConfig.DEFAULT_URL, "", "", DatabaseConfig.DEFAULT_POOL_SIZE);
+
         public Database {
-            require(url != null && url.startsWith("jdbc:postgresql:"), "database.url must be a jdbc:postgresql: URL");
-            require(poolSize >= 2, "database.poolSize must be at least 2");
+            validated("database", () -> new DatabaseConfig(url, blankToNull(user), blankToNull(password), poolSize));
+        }
+
+        public DatabaseConfig options() {
+            return new DatabaseConfig(url, blankToNull(user), blankToNull(password), poolSize);
+        }
+
+        @Override
+        public String toString() {
+            return "Database[url=" + url + ", user=" + user + ", password=***, poolSize=" + poolSize + "]";
         }
     }
 
-    /** Where the MQTT broker is and how ingest subscribes. */
+    /** Where the MQTT broker is and how ingest subscribes; validated by {@link IngestConfig}. */
     public record Mqtt(String url, String clientId, String username, String password, String sharedGroup) {
+        static final Mqtt DEFAULTS = new Mqtt(IngestConfig.DEFAULT_BROKER_URL, IngestConfig.DEFAULT_CLIENT_ID, "", "", "");
+
         public Mqtt {
-            require(url != null && (url.startsWith("tcp://") || url.startsWith("ssl://")),
-                    "mqtt.url must start with tcp:// or ssl://");
-            require(clientId != null && !clientId.isBlank(), "mqtt.clientId is required");
+            validated("mqtt", () -> options(url, clientId, username, password, sharedGroup));
+        }
+
+        /** The broker part of ingest's options, batching at its defaults. */
+        public IngestConfig options() {
+            return options(url, clientId, username, password, sharedGroup);
+        }
+
+        private static IngestConfig options(String url, String clientId, String username, String password,
+                                            String sharedGroup) {
+            return IngestConfig.of(url, clientId).withCredentials(blankToNull(username), blankToNull(password))
+                    .withSharedGroup(blankToNull(sharedGroup));
+        }
+
+        @Override
+        public String toString() {
+            return "Mqtt[url=" + url + ", clientId=" + clientId + ", username=" + username + ", password=***"
+                    + ", sharedGroup=" + sharedGroup + "]";
         }
     }
 
-    /** Batching of durable writes. */
+    /** Batching of durable writes; validated by {@link IngestConfig}. */
     public record Ingest(int batchSize, Duration batchDelay, int queueCapacity) {
+        static final Ingest DEFAULTS = new Ingest(IngestConfig.DEFAULT_BATCH_SIZE, IngestConfig.DEFAULT_BATCH_DELAY,
+                IngestConfig.DEFAULT_QUEUE_CAPACITY);
+
         public Ingest {
-            require(batchSize > 0, "ingest.batchSize must be positive");
-            require(batchDelay != null && !batchDelay.isNegative(), "ingest.batchDelay must be a positive duration");
-            require(queueCapacity >= batchSize, "ingest.queueCapacity must be at least ingest.batchSize");
+            validated("ingest", () -> IngestConfig.of(IngestConfig.DEFAULT_BROKER_URL, IngestConfig.DEFAULT_CLIENT_ID)
+                    .withBatching(batchSize, batchDelay, queueCapacity));
         }
     }
 
-    /** District-wide rule thresholds (ISO-8601 durations) and how the rule engine runs; validated by the rules. */
+    /**
+     * District-wide rule thresholds (ISO-8601 durations) and how the rule engine runs; validated by
+     * {@link RuleThresholds} and {@link RuleSettings}, whose defaults these are.
+     */
     public record Rules(Duration noWaterWindow, Duration noWaterWindowExtreme, double noWaterMinLiters,
                         Duration continuousFlow, double continuousFlowMinLpm, double highUseLiters,
                         Duration meterReportInterval, Duration buttonHeartbeat, int lowBatteryPercent,
                         Duration meterAlarmQuiet, Duration tick, Duration recoveryLookback, Duration contextRefresh) {
+        static final Rules DEFAULTS = of(RuleSettings.DEFAULTS);
+
         public Rules {
-            require(noWaterWindow != null && !noWaterWindow.isNegative() && !noWaterWindow.isZero(),
-                    "rules.noWaterWindow must be a positive duration such as PT24H");
-            require(noWaterMinLiters >= 0, "rules.noWaterMinLiters must not be negative");
+            validated("rules", () -> settings(noWaterWindow, noWaterWindowExtreme, noWaterMinLiters, continuousFlow,
+                    continuousFlowMinLpm, highUseLiters, meterReportInterval, buttonHeartbeat, lowBatteryPercent,
+                    meterAlarmQuiet, tick, recoveryLookback, contextRefresh));
+        }
+
+        public RuleSettings options() {
+            return settings(noWaterWindow, noWaterWindowExtreme, noWaterMinLiters, continuousFlow, continuousFlowMinLpm,
+                    highUseLiters, meterReportInterval, buttonHeartbeat, lowBatteryPercent, meterAlarmQuiet, tick,
+                    recoveryLookback, contextRefresh);
+        }
+
+        static Rules of(RuleSettings s) {
+            RuleThresholds t = s.defaults();
+            return new Rules(t.noWaterWindow(), t.noWaterWindowExtreme(), t.noWaterMinLiters(), t.continuousFlow(),
+                    t.continuousFlowMinLpm(), t.highUseLiters(), t.meterReportInterval(), t.buttonHeartbeat(),
+                    t.lowBatteryPercent(), t.meterAlarmQuiet(), s.tick(), s.recoveryLookback(), s.contextRefresh());
+        }
+
+        private static RuleSettings settings(Duration noWaterWindow, Duration noWaterWindowExtreme, double noWaterMinLiters,
+                                             Duration continuousFlow, double continuousFlowMinLpm, double highUseLiters,
+                                             Duration meterReportInterval, Duration buttonHeartbeat,
+                                             int lowBatteryPercent, Duration meterAlarmQuiet, Duration tick,
+                                             Duration recoveryLookback, Duration contextRefresh) {
+            return new RuleSettings(new RuleThresholds(noWaterWindow, noWaterWindowExtreme, noWaterMinLiters,
+                    continuousFlow, continuousFlowMinLpm, highUseLiters, meterReportInterval, buttonHeartbeat,
+                    lowBatteryPercent, meterAlarmQuiet), tick, recoveryLookback, contextRefresh);
         }
     }
 
-    /** Where the staff console listens. */
+    /**
+     * Where the staff console listens; validated by {@link ConsoleConfig}. {@code trustedProxies} is written
+     * comma-separated, as an environment variable can carry it.
+     */
     public record Console(String host, int port, boolean secureCookies, Duration sessionIdle, Duration sessionMaxAge,
                           String adminUser, String adminPassword, String trustedProxies) {
+        static final Console DEFAULTS = of(ConsoleConfig.defaults());
+
         public Console {
-            require(host != null && !host.isBlank(), "console.host is required");
-            require(port >= 0 && port <= 65535, "console.port must be 0-65535");
-            require(sessionIdle != null && sessionMaxAge != null, "console.sessionIdle and sessionMaxAge are required");
+            validated("console", () -> options(host, port, secureCookies, sessionIdle, sessionMaxAge, adminUser,
+                    adminPassword, trustedProxies));
+        }
+
+        public ConsoleConfig options() {
+            return options(host, port, secureCookies, sessionIdle, sessionMaxAge, adminUser, adminPassword,
+                    trustedProxies);
+        }
+
+        static Console of(ConsoleConfig c) {
+            return new Console(c.host(), c.port(), c.secureCookies(), c.sessionIdle(), c.sessionMaxAge(), "", "",
+                    String.join(",", c.trustedProxies()));
+        }
+
+        private static ConsoleConfig options(String host, int port, boolean secureCookies, Duration sessionIdle,
+                                             Duration sessionMaxAge, String adminUser, String adminPassword,
+                                             String trustedProxies) {
+            Set<String> proxies = trustedProxies == null ? Set.of() : Arrays.stream(trustedProxies.split(","))
+                    .map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
+            return new ConsoleConfig(host, port, secureCookies, sessionIdle, sessionMaxAge, blankToNull(adminUser),
+                    blankToNull(adminPassword), proxies);
         }
 
         @Override
@@ -79,35 +182,14 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
     }
 
     /**
-     * Escalation plans and how often they are driven; {@code pageDeadline}: how long one person's page is
-     * retried before the next person of the role is paged (empty: {@link RetryPolicy#DEFAULT_GIVE_UP_AFTER});
-     * {@code outageJournal}: the local file of presses paged from memory while the database is down.
+     * The Twilio account pages go out through. Checked by {@link TwilioConfig} when the platform starts, not
+     * when the file is read: {@code migrate}, {@code roster} and {@code devices} need no account.
      */
-    public record Escalation(String plansFile, Duration tick, String digestAt, String digestRecipients,
-                             Duration pageDeadline, String outageJournal) {
-        public Escalation {
-            require(plansFile != null, "escalation.plansFile must be a path or empty");
-            require(tick != null && !tick.isNegative() && !tick.isZero(), "escalation.tick must be a positive duration");
-            pageDeadline = pageDeadline == null ? RetryPolicy.DEFAULT_GIVE_UP_AFTER : pageDeadline;
-            require(!pageDeadline.isNegative() && pageDeadline.compareTo(Duration.ofMinutes(10)) <= 0,
-                    "escalation.pageDeadline must be between PT0S and PT10M");
-            require(outageJournal != null && !outageJournal.isBlank(),
-                    "escalation.outageJournal must be a file path: presses are paged from memory through it");
-        }
-    }
-
-    /** Where Twilio's callbacks arrive. */
-    public record Webhooks(String host, int port, String publicBaseUrl) {
-        public Webhooks {
-            require(port >= 0 && port <= 65535, "webhooks.port must be 0-65535");
-            require(publicBaseUrl != null && publicBaseUrl.startsWith("http"), "webhooks.publicBaseUrl must be an http(s) URL");
-        }
-    }
-
-    /** The Twilio account pages go out through. */
     public record Twilio(String accountSid, String authToken, String fromNumber, String apiBaseUrl) {
-        public Twilio {
-            require(apiBaseUrl != null && apiBaseUrl.startsWith("http"), "twilio.apiBaseUrl must be an http(s) URL");
+        static final Twilio DEFAULTS = new Twilio("", "", "", TwilioConfig.DEFAULT_API_BASE_URL);
+
+        public TwilioConfig options() {
+            return TwilioConfig.of(accountSid, authToken, fromNumber).withApiBaseUrl(apiBaseUrl);
         }
 
         @Override
@@ -116,9 +198,17 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         }
     }
 
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
+    /** Builds the module's options to validate a section, naming the section when they refuse. */
+    private static void validated(String section, Supplier<?> options) {
+        try {
+            options.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // No cause: from() reports the deepest cause, and this one names the section.
+            throw new IllegalArgumentException(section + ": " + e.getMessage());
         }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

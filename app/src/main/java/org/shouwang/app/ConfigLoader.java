@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import org.shouwang.model.Json;
 
 /**
- * Reads the configuration in three layers: the defaults shipped in {@code shouwang-defaults.yaml}
- * (which list every key), an optional YAML file, then environment variables named
+ * Reads the configuration in three layers: the defaults of the modules' options records ({@link AppConfig#DEFAULTS},
+ * which list every key), an optional YAML file, then environment variables named
  * {@code SHOUWANG_<PATH_IN_UPPER_SNAKE_CASE>}. A key that the defaults do not know is an error, so a
  * typo in a site's file is caught at start-up instead of silently ignored.
  */
@@ -50,12 +49,9 @@ public final class ConfigLoader {
         return AppConfig.from(tree);
     }
 
+    /** Every key with its default, as the modules' options records define them ({@link AppConfig#DEFAULTS}). */
     static ObjectNode defaults() {
-        try (InputStream in = ConfigLoader.class.getResourceAsStream("/shouwang-defaults.yaml")) {
-            return (ObjectNode) YAML.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.MAPPER.valueToTree(AppConfig.DEFAULTS);
     }
 
     private static void merge(ObjectNode target, JsonNode source, String path) {

@@ -29,7 +29,7 @@ public final class DevicesCommand {
         @Override
         public Integer call() throws Exception {
             AppConfig cfg = ConfigLoader.load(config, System.getenv());
-            try (Database db = Database.open(Platform.databaseConfig(cfg))) {
+            try (Database db = Database.open(cfg.database().options())) {
                 MosquittoAuthExport.Result r = new MosquittoAuthExport(new BrokerCredentialStore(db.dataSource()),
                         Clock.systemDefaultZone()).export(out, cfg.mqtt().username(), cfg.mqtt().password());
                 System.out.printf("wrote %s and %s: %d active devices (%d new), %d deactivated left out%n",

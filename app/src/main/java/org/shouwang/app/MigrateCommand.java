@@ -17,7 +17,7 @@ public final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig cfg = ConfigLoader.load(config, System.getenv());
-        try (Database db = Database.open(Platform.databaseConfig(cfg))) {
+        try (Database db = Database.open(cfg.database().options())) {
             System.out.println("schema is current" + (db.timescale() ? " (TimescaleDB)" : ""));
         }
         return 0;

@@ -2,27 +2,17 @@ package org.shouwang.app;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.shouwang.console.ConsoleConfig;
 import org.shouwang.console.ConsoleVerticle;
 import org.shouwang.console.HealthCheck;
 import org.shouwang.db.Database;
-import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.RuleStore;
 import org.shouwang.db.Stores;
-import org.shouwang.ingest.IngestConfig;
 import org.shouwang.ingest.MqttIngestVerticle;
-import org.shouwang.model.RuleThresholds;
-import org.shouwang.notifier.DigestConfig;
-import org.shouwang.notifier.EscalationPlans;
+import org.shouwang.notifier.EscalationOptions;
 import org.shouwang.notifier.Notifier;
 import org.shouwang.notifier.NotifierStores;
-import org.shouwang.notifier.RetryPolicy;
 import org.shouwang.notifier.TwilioConfig;
 import org.shouwang.notifier.WebhookConfig;
 import org.shouwang.rules.RuleContextSource;
@@ -54,20 +44,19 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Platform start(AppConfig cfg, Clock clock) {
-        Database db = Database.open(databaseConfig(cfg));
+        // Checked before anything is opened: a site without a paging account must not look started.
+        TwilioConfig twilio = cfg.twilio().options();
+        EscalationOptions escalation = cfg.escalation();
+        WebhookConfig hooks = cfg.webhooks();
+        RuleSettings rules = cfg.rules().options();
+        Database db = Database.open(cfg.database().options());
         Stores stores = Stores.of(db.dataSource());
-        RuleSettings rules = ruleSettings(cfg.rules());
         Vertx vertx = Vertx.vertx();
-        TwilioConfig twilio = twilioConfig(cfg.twilio());
-        WebhookConfig hooks = new WebhookConfig(cfg.webhooks().host(), cfg.webhooks().port(),
-                cfg.webhooks().publicBaseUrl());
-        Notifier notifier = Notifier.create(NotifierStores.of(stores), twilio, hooks, escalationPlans(cfg),
-                RetryPolicy.DEFAULT.withGiveUpAfter(cfg.escalation().pageDeadline()),
-                DigestConfig.of(cfg.escalation().digestAt(), cfg.escalation().digestRecipients()),
-                Path.of(cfg.escalation().outageJournal()), clock);
-        MqttIngestVerticle ingest = new MqttIngestVerticle(ingestConfig(cfg), stores.telemetry(), stores.registry(),
+        Notifier notifier = Notifier.create(NotifierStores.of(stores), twilio, hooks, escalation.plans(),
+                escalation.retry(), escalation.digest(), escalation.outageJournalPath(), clock);
+        MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.ingestConfig(), stores.telemetry(), stores.registry(),
                 clock);
-        ConsoleVerticle console = new ConsoleVerticle(consoleConfig(cfg.console()), stores, notifier.commands(),
+        ConsoleVerticle console = new ConsoleVerticle(cfg.console().options(), stores, notifier.commands(),
                 rules.defaults(), List.of(
                         HealthCheck.of("database", () -> db.ping(2), "数据库无响应"),
                         HealthCheck.of("broker", ingest::connected, "MQTT 代理未连接"),
@@ -76,7 +65,7 @@ public final class Platform implements AutoCloseable {
         RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::water,
                 ruleStore::record);
         Future<?> deployed = vertx.deployVerticle(new RulesVerticle(rules, clock, ruleContext))
-                .compose(id -> vertx.deployVerticle(notifier.verticle(cfg.escalation().tick())))
+                .compose(id -> vertx.deployVerticle(notifier.verticle(escalation.tick())))
                 .compose(id -> vertx.deployVerticle(notifier.webhookVerticle(hooks, twilio.authToken())))
                 .compose(id -> vertx.deployVerticle(ingest))
                 .compose(id -> vertx.deployVerticle(console));
@@ -103,46 +92,6 @@ public final class Platform implements AutoCloseable {
             LOG.info("database reachable, starting the platform");
         }
         return start(cfg, clock);
-    }
-
-    static DatabaseConfig databaseConfig(AppConfig cfg) {
-        AppConfig.Database d = cfg.database();
-        return new DatabaseConfig(d.url(), blankToNull(d.user()), blankToNull(d.password()), d.poolSize());
-    }
-
-    static IngestConfig ingestConfig(AppConfig cfg) {
-        AppConfig.Mqtt m = cfg.mqtt();
-        return IngestConfig.of(m.url(), m.clientId())
-                .withCredentials(blankToNull(m.username()), blankToNull(m.password()))
-                .withSharedGroup(blankToNull(m.sharedGroup()))
-                .withBatching(cfg.ingest().batchSize(), cfg.ingest().batchDelay(), cfg.ingest().queueCapacity());
-    }
-
-    static RuleSettings ruleSettings(AppConfig.Rules r) {
-        RuleThresholds thresholds = new RuleThresholds(r.noWaterWindow(), r.noWaterWindowExtreme(), r.noWaterMinLiters(),
-                r.continuousFlow(), r.continuousFlowMinLpm(), r.highUseLiters(), r.meterReportInterval(),
-                r.buttonHeartbeat(), r.lowBatteryPercent(), r.meterAlarmQuiet());
-        return new RuleSettings(thresholds, r.tick(), r.recoveryLookback(), r.contextRefresh());
-    }
-
-    static ConsoleConfig consoleConfig(AppConfig.Console c) {
-        return new ConsoleConfig(c.host(), c.port(), c.secureCookies(), c.sessionIdle(), c.sessionMaxAge(),
-                blankToNull(c.adminUser()), blankToNull(c.adminPassword()),
-                c.trustedProxies() == null ? Set.of() : Arrays.stream(c.trustedProxies().split(","))
-                        .map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.toSet()));
-    }
-
-    static EscalationPlans escalationPlans(AppConfig cfg) {
-        String file = cfg.escalation().plansFile();
-        return file.isBlank() ? EscalationPlans.defaults() : EscalationPlans.load(Path.of(file));
-    }
-
-    static TwilioConfig twilioConfig(AppConfig.Twilio t) {
-        return TwilioConfig.of(t.accountSid(), t.authToken(), t.fromNumber()).withApiBaseUrl(t.apiBaseUrl());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     public Database database() {

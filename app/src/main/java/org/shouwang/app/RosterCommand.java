@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.shouwang.db.Database;
-import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.RosterStore;
 import org.shouwang.db.StreetStore;
 import org.shouwang.roster.RosterCli;
@@ -86,14 +85,12 @@ public final class RosterCommand {
     }
 
     static Database open(Path config) {
-        AppConfig.Database d = ConfigLoader.load(config, System.getenv()).database();
-        return Database.open(new DatabaseConfig(d.url(), blankToNull(d.user()), blankToNull(d.password()),
-                d.poolSize()));
+        return Database.open(ConfigLoader.load(config, System.getenv()).database().options());
     }
 
     private static RosterCli cli(Database db) {
-        return new RosterCli(new RosterStore(db.dataSource()), new StreetStore(db.dataSource()), Clock.systemUTC(), console(FileDescriptor.out),
-                console(FileDescriptor.err));
+        return new RosterCli(new RosterStore(db.dataSource()), new StreetStore(db.dataSource()), Clock.systemUTC(),
+                console(FileDescriptor.out), console(FileDescriptor.err));
     }
 
     /** The terminal's encoding, except that a bare C locale (ASCII) gets UTF-8 so Chinese stays readable. */
@@ -103,7 +100,4 @@ public final class RosterCommand {
         return new PrintStream(new FileOutputStream(fd), true, use);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }

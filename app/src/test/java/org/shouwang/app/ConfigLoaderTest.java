@@ -9,6 +9,12 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shouwang.console.ConsoleConfig;
+import org.shouwang.db.DatabaseConfig;
+import org.shouwang.ingest.IngestConfig;
+import org.shouwang.notifier.EscalationOptions;
+import org.shouwang.notifier.WebhookConfig;
+import org.shouwang.rules.RuleSettings;
 
 class ConfigLoaderTest {
 
@@ -22,6 +28,19 @@ class ConfigLoaderTest {
         assertThat(c.rules().noWaterWindow()).isEqualTo(Duration.ofHours(24));
         assertThat(c.console().port()).isEqualTo(8080);
         assertThat(c.twilio().apiBaseUrl()).isEqualTo("https://api.twilio.com");
+    }
+
+    @Test
+    void theDefaultsAreTheModulesOwnNotACopy() {
+        AppConfig c = ConfigLoader.load(null, Map.of());
+
+        assertThat(c.rules().options()).isEqualTo(RuleSettings.DEFAULTS);
+        assertThat(c.ingestConfig()).isEqualTo(IngestConfig.of(IngestConfig.DEFAULT_BROKER_URL,
+                IngestConfig.DEFAULT_CLIENT_ID));
+        assertThat(c.console().options()).isEqualTo(ConsoleConfig.defaults());
+        assertThat(c.escalation()).isEqualTo(EscalationOptions.DEFAULTS);
+        assertThat(c.webhooks()).isEqualTo(WebhookConfig.DEFAULTS);
+        assertThat(c.database().options()).isEqualTo(DatabaseConfig.of(DatabaseConfig.DEFAULT_URL));
     }
 
     @Test
@@ -57,7 +76,10 @@ class ConfigLoaderTest {
     @Test
     void invalidValueIsRefusedWithTheKeyName() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("SHOUWANG_DATABASE_URL", "mysql://x")))
-                .hasMessageContaining("database.url");
+                .hasMessageContaining("database: database url must be a jdbc:postgresql: URL");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("SHOUWANG_INGEST_QUEUE_CAPACITY", "10")))
+                .as("one rule, the module's: ingest's own bound on the queue")
+                .hasMessageContaining("ingest: queueCapacity must hold at least one batch");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("SHOUWANG_RULES_NO_WATER_WINDOW", "24h")))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -13,24 +13,25 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The distribution's {@code conf/shouwang.yaml} lists every key of {@code shouwang-defaults.yaml} with the same
- * value, and loads: a key added to the defaults, or a default changed, must be documented for sites too.
+ * The distribution's {@code conf/shouwang.yaml} lists every key the server knows (the modules' options records,
+ * {@link AppConfig#DEFAULTS}) and loads to exactly the defaults: a key added, or a default changed, in Java must
+ * be documented for sites too.
  */
 class SiteConfigTest {
 
     private static final Path SITE_FILE = Path.of("src/dist/conf/shouwang.yaml");
 
     @Test
-    void theSiteFileListsEveryKeyWithItsDefault() throws Exception {
+    void theSiteFileListsEveryKey() throws Exception {
         Map<String, String> defaults = leaves(ConfigLoader.defaults(), "");
         Map<String, String> site = leaves(new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(SITE_FILE)), "");
 
-        assertThat(site).as("keys and values of %s against shouwang-defaults.yaml", SITE_FILE)
-                .containsExactlyInAnyOrderEntriesOf(defaults);
+        assertThat(site.keySet()).as("keys of %s against the options records' defaults", SITE_FILE)
+                .containsExactlyInAnyOrderElementsOf(defaults.keySet());
     }
 
     @Test
-    void theSiteFileIsAValidConfiguration() {
+    void theSiteFileLoadsToExactlyTheDefaults() {
         AppConfig cfg = ConfigLoader.load(SITE_FILE, Map.of());
 
         assertThat(cfg).isEqualTo(ConfigLoader.load(null, Map.of()));

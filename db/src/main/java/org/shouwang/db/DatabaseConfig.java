@@ -10,6 +10,7 @@ package org.shouwang.db;
  */
 public record DatabaseConfig(String jdbcUrl, String user, String password, int poolSize) {
 
+    public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/shouwang";
     public static final int DEFAULT_POOL_SIZE = 10;
 
     public DatabaseConfig {

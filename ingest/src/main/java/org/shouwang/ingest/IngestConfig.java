@@ -45,6 +45,9 @@ public record IngestConfig(String brokerUrl, String clientId, String username, S
 
     /** The group name earlier versions used by default; its filters are dropped from a plain session. */
     public static final String LEGACY_SHARED_GROUP = "shouwang-ingest";
+    public static final String DEFAULT_BROKER_URL = "tcp://127.0.0.1:1883";
+    /** One instance's id; a second instance needs another (the broker keeps one session per id). */
+    public static final String DEFAULT_CLIENT_ID = "shouwang-ingest-1";
     public static final int DEFAULT_BATCH_SIZE = 200;
     public static final Duration DEFAULT_BATCH_DELAY = Duration.ofMillis(50);
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;

@@ -22,6 +22,8 @@ public record WebhookConfig(String host, int port, String publicBaseUrl) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8081;
+    public static final String DEFAULT_PUBLIC_BASE_URL = "http://" + DEFAULT_HOST + ":" + DEFAULT_PORT;
+    public static final WebhookConfig DEFAULTS = new WebhookConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_PUBLIC_BASE_URL);
 
     public WebhookConfig {
         host = host == null || host.isBlank() ? DEFAULT_HOST : host;
