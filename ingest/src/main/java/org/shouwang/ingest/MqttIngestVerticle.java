@@ -1,5 +1,8 @@
 package org.shouwang.ingest;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Promise;
 import java.time.Clock;
@@ -41,7 +44,7 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     private final RegistryStore registry;
     private final MessageClassifier classifier;
     private final Clock clock;
-    private final IngestMetrics metrics = new IngestMetrics();
+    private final IngestMetrics metrics;
     private final BlockingQueue<PendingMessage> queue;
     /** Meter readings: the bulk of the traffic. */
     private final BrokerConnection readings;
@@ -58,12 +61,20 @@ public final class MqttIngestVerticle extends AbstractVerticle {
 
     /** {@code clock} is the platform clock that device timestamps are checked against. */
     public MqttIngestVerticle(IngestConfig config, DataSource dataSource, Clock clock) {
+        this(config, dataSource, clock, new SimpleMeterRegistry());
+    }
+
+    /** As above, counting into {@code registry} ({@link IngestMetrics}, and the queue depth as a gauge). */
+    public MqttIngestVerticle(IngestConfig config, DataSource dataSource, Clock clock, MeterRegistry registry) {
         this.config = config;
+        this.metrics = new IngestMetrics(registry);
         this.store = new TelemetryStore(dataSource);
         this.registry = new RegistryStore(dataSource);
         this.classifier = new MessageClassifier(config.limits(), clock);
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        Gauge.builder(IngestMetrics.PREFIX + "queue.depth", queue, BlockingQueue::size)
+                .description("Messages received and not yet written").register(registry);
         AtomicLong connectionNumbers = new AtomicLong();
         List<String> readingFilters = config.subscriptionFilters(Topics.Channel.TELEMETRY);
         List<String> alarmFilters = config.subscriptionFilters(Topics.Channel.EVENT, Topics.Channel.STATUS);
