@@ -53,6 +53,13 @@ public final class IncidentService {
     /** As above; {@code journal} holds the pages sent from memory while the database was down (null: none). */
     public IncidentService(NotifierStores stores, Map<NotificationChannel, Channel> channels, EscalationPlans plans,
                            RetryPolicy retry, Clock clock, Consumer<IncidentChange> onChange, OutageJournal journal) {
+        this(stores, channels, plans, retry, clock, onChange, journal, NotifierMetrics.none());
+    }
+
+    /** As above, timing first-round pages from alert to provider in {@code metrics}. */
+    public IncidentService(NotifierStores stores, Map<NotificationChannel, Channel> channels, EscalationPlans plans,
+                           RetryPolicy retry, Clock clock, Consumer<IncidentChange> onChange, OutageJournal journal,
+                           NotifierMetrics metrics) {
         this.stores = stores;
         this.plans = plans;
         this.clock = clock;
@@ -61,7 +68,7 @@ public final class IncidentService {
         this.escalator = new Escalator(stores.escalations(), stores.incidents(), stores.registry(), stores.outbox(),
                 plans, clock, timeline, onChange);
         this.sender = new OutboxSender(stores.outbox(), stores.incidents(), stores.registry(), channels, retry, clock,
-                timeline, escalator, journal);
+                timeline, escalator, journal, metrics);
         this.pressAgain = new PressAgain(stores.incidents(), stores.outbox(), stores.registry(), plans, timeline, clock);
     }
 
