@@ -1,6 +1,7 @@
 package org.shouwang.rules;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Whether the rule clock keeps moving, for readiness. The clock moves every {@code rules.tick} while the rules
@@ -33,9 +34,15 @@ public final class RuleClockHealth {
             return null;
         }
         if (!live) {
-            return "规则状态恢复中，已 " + standing.toSeconds() + " 秒（期间仅一键呼叫即时处理）";
+            return "规则状态恢复中，已 " + seconds(standing) + " 秒（期间仅一键呼叫即时处理）";
         }
-        return "规则时钟已 " + standing.toSeconds() + " 秒未推进（上限 " + limit.toSeconds()
+        return "规则时钟已 " + seconds(standing) + " 秒未推进（上限 " + seconds(limit)
                 + " 秒）：无用水、设备离线等规则不会报警";
+    }
+
+    /** Seconds to a tenth, so a short tick's limit (5.6 s) does not read as the time it was passed by (5 s). */
+    static String seconds(Duration d) {
+        String s = String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 }

@@ -26,6 +26,8 @@ class RuleClockHealthTest {
     void aLiveClockStandingPastTheLimitIsStalledAndSaysForHowLong() {
         assertThat(RuleClockHealth.problem(true, Duration.ofMillis(8_001), TICK)).contains("规则时钟已 8 秒未推进",
                 "上限 8 秒");
+        assertThat(RuleClockHealth.problem(true, Duration.ofMillis(5_740), Duration.ofMillis(200)))
+                .contains("已 5.7 秒未推进", "上限 5.6 秒");
         assertThat(RuleClockHealth.problem(true, Duration.ofSeconds(40), TICK)).contains("40 秒");
     }
 
