@@ -10,7 +10,7 @@ import org.shouwang.notifier.RetryPolicy;
  * {@code shouwang-defaults.yaml}. Each section validates itself when it is built.
  */
 public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules, Console console,
-                        Escalation escalation, Webhooks webhooks, Twilio twilio) {
+                        Escalation escalation, Webhooks webhooks, Twilio twilio, Management management) {
 
     static AppConfig from(JsonNode tree) {
         try {
@@ -93,6 +93,14 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
                     "escalation.pageDeadline must be between PT0S and PT10M");
             require(outageJournal != null && !outageJournal.isBlank(),
                     "escalation.outageJournal must be a file path: presses are paged from memory through it");
+        }
+    }
+
+    /** Where the management listener ({@code GET /metrics}, Prometheus text format) listens; port 0 picks a free one. */
+    public record Management(String host, int port) {
+        public Management {
+            require(host != null && !host.isBlank(), "management.host is required");
+            require(port >= 0 && port <= 65535, "management.port must be 0-65535");
         }
     }
 

@@ -5,14 +5,14 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.shouwang.console.ConsoleConfig;
 import org.shouwang.console.ConsoleVerticle;
-import org.shouwang.console.HealthCheck;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
+import org.shouwang.db.IncidentStore;
+import org.shouwang.db.NotificationStore;
 import org.shouwang.db.RuleStore;
 import org.shouwang.ingest.IngestConfig;
 import org.shouwang.ingest.MqttIngestVerticle;
@@ -20,6 +20,8 @@ import org.shouwang.model.RuleThresholds;
 import org.shouwang.notifier.DigestConfig;
 import org.shouwang.notifier.EscalationPlans;
 import org.shouwang.notifier.Notifier;
+import org.shouwang.notifier.NotifierMetrics;
+import org.shouwang.notifier.OutboxWatch;
 import org.shouwang.notifier.RetryPolicy;
 import org.shouwang.notifier.TwilioConfig;
 import org.shouwang.notifier.WebhookConfig;
@@ -30,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one composition root: builds every part from the configuration and deploys them in data-path
- * order (rules and notifier listen before ingest delivers, the console opens last). The rules' start
+ * The one composition root: builds every part from the configuration, all reporting to one meter registry
+ * ({@link PlatformMetrics}, served by the {@link ManagementVerticle}), and deploys them in data-path order (rules
+ * and notifier listen before ingest delivers, the console opens last). The rules' start
  * completes once they listen: their state is rebuilt in the background meanwhile (presses are paged at
  * once, readings wait for it), so ingest never waits for the history.
  */
@@ -42,35 +45,51 @@ public final class Platform implements AutoCloseable {
     private final Database database;
     private final Vertx vertx;
     private final ConsoleVerticle console;
+    private final PlatformMetrics metrics;
+    private final ManagementVerticle management;
 
-    private Platform(Database database, Vertx vertx, ConsoleVerticle console) {
+    private Platform(Database database, Vertx vertx, ConsoleVerticle console, PlatformMetrics metrics,
+                     ManagementVerticle management) {
         this.database = database;
         this.vertx = vertx;
         this.console = console;
+        this.metrics = metrics;
+        this.management = management;
     }
 
     public static Platform start(AppConfig cfg, Clock clock) {
-        Database db = Database.open(databaseConfig(cfg));
-        Vertx vertx = Vertx.vertx();
+        PlatformMetrics metrics = new PlatformMetrics();
+        Database db;
+        try {
+            db = Database.open(databaseConfig(cfg), metrics.registry());
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+        Vertx vertx = metrics.vertx();
         TwilioConfig twilio = twilioConfig(cfg.twilio());
         WebhookConfig hooks = new WebhookConfig(cfg.webhooks().host(), cfg.webhooks().port(),
                 cfg.webhooks().publicBaseUrl());
         Notifier notifier = Notifier.create(db.dataSource(), twilio, hooks, escalationPlans(cfg),
                 RetryPolicy.DEFAULT.withGiveUpAfter(cfg.escalation().pageDeadline()),
                 DigestConfig.of(cfg.escalation().digestAt(), cfg.escalation().digestRecipients()),
-                Path.of(cfg.escalation().outageJournal()), clock);
-        MqttIngestVerticle ingest = new MqttIngestVerticle(ingestConfig(cfg), db.dataSource(), clock);
-        ConsoleVerticle console = new ConsoleVerticle(consoleConfig(cfg.console()), db.dataSource(),
-                notifier.commands(), List.of(
-                        HealthCheck.of("database", () -> db.ping(2), "数据库无响应"),
-                        HealthCheck.of("broker", ingest::connected, "MQTT 代理未连接"),
-                        HealthCheck.of("ingest", ingest::writerCommitting, "设备数据写入数据库失败，正在重试")), clock);
+                Path.of(cfg.escalation().outageJournal()), clock, new NotifierMetrics(metrics.registry()));
+        MqttIngestVerticle ingest = new MqttIngestVerticle(ingestConfig(cfg), db.dataSource(), clock,
+                metrics.registry());
         RuleStore ruleStore = new RuleStore(db.dataSource());
         RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::water,
                 ruleStore::record);
-        Future<?> deployed = vertx.deployVerticle(new RulesVerticle(ruleSettings(cfg.rules()), clock, ruleContext))
+        RulesVerticle rules = new RulesVerticle(ruleSettings(cfg.rules()), clock, ruleContext, metrics.registry());
+        OutboxWatch outbox = new OutboxWatch(new NotificationStore(db.dataSource()), new IncidentStore(db.dataSource()),
+                clock, OutboxWatch.DEFAULT_EVERY, metrics.registry());
+        ConsoleVerticle console = new ConsoleVerticle(consoleConfig(cfg.console()), db.dataSource(),
+                notifier.commands(), Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()), clock);
+        ManagementVerticle management = new ManagementVerticle(cfg.management(), metrics.registry());
+        Future<?> deployed = vertx.deployVerticle(management)
+                .compose(id -> vertx.deployVerticle(rules))
                 .compose(id -> vertx.deployVerticle(notifier.verticle(cfg.escalation().tick())))
                 .compose(id -> vertx.deployVerticle(notifier.webhookVerticle(hooks, twilio.authToken())))
+                .compose(id -> vertx.deployVerticle(outbox))
                 .compose(id -> vertx.deployVerticle(ingest))
                 .compose(id -> vertx.deployVerticle(console));
         try {
@@ -78,10 +97,12 @@ public final class Platform implements AutoCloseable {
         } catch (RuntimeException e) {
             vertx.close().await();
             db.close();
+            metrics.close();
             throw new IllegalStateException("platform did not start: " + e.getMessage(), e);
         }
-        LOG.info("platform started [console port: {}, timescaledb: {}]", console.actualPort(), db.timescale());
-        return new Platform(db, vertx, console);
+        LOG.info("platform started [console port: {}, management port: {}, timescaledb: {}]", console.actualPort(),
+                management.actualPort(), db.timescale());
+        return new Platform(db, vertx, console, metrics, management);
     }
 
     /**
@@ -150,6 +171,11 @@ public final class Platform implements AutoCloseable {
         return console.actualPort();
     }
 
+    /** Where {@code GET /metrics} answers (the chosen port when configured with 0). */
+    public int managementPort() {
+        return management.actualPort();
+    }
+
     /** Stops in reverse order: verticles (ingest stops acknowledging first), then the database. */
     @Override
     public synchronized void close() {
@@ -157,6 +183,7 @@ public final class Platform implements AutoCloseable {
             vertx.close().await();
         } finally {
             database.close();
+            metrics.close();
             LOG.info("platform stopped");
         }
     }

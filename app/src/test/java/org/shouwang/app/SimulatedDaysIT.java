@@ -93,6 +93,7 @@ class SimulatedDaysIT {
         env.put("SHOUWANG_MQTT_SHARED_GROUP", TestServices.mqttIsEmbedded() ? "" : "shouwang-it-days-" + RUN);
         env.put("SHOUWANG_CONSOLE_PORT", "0");
         env.put("SHOUWANG_WEBHOOKS_PORT", "0");
+        env.put("SHOUWANG_MANAGEMENT_PORT", "0");
         env.put("SHOUWANG_RULES_TICK", "PT0.05S");
         // Reports come every 15 simulated minutes; 3 x 2 h leaves room, yet a meter that stopped would show.
         env.put("SHOUWANG_RULES_METER_REPORT_INTERVAL", "PT2H");
