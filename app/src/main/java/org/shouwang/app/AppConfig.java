@@ -24,11 +24,12 @@ import org.shouwang.rules.RuleSettings;
  * the module's own message. {@link #DEFAULTS} is assembled from the modules' defaults and nothing else.
  */
 public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules, Console console,
-                        EscalationOptions escalation, WebhookConfig webhooks, Twilio twilio) {
+                        EscalationOptions escalation, WebhookConfig webhooks, Twilio twilio, Management management) {
 
     /** Every key at its module's default. */
     public static final AppConfig DEFAULTS = new AppConfig(Database.DEFAULTS, Mqtt.DEFAULTS, Ingest.DEFAULTS,
-            Rules.DEFAULTS, Console.DEFAULTS, EscalationOptions.DEFAULTS, WebhookConfig.DEFAULTS, Twilio.DEFAULTS);
+            Rules.DEFAULTS, Console.DEFAULTS, EscalationOptions.DEFAULTS, WebhookConfig.DEFAULTS, Twilio.DEFAULTS,
+            Management.DEFAULTS);
 
     static AppConfig from(JsonNode tree) {
         try {
@@ -195,6 +196,23 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         @Override
         public String toString() {
             return "Twilio[accountSid=" + accountSid + ", authToken=***, fromNumber=***, apiBaseUrl=" + apiBaseUrl + "]";
+        }
+    }
+
+    /**
+     * Where the management listener ({@code GET /metrics}, Prometheus text format) listens: loopback by default,
+     * for the Prometheus server alone; port 0 picks a free one. The listener is the composition root's own part.
+     */
+    public record Management(String host, int port) {
+        static final Management DEFAULTS = new Management("127.0.0.1", 8090);
+
+        public Management {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("management: host is required");
+            }
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("management: port must be 0-65535, was " + port);
+            }
         }
     }
 

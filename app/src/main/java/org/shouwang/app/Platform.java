@@ -3,9 +3,7 @@ package org.shouwang.app;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.List;
 import org.shouwang.console.ConsoleVerticle;
-import org.shouwang.console.HealthCheck;
 import org.shouwang.db.Database;
 import org.shouwang.db.RuleStore;
 import org.shouwang.db.Stores;
@@ -13,6 +11,8 @@ import org.shouwang.ingest.MqttIngestVerticle;
 import org.shouwang.notifier.EscalationOptions;
 import org.shouwang.notifier.Notifier;
 import org.shouwang.notifier.NotifierStores;
+import org.shouwang.notifier.NotifierMetrics;
+import org.shouwang.notifier.OutboxWatch;
 import org.shouwang.notifier.TwilioConfig;
 import org.shouwang.notifier.WebhookConfig;
 import org.shouwang.rules.RuleContextSource;
@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one composition root: builds every part from the configuration and deploys them in data-path
- * order (rules and notifier listen before ingest delivers, the console opens last). The rules' start
+ * The one composition root: builds every part from the configuration, all reporting to one meter registry
+ * ({@link PlatformMetrics}, served by the {@link ManagementVerticle}), and deploys them in data-path order (rules
+ * and notifier listen before ingest delivers, the console opens last). The rules' start
  * completes once they listen: their state is rebuilt in the background meanwhile (presses are paged at
  * once, readings wait for it), so ingest never waits for the history.
  */
@@ -35,12 +36,17 @@ public final class Platform implements AutoCloseable {
     private final Stores stores;
     private final Vertx vertx;
     private final ConsoleVerticle console;
+    private final PlatformMetrics metrics;
+    private final ManagementVerticle management;
 
-    private Platform(Database database, Stores stores, Vertx vertx, ConsoleVerticle console) {
+    private Platform(Database database, Stores stores, Vertx vertx, ConsoleVerticle console, PlatformMetrics metrics,
+                     ManagementVerticle management) {
         this.database = database;
         this.stores = stores;
         this.vertx = vertx;
         this.console = console;
+        this.metrics = metrics;
+        this.management = management;
     }
 
     public static Platform start(AppConfig cfg, Clock clock) {
@@ -48,25 +54,37 @@ public final class Platform implements AutoCloseable {
         TwilioConfig twilio = cfg.twilio().options();
         EscalationOptions escalation = cfg.escalation();
         WebhookConfig hooks = cfg.webhooks();
-        RuleSettings rules = cfg.rules().options();
-        Database db = Database.open(cfg.database().options());
+        RuleSettings ruleSettings = cfg.rules().options();
+        PlatformMetrics metrics = new PlatformMetrics();
+        Database db;
+        try {
+            db = Database.open(cfg.database().options(), metrics.registry());
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         Stores stores = Stores.of(db.dataSource());
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = metrics.vertx();
         Notifier notifier = Notifier.create(NotifierStores.of(stores), twilio, hooks, escalation.plans(),
-                escalation.retry(), escalation.digest(), escalation.outageJournalPath(), clock);
+                escalation.retry(), escalation.digest(), escalation.outageJournalPath(), clock,
+                new NotifierMetrics(metrics.registry()));
         MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.ingestConfig(), stores.telemetry(), stores.registry(),
-                clock);
-        ConsoleVerticle console = new ConsoleVerticle(cfg.console().options(), stores, notifier.commands(),
-                rules.defaults(), List.of(
-                        HealthCheck.of("database", () -> db.ping(2), "数据库无响应"),
-                        HealthCheck.of("broker", ingest::connected, "MQTT 代理未连接"),
-                        HealthCheck.of("ingest", ingest::writerCommitting, "设备数据写入数据库失败，正在重试")), clock);
+                clock, metrics.registry());
         RuleStore ruleStore = stores.rules();
         RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::water,
                 ruleStore::record);
-        Future<?> deployed = vertx.deployVerticle(new RulesVerticle(rules, clock, ruleContext))
+        RulesVerticle rules = new RulesVerticle(ruleSettings, clock, ruleContext, metrics.registry());
+        OutboxWatch outbox = new OutboxWatch(stores.outbox(), stores.incidents(), clock, OutboxWatch.DEFAULT_EVERY,
+                metrics.registry());
+        ConsoleVerticle console = new ConsoleVerticle(cfg.console().options(), stores, notifier.commands(),
+                ruleSettings.defaults(), Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()),
+                clock);
+        ManagementVerticle management = new ManagementVerticle(cfg.management(), metrics.registry());
+        Future<?> deployed = vertx.deployVerticle(management)
+                .compose(id -> vertx.deployVerticle(rules))
                 .compose(id -> vertx.deployVerticle(notifier.verticle(escalation.tick())))
                 .compose(id -> vertx.deployVerticle(notifier.webhookVerticle(hooks, twilio.authToken())))
+                .compose(id -> vertx.deployVerticle(outbox))
                 .compose(id -> vertx.deployVerticle(ingest))
                 .compose(id -> vertx.deployVerticle(console));
         try {
@@ -74,10 +92,12 @@ public final class Platform implements AutoCloseable {
         } catch (RuntimeException e) {
             vertx.close().await();
             db.close();
+            metrics.close();
             throw new IllegalStateException("platform did not start: " + e.getMessage(), e);
         }
-        LOG.info("platform started [console port: {}, timescaledb: {}]", console.actualPort(), db.timescale());
-        return new Platform(db, stores, vertx, console);
+        LOG.info("platform started [console port: {}, management port: {}, timescaledb: {}]", console.actualPort(),
+                management.actualPort(), db.timescale());
+        return new Platform(db, stores, vertx, console, metrics, management);
     }
 
     /**
@@ -111,6 +131,11 @@ public final class Platform implements AutoCloseable {
         return console.actualPort();
     }
 
+    /** Where {@code GET /metrics} answers (the chosen port when configured with 0). */
+    public int managementPort() {
+        return management.actualPort();
+    }
+
     /** Stops in reverse order: verticles (ingest stops acknowledging first), then the database. */
     @Override
     public synchronized void close() {
@@ -118,6 +143,7 @@ public final class Platform implements AutoCloseable {
             vertx.close().await();
         } finally {
             database.close();
+            metrics.close();
             LOG.info("platform stopped");
         }
     }

@@ -28,6 +28,16 @@ class ConfigLoaderTest {
         assertThat(c.rules().noWaterWindow()).isEqualTo(Duration.ofHours(24));
         assertThat(c.console().port()).isEqualTo(8080);
         assertThat(c.twilio().apiBaseUrl()).isEqualTo("https://api.twilio.com");
+        assertThat(c.management()).isEqualTo(new AppConfig.Management("127.0.0.1", 8090));
+    }
+
+    @Test
+    void managementPortIsValidatedAndZeroIsAllowed() {
+        assertThat(ConfigLoader.load(null, Map.of("SHOUWANG_MANAGEMENT_PORT", "0")).management().port()).isZero();
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("SHOUWANG_MANAGEMENT_PORT", "70000")))
+                .hasMessageContaining("management.port");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("SHOUWANG_MANAGEMENT_HOST", " ")))
+                .hasMessageContaining("management.host");
     }
 
     @Test

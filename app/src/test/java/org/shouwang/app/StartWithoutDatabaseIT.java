@@ -40,6 +40,7 @@ class StartWithoutDatabaseIT {
         env.put("SHOUWANG_MQTT_SHARED_GROUP", "");
         env.put("SHOUWANG_CONSOLE_PORT", Integer.toString(port));
         env.put("SHOUWANG_WEBHOOKS_PORT", "0");
+        env.put("SHOUWANG_MANAGEMENT_PORT", "0");
         env.put("SHOUWANG_TWILIO_ACCOUNT_SID", "AC" + "0".repeat(32));
         env.put("SHOUWANG_TWILIO_AUTH_TOKEN", "it-token");
         env.put("SHOUWANG_TWILIO_FROM_NUMBER", "+12025550100");
@@ -61,6 +62,9 @@ class StartWithoutDatabaseIT {
             HttpResponse<String> waiting = await().alias("readiness answered while the database is down")
                     .atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> get(health), r -> r.statusCode() == 503);
             assertThat(waiting.body()).contains("DOWN", "database", "数据库无响应");
+            assertThat(get(health + "/ready").body()).as("readiness answers as /health").isEqualTo(waiting.body());
+            assertThat(get(health + "/ready").statusCode()).isEqualTo(503);
+            assertThat(get(health + "/live").statusCode()).as("alive while waiting").isEqualTo(200);
             assertThat(starting).as("still waiting, not exited").isNotDone();
 
             TestServices.allowConnections(dbUrl, true);
@@ -69,6 +73,8 @@ class StartWithoutDatabaseIT {
             HttpResponse<String> ready = await().alias("ready once started").atMost(Duration.ofSeconds(30))
                     .ignoreExceptions().until(() -> get(health), r -> r.statusCode() == 200);
             assertThat(ready.body()).contains("UP");
+            assertThat(get(health + "/ready").statusCode()).isEqualTo(200);
+            assertThat(get(health + "/live").statusCode()).isEqualTo(200);
         } finally {
             TestServices.allowConnections(dbUrl, true);
             if (platform != null) {

@@ -5,6 +5,7 @@ import com.espertech.esper.runtime.client.EPEventService;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPRuntimeProvider;
 import com.espertech.esper.runtime.client.UpdateListener;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ public final class RuleEngine implements AutoCloseable {
     private final Map<String, UseLedger> ledgers = new HashMap<>();
     private RuleContext context = RuleContext.empty();
     private boolean closed;
+    private volatile long advancedAtNanos = System.nanoTime();
 
     /** As {@link #RuleEngine(RuleSettings, Instant, RuleSink)}, for a caller that wants the alerts alone. */
     public RuleEngine(RuleSettings settings, Instant start, Consumer<Alert> alerts) {
@@ -211,7 +213,18 @@ public final class RuleEngine implements AutoCloseable {
         long targetMillis = target.toEpochMilli();
         if (targetMillis > events.getCurrentTime()) {
             events.advanceTimeSpan(targetMillis);
+            advancedAtNanos = System.nanoTime();
         }
+    }
+
+    /**
+     * Real (monotonic) time since the rule clock last moved forward, or since the engine was built: timers fire
+     * only while it moves, so a clock standing still (the platform clock stopped or stepped back, the engine's
+     * thread held up) means no NO_WATER_USE or DEVICE_SILENT alert is raised. Not synchronized, so a health
+     * check never waits behind the engine.
+     */
+    public Duration sinceAdvanced() {
+        return Duration.ofNanos(System.nanoTime() - advancedAtNanos);
     }
 
     /** The rule clock's current time. */

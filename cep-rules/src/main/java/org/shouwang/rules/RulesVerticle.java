@@ -1,5 +1,9 @@
 package org.shouwang.rules;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -9,8 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -22,6 +28,7 @@ import org.shouwang.model.AlertCleared;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.DeviceStatus;
 import org.shouwang.model.Json;
+import org.shouwang.model.Rule;
 import org.shouwang.model.RuleHistory;
 import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.Telemetry;
@@ -46,7 +53,11 @@ public final class RulesVerticle extends AbstractVerticle {
     private final Clock clock;
     private final RuleContextSource source;
 
-    private RuleEngine engine;
+    /** Volatile for the readiness check, which reads it from a worker thread. */
+    private volatile RuleEngine engine;
+    private volatile long startedNanos = System.nanoTime();
+    private final Map<Rule, Counter> alerts = new EnumMap<>(Rule.class);
+    private final MeterRegistry registry;
     private final List<MessageConsumer<String>> consumers = new ArrayList<>();
     private final List<Pending<?>> pending = new ArrayList<>();
     private long tickTimer = -1;
@@ -77,21 +88,49 @@ public final class RulesVerticle extends AbstractVerticle {
      * @param source   the registry snapshot, the stored history and the alert journal (the database)
      */
     public RulesVerticle(RuleSettings settings, Clock clock, RuleContextSource source) {
+        this(settings, clock, source, new SimpleMeterRegistry());
+    }
+
+    /**
+     * As above, counting into {@code registry}: {@code shouwang.rules.inputs} by kind, {@code shouwang.rules.alerts}
+     * by rule, and {@code shouwang.rules.clock.lag}, the seconds since the rule clock last moved.
+     */
+    public RulesVerticle(RuleSettings settings, Clock clock, RuleContextSource source, MeterRegistry registry) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.source = Objects.requireNonNull(source, "source");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        for (Rule rule : Rule.values()) {
+            alerts.put(rule, Counter.builder("shouwang.rules.alerts").tag("rule", rule.name())
+                    .description("Alerts the rules raised (published to the notifier), by rule").register(registry));
+        }
+        Gauge.builder("shouwang.rules.clock.lag", this, v -> v.clockStandingFor().toNanos() / 1e9).baseUnit("seconds")
+                .description("Real time since the rule clock last moved forward").register(registry);
+    }
+
+    /** Real time since the rule clock last moved; while state is being rebuilt, since start. For readiness. */
+    public Duration clockStandingFor() {
+        RuleEngine e = engine;
+        return e == null ? Duration.ofNanos(System.nanoTime() - startedNanos) : e.sinceAdvanced();
+    }
+
+    /** Null while the rule clock keeps moving, else why the rules count as stalled ({@link RuleClockHealth}). */
+    public String clockProblem() {
+        return RuleClockHealth.problem(engine != null, clockStandingFor(), settings.tick());
     }
 
     @Override
     public void start(Promise<Void> startPromise) {
+        startedNanos = System.nanoTime();
         // Listening first: what arrives while the state is rebuilt waits in pending, so nothing falls
         // between the history read and the first live message. A press is paged at once meanwhile.
         consume(Addresses.TELEMETRY_ACCEPTED, Telemetry.class, (engine, t) -> engine.onTelemetry(t),
-                t -> RuleHistory.key(t.deviceId(), t.msgId()), Telemetry::receivedAt, false, null);
+                t -> RuleHistory.key(t.deviceId(), t.msgId()), Telemetry::receivedAt, false, null, input("telemetry"));
         consume(Addresses.EVENT_ACCEPTED, DeviceEvent.class, (engine, e) -> engine.onEvent(e),
-                e -> RuleHistory.key(e.deviceId(), e.msgId()), DeviceEvent::receivedAt, true, this::pageEarly);
+                e -> RuleHistory.key(e.deviceId(), e.msgId()), DeviceEvent::receivedAt, true, this::pageEarly,
+                input("event"));
         consume(Addresses.STATUS_ACCEPTED, DeviceStatus.class, (engine, s) -> engine.onStatus(s), s -> null,
-                DeviceStatus::at, false, null);
+                DeviceStatus::at, false, null, input("status"));
         consumers.add(vertx.eventBus().consumer(Addresses.RULES_CHANGED, message -> reloadContext()));
         Future.all(consumers.stream().map(MessageConsumer::completion).toList())
                 .onSuccess(listening -> {
@@ -224,13 +263,19 @@ public final class RulesVerticle extends AbstractVerticle {
                 .<Void>mapEmpty();
     }
 
+    private Counter input(String kind) {
+        return Counter.builder("shouwang.rules.inputs").tag("kind", kind)
+                .description("Messages the rules took from the event bus, by kind").register(registry);
+    }
+
     private <T> void consume(String address, Class<T> type, BiConsumer<RuleEngine, T> rules, Function<T, String> key,
-                             Function<T, Instant> arrival, boolean urgent, Consumer<T> whileRecovering) {
+                             Function<T, Instant> arrival, boolean urgent, Consumer<T> whileRecovering, Counter inputs) {
         consumers.add(vertx.eventBus().consumer(address, message -> {
             T payload = read(message, type);
             if (payload == null) {
                 return;
             }
+            inputs.increment();
             Pending<T> p = new Pending<>(payload, rules, key.apply(payload), arrival.apply(payload));
             if (engine == null) {
                 if (whileRecovering != null) {
@@ -360,6 +405,7 @@ public final class RulesVerticle extends AbstractVerticle {
     }
 
     private void raised(Alert alert, String episode) {
+        alerts.get(alert.rule()).increment();
         vertx.eventBus().publish(Addresses.ALERT_RAISED, Json.write(alert));
         journal(RuleJournalEntry.raised(alert, episode));
     }

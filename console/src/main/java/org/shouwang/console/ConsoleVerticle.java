@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The staff console: the JSON API under {@code /api} (signed in, CSRF-checked, scoped), the live
- * incident stream, {@code /health}, and the page from {@code webroot/}. Every JDBC call and incident
- * command runs on a worker thread.
+ * incident stream, {@code /health/ready} (also {@code /health}) and {@code /health/live}, and the page from
+ * {@code webroot/}. Every JDBC call and incident command runs on a worker thread.
  */
 public final class ConsoleVerticle extends AbstractVerticle {
 
@@ -192,8 +192,11 @@ public final class ConsoleVerticle extends AbstractVerticle {
         router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("接口不存在")));
         router.route("/api/*").failureHandler(Replies::failure);
 
-        router.get("/health").handler(new HealthEndpoint(vertx, healthChecks)::handle);
-        router.route("/health").failureHandler(Replies::failure);
+        HealthEndpoint health = new HealthEndpoint(vertx, healthChecks);
+        router.get("/health").handler(health::ready);
+        router.get("/health/ready").handler(health::ready);
+        router.get("/health/live").handler(health::live);
+        router.route("/health/*").failureHandler(Replies::failure);
 
         router.route("/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(STATIC_MAX_AGE_SECONDS));
         return router;

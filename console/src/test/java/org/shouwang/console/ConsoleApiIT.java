@@ -11,6 +11,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,6 +206,48 @@ class ConsoleApiIT {
             assertThat(checks.getJsonObject("pool").getString("reason")).contains("SQLException");
             assertThat(checks.getJsonObject("live").getBoolean("up")).isTrue();
         } finally {
+            await(console.vertx.undeploy(sick.deploymentID()));
+        }
+    }
+
+    @Test
+    void aHangingProbeIsDownAfterFiveSecondsWhileLivenessStaysUpAndReadinessMatchesHealth() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ConsoleVerticle sick = console.deploy(List.of(HealthCheck.of("database", () -> console.db.ping(2), "数据库无响应"),
+                HealthCheck.of("broker", () -> {
+                    try {
+                        return release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }, "MQTT 代理未连接"),
+                HealthCheck.reporting("rules", () -> "规则时钟已 40 秒未推进")));
+        try {
+            long asked = System.nanoTime();
+            HttpResponse<Buffer> ready = await(console.client.get(sick.actualPort(), "127.0.0.1", "/health/ready").send());
+            long tookMs = (System.nanoTime() - asked) / 1_000_000;
+
+            assertThat(ready.statusCode()).isEqualTo(503);
+            JsonObject checks = ready.bodyAsJsonObject().getJsonObject("checks");
+            assertThat(checks.getJsonObject("broker").getMap()).containsEntry("up", false)
+                    .containsEntry("reason", "超过 5 秒未响应");
+            assertThat(checks.getJsonObject("rules").getString("reason")).isEqualTo("规则时钟已 40 秒未推进");
+            assertThat(checks.getJsonObject("database").getBoolean("up")).isTrue();
+            assertThat(tookMs).as("answered at the probe timeout, not when the probe returns").isBetween(4_500L, 15_000L);
+
+            HttpResponse<Buffer> live = await(console.client.get(sick.actualPort(), "127.0.0.1", "/health/live").send());
+            assertThat(live.statusCode()).isEqualTo(200);
+            assertThat(live.bodyAsJsonObject().getString("status")).isEqualTo("UP");
+
+            release.countDown();
+            HttpResponse<Buffer> health = await(console.client.get(sick.actualPort(), "127.0.0.1", "/health").send());
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.bodyAsJsonObject().getJsonObject("checks").fieldNames())
+                    .containsExactlyInAnyOrder("database", "broker", "rules");
+            assertThat(health.bodyAsJsonObject().getJsonObject("checks").getJsonObject("broker").getBoolean("up")).isTrue();
+        } finally {
+            release.countDown();
             await(console.vertx.undeploy(sick.deploymentID()));
         }
     }

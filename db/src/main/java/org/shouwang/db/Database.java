@@ -2,6 +2,8 @@ package org.shouwang.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +31,14 @@ public final class Database implements AutoCloseable {
 
     /** Connects, migrates and returns the database; fails fast when PostgreSQL is unreachable. */
     public static Database open(DatabaseConfig config) {
+        return open(config, null);
+    }
+
+    /**
+     * As {@link #open(DatabaseConfig)}, the pool reporting to {@code registry} (HikariCP's Micrometer tracker:
+     * {@code hikaricp.connections.*} tagged {@code pool=shouwang-db}); null for no pool metrics.
+     */
+    public static Database open(DatabaseConfig config, MeterRegistry registry) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.jdbcUrl());
         if (config.user() != null) {
@@ -40,6 +50,9 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setPoolName("shouwang-db");
         hikari.setConnectionTimeout(10_000);
+        if (registry != null) {
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        }
         HikariDataSource ds = new HikariDataSource(hikari);
         try {
             migrate(ds);

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.shouwang.model.Alert;
@@ -109,6 +111,17 @@ public final class IncidentStore {
         return jdbc.list("SELECT " + COLUMNS + " FROM incident WHERE state = ? ORDER BY"
                 + " CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END,"
                 + " opened_at, id LIMIT ?", IncidentStore::incident, state, limit);
+    }
+
+    /** How many incidents are open and how many acknowledged (resolved ones are not counted); for the gauges. */
+    public Map<IncidentState, Long> countUnresolved() {
+        Map<IncidentState, Long> counts = new EnumMap<>(IncidentState.class);
+        counts.put(IncidentState.OPEN, 0L);
+        counts.put(IncidentState.ACKNOWLEDGED, 0L);
+        jdbc.list("SELECT state, count(*) AS n FROM incident WHERE state <> 'RESOLVED' GROUP BY state",
+                rs -> Map.entry(IncidentState.valueOf(rs.getString("state")), rs.getLong("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     /** Moves an open incident to acknowledged; a second acknowledgement changes nothing. */

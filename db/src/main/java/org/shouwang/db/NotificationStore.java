@@ -174,6 +174,16 @@ public final class NotificationStore {
         return jdbc.one("SELECT " + COLUMNS + " FROM notification WHERE id = ?", NotificationStore::notification, id);
     }
 
+    /**
+     * When the longest-waiting page that is due at {@code now} and not yet sent fell due (its retry time, or when
+     * it was written): how far the outbox is behind. Empty when nothing is due. Reads the pending rows only.
+     */
+    public Optional<Instant> oldestDueUnsent(Instant now) {
+        return jdbc.one("SELECT COALESCE(next_attempt_at, created_at) AS due FROM notification"
+                + " WHERE status = 'PENDING' AND COALESCE(next_attempt_at, created_at) <= ? ORDER BY due LIMIT 1",
+                rs -> Jdbc.instant(rs, "due"), now);
+    }
+
     /** Pages not yet delivered nor given up, oldest first. */
     public List<Notification> pending() {
         return jdbc.list("SELECT " + COLUMNS + " FROM notification WHERE status = 'PENDING' ORDER BY created_at, id",

@@ -105,6 +105,7 @@ final class BenchCommand implements Callable<Integer> {
         env.put("SHOUWANG_MQTT_SHARED_GROUP", mqttUrl == null ? "" : "shouwang-bench");
         env.put("SHOUWANG_CONSOLE_PORT", "0");
         env.put("SHOUWANG_WEBHOOKS_PORT", "0");
+        env.put("SHOUWANG_MANAGEMENT_PORT", "0");
         env.put("SHOUWANG_TWILIO_ACCOUNT_SID", DemoCommand.DEMO_ACCOUNT_SID);
         env.put("SHOUWANG_TWILIO_AUTH_TOKEN", "bench-token");
         env.put("SHOUWANG_TWILIO_FROM_NUMBER", "+12025550100");

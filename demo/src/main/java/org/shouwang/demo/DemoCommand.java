@@ -38,6 +38,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "console port (default ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--management-port", defaultValue = "8090",
+            description = "port of GET /metrics, Prometheus text format (default ${DEFAULT-VALUE})")
+    int managementPort;
+
     @Option(names = "--homes", defaultValue = "24", description = "simulated homes (default ${DEFAULT-VALUE})")
     int homes;
 
@@ -74,8 +78,9 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("%n守望 demo is running: open http://localhost:%d and sign in as one of%n%s"
                 + "  %d simulated homes; button %s (%s) will be pressed in %s.%n"
                 + "  SMS and calls go to a local Twilio stand-in (%s) and show on each incident's timeline.%n"
+                + "  Metrics: http://127.0.0.1:%d/metrics; readiness: http://localhost:%d/health/ready%n"
                 + "  Ctrl+C stops everything.%n%n", port, logins, simulated.size(), first.buttonId(),
-                firstStreet, pressAfter, twilio.baseUrl());
+                firstStreet, pressAfter, twilio.baseUrl(), platform.managementPort(), port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
@@ -98,6 +103,7 @@ final class DemoCommand implements Callable<Integer> {
         // Moquette takes a $share/ filter literally and delivers nothing: subscribe plainly.
         env.put("SHOUWANG_MQTT_SHARED_GROUP", "");
         env.put("SHOUWANG_CONSOLE_PORT", Integer.toString(port));
+        env.put("SHOUWANG_MANAGEMENT_PORT", Integer.toString(managementPort));
         // The stand-in sends no callbacks; the webhook listener takes any free port.
         env.put("SHOUWANG_WEBHOOKS_PORT", "0");
         env.put("SHOUWANG_TWILIO_ACCOUNT_SID", DEMO_ACCOUNT_SID);

@@ -53,6 +53,7 @@ class ButtonToPhoneIT {
         env.put("SHOUWANG_CONSOLE_ADMIN_USER", ADMIN);
         env.put("SHOUWANG_CONSOLE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("SHOUWANG_WEBHOOKS_PORT", "0");
+        env.put("SHOUWANG_MANAGEMENT_PORT", "0");
         env.put("SHOUWANG_TWILIO_ACCOUNT_SID", DemoCommand.DEMO_ACCOUNT_SID);
         env.put("SHOUWANG_TWILIO_AUTH_TOKEN", "it-token");
         env.put("SHOUWANG_TWILIO_FROM_NUMBER", "+12025550100");

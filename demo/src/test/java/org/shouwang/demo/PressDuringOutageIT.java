@@ -5,6 +5,11 @@ import org.shouwang.app.ConfigLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -69,6 +74,7 @@ class PressDuringOutageIT {
         env.put("SHOUWANG_MQTT_SHARED_GROUP", "");
         env.put("SHOUWANG_CONSOLE_PORT", "0");
         env.put("SHOUWANG_WEBHOOKS_PORT", "0");
+        env.put("SHOUWANG_MANAGEMENT_PORT", "0");
         env.put("SHOUWANG_TWILIO_ACCOUNT_SID", DemoCommand.DEMO_ACCOUNT_SID);
         env.put("SHOUWANG_TWILIO_AUTH_TOKEN", "it-token");
         env.put("SHOUWANG_TWILIO_FROM_NUMBER", "+12025550100");
@@ -107,11 +113,14 @@ class PressDuringOutageIT {
             System.out.printf("outage-page: press_to_all_first_round_pages_ms=%d (database refusing connections)%n",
                     pagedMs);
             assertThat(databaseRefuses()).as("the pages left while the database was down").isTrue();
-            java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + platform.consolePort()
-                            + "/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = health("/health");
             assertThat(health.statusCode()).as("not ready while the writer cannot commit").isEqualTo(503);
             assertThat(health.body()).contains("\"ingest\"", "设备数据写入数据库失败");
+            HttpResponse<String> ready = health("/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(new JsonObject(ready.body()).getJsonObject("checks").getJsonObject("database").getMap())
+                    .as("the database named with its reason").containsEntry("up", false)
+                    .containsEntry("reason", "数据库无响应");
             assertThat(twilio.messages()).filteredOn(m -> m.to().equals(NEIGHBOUR)).first()
                     .extracting(TwilioStubRequest::body).asString().contains("周桂英", "大儒巷8号", "一键呼叫", "立即");
 
@@ -134,6 +143,8 @@ class PressDuringOutageIT {
         assertThat(to(twilio.calls(), WORKER)).as("calls to the community worker").isEqualTo(1);
         assertThat(to(twilio.messages(), NEIGHBOUR)).as("the outage SMS and the one with the code").isEqualTo(2);
         assertThat(to(twilio.messages(), WORKER)).isEqualTo(2);
+        await().alias("ready again once the database answers").atMost(Duration.ofSeconds(30))
+                .until(() -> health("/health/ready").statusCode() == 200);
     }
 
     @Test
@@ -173,6 +184,12 @@ class PressDuringOutageIT {
         assertThat(to(twilio.calls(), WORKER)).isEqualTo(1);
         assertThat(to(twilio.messages(), NEIGHBOUR)).isEqualTo(2);
         assertThat(to(twilio.messages(), WORKER)).isEqualTo(2);
+    }
+
+    private HttpResponse<String> health(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + platform.consolePort() + path)).timeout(Duration.ofSeconds(15)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static long to(List<TwilioStubRequest> requests, String number) {

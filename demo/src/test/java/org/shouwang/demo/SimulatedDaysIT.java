@@ -103,6 +103,7 @@ class SimulatedDaysIT {
         env.put("SHOUWANG_MQTT_SHARED_GROUP", TestServices.mqttIsEmbedded() ? "" : "shouwang-it-days-" + RUN);
         env.put("SHOUWANG_CONSOLE_PORT", "0");
         env.put("SHOUWANG_WEBHOOKS_PORT", "0");
+        env.put("SHOUWANG_MANAGEMENT_PORT", "0");
         env.put("SHOUWANG_RULES_TICK", "PT0.05S");
         env.put("SHOUWANG_RULES_NO_WATER_WINDOW", WINDOW.toString());
         env.put("SHOUWANG_CONSOLE_ADMIN_USER", ADMIN);

@@ -183,12 +183,14 @@ final class BatchWriter implements Runnable {
             Sorted sorted = null;
             try {
                 sorted = sort(batch);
+                long writing = System.nanoTime();
                 TelemetryWriteResult result = store.write(sorted.batch());
+                long commitNanos = System.nanoTime() - writing;
                 synchronized (aheadLock) {
                     committed.set(true); // from here on the watchdog announces nothing of this batch
                 }
                 failingSince = 0;
-                afterCommit(batch, sorted, result);
+                afterCommit(batch, sorted, result, commitNanos);
                 sorted.batch().events().forEach(e -> announcedAhead.remove(key(e)));
                 return;
             } catch (RuntimeException e) {
@@ -359,9 +361,10 @@ final class BatchWriter implements Runnable {
         return true;
     }
 
-    private void afterCommit(List<PendingMessage> batch, Sorted sorted, TelemetryWriteResult result) {
+    private void afterCommit(List<PendingMessage> batch, Sorted sorted, TelemetryWriteResult result, long commitNanos) {
         batch.forEach(acknowledger::ack);
-        metrics.batchCommitted(result.accepted(), result.duplicates(), sorted.batch().statuses().size(), sorted.ignored());
+        metrics.batchCommitted(result.accepted(), result.duplicates(), sorted.batch().statuses().size(), sorted.ignored(),
+                commitNanos);
         for (QuarantinedMessage q : sorted.batch().quarantined()) {
             metrics.countRejected(q.reason());
             rejectionLog.record(q.reason());

@@ -1,5 +1,7 @@
 package org.shouwang.ingest;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -41,7 +43,7 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     private final RegistryStore registry;
     private final MessageClassifier classifier;
     private final Clock clock;
-    private final IngestMetrics metrics = new IngestMetrics();
+    private final IngestMetrics metrics;
     private final BlockingQueue<PendingMessage> queue;
     /** Meter readings: the bulk of the traffic. */
     private final BrokerConnection readings;
@@ -52,14 +54,21 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     private volatile boolean stopping;
     private volatile BatchWriter writer;
 
-    /** {@code clock} is the platform clock that device timestamps are checked against. */
-    public MqttIngestVerticle(IngestConfig config, TelemetryStore store, RegistryStore registry, Clock clock) {
+    /**
+     * @param clock  the platform clock that device timestamps are checked against
+     * @param meters where {@link IngestMetrics} and the queue depth gauge report
+     */
+    public MqttIngestVerticle(IngestConfig config, TelemetryStore store, RegistryStore registry, Clock clock,
+                              MeterRegistry meters) {
         this.config = config;
+        this.metrics = new IngestMetrics(meters);
         this.store = store;
         this.registry = registry;
         this.classifier = new MessageClassifier(config.limits(), clock);
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        Gauge.builder(IngestMetrics.PREFIX + "queue.depth", queue, BlockingQueue::size)
+                .description("Messages received and not yet written").register(meters);
         AtomicLong connectionNumbers = new AtomicLong();
         List<String> readingFilters = config.subscriptionFilters(Topics.Channel.TELEMETRY);
         List<String> alarmFilters = config.subscriptionFilters(Topics.Channel.EVENT, Topics.Channel.STATUS);

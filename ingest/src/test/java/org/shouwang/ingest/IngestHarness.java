@@ -1,5 +1,6 @@
 package org.shouwang.ingest;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -93,7 +94,7 @@ final class IngestHarness implements AutoCloseable {
 
     MqttIngestVerticle deploy(IngestConfig config, DataSource ds, Clock clock) throws Exception {
         MqttIngestVerticle verticle = new MqttIngestVerticle(config, new TelemetryStore(ds), new RegistryStore(ds),
-                clock);
+                clock, new SimpleMeterRegistry());
         await(vertx.deployVerticle(verticle));
         return verticle;
     }

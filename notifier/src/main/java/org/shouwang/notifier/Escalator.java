@@ -30,6 +30,8 @@ final class Escalator {
 
     /** The stop reason of an escalation its condition's clearing stopped. */
     static final String CLEARED = "CLEARED";
+    /** The incident change announced when a round reached nobody (counted by {@link NotifierMetrics}). */
+    static final String UNREACHED_CHANGE = "unreached";
     /** Bounds one pass, so a backlog after a long outage is worked off over a few ticks, not in one. */
     private static final int DUE_BATCH = 200;
     private static final Logger LOG = LoggerFactory.getLogger(Escalator.class);
@@ -199,7 +201,7 @@ final class Escalator {
         if (!step.elderOnly() && store.markUnreached(incidentId, "s" + stepIndex + "r" + round, clock.instant())) {
             timeline.note(incidentId, Timeline.UNREACHED, "本轮通知无人接通（第" + (stepIndex + 1) + "步）：请值班人员立即人工联系");
             LOG.warn("escalation round reached nobody [incident: {}, step: {}, round: {}]", incidentId, stepIndex, round);
-            announce(incident, "unreached");
+            announce(incident, UNREACHED_CHANGE);
         }
         if (!store.pullForwardNext(incidentId, stepIndex, clock.instant())) {
             return;

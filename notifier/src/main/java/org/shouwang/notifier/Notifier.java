@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.shouwang.db.NotificationChannel;
@@ -22,10 +23,15 @@ public final class Notifier {
     private final MaintenanceDigest maintenance;
     private final DigestScheduler digest;
     private final OutagePager outage;
+    private final NotifierMetrics metrics;
+    private final List<ProviderHealth> providers;
 
     private Notifier(IncidentService service, IncidentCommands commands, IncidentChanges changes,
-                     MaintenanceDigest maintenance, DigestScheduler digest, OutagePager outage) {
+                     MaintenanceDigest maintenance, DigestScheduler digest, OutagePager outage, NotifierMetrics metrics,
+                     List<ProviderHealth> providers) {
         this.outage = outage;
+        this.metrics = metrics;
+        this.providers = List.copyOf(providers);
         this.service = service;
         this.commands = commands;
         this.changes = changes;
@@ -52,11 +58,19 @@ public final class Notifier {
     public static Notifier create(NotifierStores stores, TwilioConfig twilio, WebhookConfig webhooks,
                                   EscalationPlans plans, RetryPolicy retry, DigestConfig digest, Path outageJournal,
                                   Clock clock) {
+        return create(stores, twilio, webhooks, plans, retry, digest, outageJournal, clock, NotifierMetrics.none());
+    }
+
+    /** As above, counting into {@code metrics}, with Twilio watched as a provider ({@link #providers()}). */
+    public static Notifier create(NotifierStores stores, TwilioConfig twilio, WebhookConfig webhooks,
+                                  EscalationPlans plans, RetryPolicy retry, DigestConfig digest, Path outageJournal,
+                                  Clock clock, NotifierMetrics metrics) {
+        ProviderHealth provider = new ProviderHealth("twilio", clock, metrics.registry());
         Map<NotificationChannel, Channel> channels = new EnumMap<>(NotificationChannel.class);
         channels.put(NotificationChannel.SMS, new TwilioSmsChannel(twilio, webhooks));
         channels.put(NotificationChannel.VOICE, new TwilioVoiceChannel(twilio, webhooks));
-        return create(stores, channels, plans, retry, digest,
-                outageJournal == null ? null : OutageJournal.open(outageJournal), clock);
+        return create(stores, MeteredChannel.wrap(channels, metrics, provider), plans, retry, digest,
+                outageJournal == null ? null : OutageJournal.open(outageJournal), clock, metrics, List.of(provider));
     }
 
     /** The notifier with the given channels (a domestic provider, or a test's); the digest is not texted. */
@@ -75,26 +89,43 @@ public final class Notifier {
     public static Notifier create(NotifierStores stores, Map<NotificationChannel, Channel> channels,
                                   EscalationPlans plans, RetryPolicy retry, DigestConfig digest, OutageJournal journal,
                                   Clock clock) {
+        return create(stores, channels, plans, retry, digest, journal, clock, NotifierMetrics.none(), List.of());
+    }
+
+    /**
+     * As above, counting every page attempt, the page latency, webhook refusals and unreached rounds into
+     * {@code metrics}; {@code providers} are the {@link ProviderHealth}s the channels report to (for readiness).
+     */
+    public static Notifier create(NotifierStores stores, Map<NotificationChannel, Channel> channels,
+                                  EscalationPlans plans, RetryPolicy retry, DigestConfig digest, OutageJournal journal,
+                                  Clock clock, NotifierMetrics metrics, List<ProviderHealth> providers) {
         Objects.requireNonNull(plans, "plans");
         IncidentChanges changes = new IncidentChanges();
+        Map<NotificationChannel, Channel> metered = MeteredChannel.wrap(channels, metrics, null);
         Timeline timeline = new Timeline(stores.incidents(), clock);
         Escalator escalator = new Escalator(stores.escalations(), stores.incidents(), stores.registry(),
                 stores.outbox(), plans, clock, timeline, new RoundPages(stores.outbox(), stores.registry(), timeline,
                 clock), changes);
-        OutboxSender sender = new OutboxSender(stores.outbox(), stores.incidents(), stores.registry(), channels, retry,
-                clock, timeline, escalator, journal);
+        OutboxSender sender = new OutboxSender(stores.outbox(), stores.incidents(), stores.registry(), metered, retry,
+                clock, timeline, escalator, journal, metrics);
         PressAgain pressAgain = new PressAgain(stores.incidents(), stores.outbox(), stores.registry(), plans,
                 timeline, clock);
         IncidentService service = new IncidentService(stores, plans, clock, changes, timeline, escalator, sender,
                 pressAgain);
         OutagePager outage = journal == null ? null
-                : new OutagePager(stores.registry()::buttonProfiles, plans, channels, journal, clock);
+                : new OutagePager(stores.registry()::buttonProfiles, plans, metered, journal, clock);
         changes.subscribe(service::incidentChanged);
+        changes.subscribe(metrics::onChange);
         IncidentCommands commands = new IncidentCommands(stores.incidents(), clock, changes);
         MaintenanceDigest maintenance = new MaintenanceDigest(stores.escalations(), clock);
         return new Notifier(service, commands, changes, maintenance,
                 new DigestScheduler(maintenance, stores.outbox(), Objects.requireNonNull(digest, "digest"), clock),
-                outage);
+                outage, metrics, providers);
+    }
+
+    /** The paging providers the channels report to, each with its {@link ProviderHealth#problem()}. */
+    public List<ProviderHealth> providers() {
+        return providers;
     }
 
     /** Pages presses while the database is down; null when no outage journal was configured. */
@@ -135,6 +166,6 @@ public final class Notifier {
 
     /** Twilio's webhooks: key presses, SMS replies, delivery reports; {@code authToken} checks their signatures. */
     public TwilioWebhookVerticle webhookVerticle(WebhookConfig webhooks, String authToken) {
-        return new TwilioWebhookVerticle(webhooks, authToken, new TwilioReplies(service, commands));
+        return new TwilioWebhookVerticle(webhooks, authToken, new TwilioReplies(service, commands), metrics);
     }
 }

@@ -55,11 +55,23 @@ final class OutboxSender {
     private final Escalator escalator;
     private final ExecutorService senders;
     private final OutageJournal journal;
+    private final NotifierMetrics metrics;
+
+    /** How a page stands with the pages sent from memory during a database outage. */
+    private enum Outage {
+        /** Not sent during an outage: its latency is timed when the provider takes it. */
+        NONE,
+        /** Sent during the outage and booked as sent now. */
+        BOOKED,
+        /** Its outage copy went out (and was timed); this one follows it up with the incident code. */
+        FOLLOW_UP
+    }
 
     OutboxSender(NotificationStore outbox, IncidentStore incidents, RegistryStore registry,
                  Map<NotificationChannel, Channel> channels, RetryPolicy retry, Clock clock, Timeline timeline,
-                 Escalator escalator, OutageJournal journal) {
+                 Escalator escalator, OutageJournal journal, NotifierMetrics metrics) {
         this.journal = journal;
+        this.metrics = metrics;
         this.outbox = outbox;
         this.incidents = incidents;
         this.registry = registry;
@@ -90,10 +102,14 @@ final class OutboxSender {
                         elder -> Who.byId(registry.contacts(elder))));
                 if (incident == null || incident.state() != IncidentState.OPEN && !goesOutAnyway(n)) {
                     withdraw(n, who);
-                } else if (sentDuringOutage(n, incident, who)) {
-                    sent++;
                 } else {
-                    sending.add(CompletableFuture.supplyAsync(() -> attempt(n, who), senders));
+                    Outage outage = sentDuringOutage(n, incident, who);
+                    if (outage == Outage.BOOKED) {
+                        sent++;
+                    } else {
+                        Instant alertAt = outage == Outage.NONE && firstRound(n) ? incident.openedAt() : null;
+                        sending.add(CompletableFuture.supplyAsync(() -> attempt(n, who, alertAt), senders));
+                    }
                 }
             }
             sent += joined(sending);
@@ -128,31 +144,37 @@ final class OutboxSender {
      * is booked as sent and not placed again (true). The outage SMS carried no incident code, so the SMS is
      * still sent, as the promised follow-up with the code and how to take the case (false).
      */
-    private boolean sentDuringOutage(Notification n, Incident incident, String who) {
-        if (journal == null || incident.rule() != Rule.BUTTON_PRESSED || n.step() == null || n.step() != 0
-                || n.round() == null || n.round() != 0) {
-            return false;
+    private Outage sentDuringOutage(Notification n, Incident incident, String who) {
+        if (journal == null || incident.rule() != Rule.BUTTON_PRESSED || !firstRound(n)) {
+            return Outage.NONE;
         }
         Optional<OutageJournal.Entry> entry;
         try {
             entry = journal.claimForOutbox(incidents.alertIds(n.incidentId()), n.contactId(), n.channel());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Outage.NONE;
         }
         if (entry.isEmpty()) {
-            return false;
+            return Outage.NONE;
         }
         OutageJournal.Entry e = entry.get();
+        // The person was reached when the copy from memory went out: that is the page's latency.
+        metrics.pageLatency(Duration.between(incident.openedAt(), e.sentAt()));
         if (n.channel() == NotificationChannel.VOICE) {
             outbox.markSent(n.id(), e.providerSid(), e.sentAt());
             timeline.noteQuietly(n.incidentId(), Timeline.PAGED_DURING_OUTAGE, "数据库中断期间已由应急通道电话通知："
                     + who + "，不再重复拨打");
-            return true;
+            return Outage.BOOKED;
         }
         timeline.noteQuietly(n.incidentId(), Timeline.PAGED_DURING_OUTAGE, "数据库中断期间已由应急通道短信通知："
                 + who + "；现补发带事件编号的短信");
-        return false;
+        return Outage.FOLLOW_UP;
+    }
+
+    /** A page of the first run of the first step: sent at once after the alert, so its latency is the alert's. */
+    private static boolean firstRound(Notification n) {
+        return n.step() != null && n.step() == 0 && n.round() != null && n.round() == 0;
     }
 
     /** Nobody needs a page of an incident someone took or closed meanwhile. */
@@ -163,7 +185,8 @@ final class OutboxSender {
         }
     }
 
-    private boolean attempt(Notification n, String who) {
+    /** @param alertAt when the alert behind a first-round page was raised, to time it; null not to */
+    private boolean attempt(Notification n, String who, Instant alertAt) {
         Instant attemptedAt = clock.instant();
         Delivery d;
         try {
@@ -172,7 +195,11 @@ final class OutboxSender {
             failed(n, who, e, attemptedAt);
             return false;
         }
-        if (outbox.markSent(n.id(), d.providerSid(), clock.instant())) {
+        Instant sentAt = clock.instant();
+        if (alertAt != null) {
+            metrics.pageLatency(Duration.between(alertAt, sentAt));
+        }
+        if (outbox.markSent(n.id(), d.providerSid(), sentAt)) {
             timeline.noteQuietly(n.incidentId(), Timeline.PAGE_SENT, Timeline.channel(n.channel()) + "已发送："
                     + who + attemptNote(n));
         }

@@ -35,11 +35,19 @@ public final class TwilioWebhookVerticle extends AbstractVerticle {
     private final WebhookConfig config;
     private final RequestValidator validator;
     private final TwilioReplies replies;
+    private final NotifierMetrics metrics;
     private volatile HttpServer server;
     private WorkerExecutor workers;
 
     /** @param authToken the Twilio account's auth token, which signs every webhook request */
     public TwilioWebhookVerticle(WebhookConfig config, String authToken, TwilioReplies replies) {
+        this(config, authToken, replies, NotifierMetrics.none());
+    }
+
+    /** As above, counting refused requests in {@code metrics} ({@code shouwang.webhook.rejections}). */
+    public TwilioWebhookVerticle(WebhookConfig config, String authToken, TwilioReplies replies,
+                                 NotifierMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.config = Objects.requireNonNull(config, "config");
         if (authToken == null || authToken.isBlank()) {
             throw new IllegalArgumentException("the twilio auth token is needed to check webhook signatures");
@@ -116,6 +124,8 @@ public final class TwilioWebhookVerticle extends AbstractVerticle {
         if (signature == null || !validator.validate(url, params(ctx.request().formAttributes()), signature)) {
             LOG.warn("twilio webhook refused: {} signature [path: {}]", signature == null ? "no" : "invalid",
                     ctx.request().path());
+            metrics.webhookRejected(signature == null ? NotifierMetrics.MISSING_SIGNATURE
+                    : NotifierMetrics.INVALID_SIGNATURE);
             ctx.response().setStatusCode(403).end();
             return;
         }
@@ -126,7 +136,11 @@ public final class TwilioWebhookVerticle extends AbstractVerticle {
         workers.executeBlocking(work, false).onComplete(done -> {
             if (done.failed()) {
                 LOG.error("twilio webhook failed [path: {}]", ctx.request().path(), done.cause());
-                ctx.response().setStatusCode(done.cause() instanceof IllegalArgumentException ? 400 : 500).end();
+                boolean bad = done.cause() instanceof IllegalArgumentException;
+                if (bad) {
+                    metrics.webhookRejected(NotifierMetrics.BAD_REQUEST);
+                }
+                ctx.response().setStatusCode(bad ? 400 : 500).end();
             } else if (done.result() == null) {
                 ctx.response().setStatusCode(204).end();
             } else {
