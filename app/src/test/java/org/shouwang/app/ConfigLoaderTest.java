@@ -35,9 +35,9 @@ class ConfigLoaderTest {
     void managementPortIsValidatedAndZeroIsAllowed() {
         assertThat(ConfigLoader.load(null, Map.of("SHOUWANG_MANAGEMENT_PORT", "0")).management().port()).isZero();
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("SHOUWANG_MANAGEMENT_PORT", "70000")))
-                .hasMessageContaining("management.port");
+                .hasMessageContaining("management: port must be 0-65535");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("SHOUWANG_MANAGEMENT_HOST", " ")))
-                .hasMessageContaining("management.host");
+                .hasMessageContaining("management: host is required");
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,20 +43,9 @@ class ButtonToPhoneIT {
     @BeforeAll
     static void start() {
         twilio = RecordingTwilioServer.start(0);
-        Map<String, String> env = new HashMap<>();
-        env.put("SHOUWANG_DATABASE_URL", TestServices.freshDatabase());
-        env.put("SHOUWANG_MQTT_URL", TestServices.mqttUrl());
-        env.put("SHOUWANG_MQTT_CLIENT_ID", "shouwang-it-e2e");
-        env.put("SHOUWANG_MQTT_SHARED_GROUP", TestServices.mqttIsEmbedded() ? "" : "shouwang-it-e2e");
-        env.put("SHOUWANG_CONSOLE_PORT", "0");
+        Map<String, String> env = TestPlatform.env(TestServices.freshDatabase(), twilio, "e2e");
         env.put("SHOUWANG_CONSOLE_ADMIN_USER", ADMIN);
         env.put("SHOUWANG_CONSOLE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("SHOUWANG_WEBHOOKS_PORT", "0");
-        env.put("SHOUWANG_MANAGEMENT_PORT", "0");
-        env.put("SHOUWANG_TWILIO_ACCOUNT_SID", DemoCommand.DEMO_ACCOUNT_SID);
-        env.put("SHOUWANG_TWILIO_AUTH_TOKEN", "it-token");
-        env.put("SHOUWANG_TWILIO_FROM_NUMBER", "+12025550100");
-        env.put("SHOUWANG_TWILIO_API_BASE_URL", twilio.baseUrl());
         platform = Platform.start(ConfigLoader.load(null, env), Clock.systemUTC());
         api = "http://127.0.0.1:" + platform.consolePort();
     }

@@ -3,7 +3,6 @@ package org.shouwang.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,16 +23,7 @@ class DemoAccountsIT {
     @BeforeAll
     static void start() {
         twilio = RecordingTwilioServer.start(0);
-        Map<String, String> env = new HashMap<>();
-        env.put("SHOUWANG_DATABASE_URL", TestServices.freshDatabase());
-        env.put("SHOUWANG_MQTT_URL", TestServices.mqttUrl());
-        env.put("SHOUWANG_MQTT_CLIENT_ID", "shouwang-it-demo-accounts");
-        env.put("SHOUWANG_CONSOLE_PORT", "0");
-        env.put("SHOUWANG_WEBHOOKS_PORT", "0");
-        env.put("SHOUWANG_TWILIO_ACCOUNT_SID", DemoCommand.DEMO_ACCOUNT_SID);
-        env.put("SHOUWANG_TWILIO_AUTH_TOKEN", "it-token");
-        env.put("SHOUWANG_TWILIO_FROM_NUMBER", "+12025550100");
-        env.put("SHOUWANG_TWILIO_API_BASE_URL", twilio.baseUrl());
+        Map<String, String> env = TestPlatform.env(TestServices.freshDatabase(), twilio, "demo-accounts");
         platform = Platform.start(ConfigLoader.load(null, env), Clock.systemUTC());
     }
 

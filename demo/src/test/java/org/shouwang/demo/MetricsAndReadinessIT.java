@@ -8,11 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -178,20 +176,7 @@ class MetricsAndReadinessIT {
     }
 
     private AppConfig config(String dbUrl, Map<String, String> extra) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("SHOUWANG_DATABASE_URL", dbUrl);
-        env.put("SHOUWANG_MQTT_URL", TestServices.mqttUrl());
-        env.put("SHOUWANG_MQTT_CLIENT_ID", "shouwang-it-metrics-" + run);
-        env.put("SHOUWANG_MQTT_SHARED_GROUP", "");
-        env.put("SHOUWANG_CONSOLE_PORT", "0");
-        env.put("SHOUWANG_WEBHOOKS_PORT", "0");
-        env.put("SHOUWANG_MANAGEMENT_PORT", "0");
-        env.put("SHOUWANG_TWILIO_ACCOUNT_SID", DemoCommand.DEMO_ACCOUNT_SID);
-        env.put("SHOUWANG_TWILIO_AUTH_TOKEN", "it-token");
-        env.put("SHOUWANG_TWILIO_FROM_NUMBER", "+12025550100");
-        env.put("SHOUWANG_TWILIO_API_BASE_URL", twilio.baseUrl());
-        env.put("SHOUWANG_ESCALATION_OUTAGE_JOURNAL",
-                Files.createTempDirectory("shouwang-metrics-").resolve("outage-pages.jsonl").toString());
+        Map<String, String> env = TestPlatform.env(dbUrl, twilio, "metrics");
         env.putAll(extra);
         return ConfigLoader.load(null, env);
     }

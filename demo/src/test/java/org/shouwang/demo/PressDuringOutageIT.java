@@ -18,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,18 +66,7 @@ class PressDuringOutageIT {
             registry.addDevice(buttonId, DeviceKind.CALL_BUTTON, elder);
         }
         journal = Files.createTempDirectory("shouwang-outage-").resolve("outage-pages.jsonl");
-        Map<String, String> env = new HashMap<>();
-        env.put("SHOUWANG_DATABASE_URL", dbUrl);
-        env.put("SHOUWANG_MQTT_URL", TestServices.mqttUrl());
-        env.put("SHOUWANG_MQTT_CLIENT_ID", "shouwang-it-outage-" + run);
-        env.put("SHOUWANG_MQTT_SHARED_GROUP", "");
-        env.put("SHOUWANG_CONSOLE_PORT", "0");
-        env.put("SHOUWANG_WEBHOOKS_PORT", "0");
-        env.put("SHOUWANG_MANAGEMENT_PORT", "0");
-        env.put("SHOUWANG_TWILIO_ACCOUNT_SID", DemoCommand.DEMO_ACCOUNT_SID);
-        env.put("SHOUWANG_TWILIO_AUTH_TOKEN", "it-token");
-        env.put("SHOUWANG_TWILIO_FROM_NUMBER", "+12025550100");
-        env.put("SHOUWANG_TWILIO_API_BASE_URL", twilio.baseUrl());
+        Map<String, String> env = TestPlatform.env(dbUrl, twilio, "outage");
         env.put("SHOUWANG_ESCALATION_OUTAGE_JOURNAL", journal.toString());
         env.put("SHOUWANG_ESCALATION_TICK", "PT0.5S");
         platform = Platform.start(ConfigLoader.load(null, env), Clock.systemUTC());

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -96,14 +95,7 @@ class SimulatedDaysIT {
             registry.addContact(elderId, ContactRole.NEIGHBOUR_VOLUNTEER, "李阿姨", "13800002222", 1);
             registry.addDevice(METER_ID, DeviceKind.WATER_METER, elderId);
         }
-        Map<String, String> env = new HashMap<>();
-        env.put("SHOUWANG_DATABASE_URL", dbUrl);
-        env.put("SHOUWANG_MQTT_URL", TestServices.mqttUrl());
-        env.put("SHOUWANG_MQTT_CLIENT_ID", "shouwang-it-days-" + RUN);
-        env.put("SHOUWANG_MQTT_SHARED_GROUP", TestServices.mqttIsEmbedded() ? "" : "shouwang-it-days-" + RUN);
-        env.put("SHOUWANG_CONSOLE_PORT", "0");
-        env.put("SHOUWANG_WEBHOOKS_PORT", "0");
-        env.put("SHOUWANG_MANAGEMENT_PORT", "0");
+        Map<String, String> env = TestPlatform.env(dbUrl, twilio, "days");
         env.put("SHOUWANG_RULES_TICK", "PT0.05S");
         env.put("SHOUWANG_RULES_NO_WATER_WINDOW", WINDOW.toString());
         env.put("SHOUWANG_CONSOLE_ADMIN_USER", ADMIN);
