@@ -5,7 +5,7 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpServer;
-import io.vertx.micrometer.PrometheusRequestHandler;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +14,16 @@ import org.slf4j.LoggerFactory;
  * The management listener: {@code GET /metrics} in Prometheus text format on an address of its own
  * ({@code management.host}/{@code management.port}), apart from the console, so the scraper needs no login
  * and the metrics need not be exposed where staff reach the console. Anything else answers 404.
+ *
+ * <p>The scrape runs on a worker, not in vertx-micrometer's {@code PrometheusRequestHandler}: that one scrapes on
+ * the event loop and, should the scrape throw, never answers, leaving the scraper to time out with no reason; here
+ * a failed scrape answers 500 and is logged.
  */
 final class ManagementVerticle extends AbstractVerticle {
 
     static final String METRICS_PATH = "/metrics";
+    /** Prometheus's text exposition format. */
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final Logger LOG = LoggerFactory.getLogger(ManagementVerticle.class);
 
     private final AppConfig.Management config;
@@ -33,7 +39,7 @@ final class ManagementVerticle extends AbstractVerticle {
     public void start(Promise<Void> startPromise) {
         Future.succeededFuture()
                 .compose(v -> vertx.createHttpServer()
-                        .requestHandler(PrometheusRequestHandler.create(registry, METRICS_PATH))
+                        .requestHandler(this::handle)
                         .listen(config.port(), config.host()))
                 .onSuccess(s -> {
                     server = s;
@@ -44,6 +50,22 @@ final class ManagementVerticle extends AbstractVerticle {
                         config.host(), config.port(), cause.getMessage()))
                 .<Void>mapEmpty()
                 .onComplete(startPromise);
+    }
+
+    private void handle(HttpServerRequest req) {
+        if (!METRICS_PATH.equals(req.path())) {
+            req.response().setStatusCode(404).end();
+            return;
+        }
+        vertx.executeBlocking(registry::scrape, false).onComplete(scraped -> {
+            if (scraped.succeeded()) {
+                req.response().putHeader("Content-Type", CONTENT_TYPE).end(scraped.result());
+            } else {
+                LOG.error("metrics scrape failed", scraped.cause());
+                req.response().setStatusCode(500).putHeader("Content-Type", "text/plain; charset=utf-8")
+                        .end("scrape failed: " + scraped.cause().getClass().getSimpleName());
+            }
+        });
     }
 
     @Override

@@ -36,7 +36,9 @@ import org.shouwang.sim.CallButton;
  */
 class MetricsAndReadinessIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** HTTP/1.1, as Prometheus scrapes (the JDK client would otherwise try an h2c upgrade). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private static final String NEIGHBOUR = "+8613800006666";
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -74,7 +76,7 @@ class MetricsAndReadinessIT {
         }
 
         // THEN the scrape counts the page as sent, the message, the alert, and shows the pool and the JVM
-        String metrics = await().alias("the sent SMS counted").atMost(Duration.ofSeconds(10))
+        String metrics = await().alias("the sent SMS counted").atMost(Duration.ofSeconds(30))
                 .until(this::scrape, m -> value(m, "shouwang_pages_total", "channel=\"sms\"", "outcome=\"sent\"")
                         .orElse(0.0) >= 1);
         assertThat(value(metrics, "shouwang_ingest_messages_received_total")).hasValueSatisfying(
