@@ -87,11 +87,11 @@ final class RoundPages {
         if (next.isEmpty()) {
             return false;
         }
-        boolean added = false;
-        for (Notification n : enqueue(incident, elder, step, failed.step(), failed.round(), next.get())) {
-            added |= n != null;
-        }
-        if (added) {
+        List<Notification> inserted = enqueue(incident, elder, step, failed.step(), failed.round(), next.get());
+        boolean added = inserted.stream().anyMatch(n -> n != null);
+        // The SMS and the call to one person fail in parallel and may both fall back here at once; each insert
+        // is unique, so the call that inserted the first channel's page is the one that writes the timeline.
+        if (!inserted.isEmpty() && inserted.get(0) != null) {
             timeline.note(incident.id(), Timeline.PAGE_FALLBACK, Who.of(failed, Who.byId(team)) + " 无法接通，改为通知 "
                     + next.get().who());
         }
