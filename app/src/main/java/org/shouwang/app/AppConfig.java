@@ -53,10 +53,14 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         static final Database DEFAULTS = new Database(DatabaseConfig.DEFAULT_URL, "", "", DatabaseConfig.DEFAULT_POOL_SIZE);
 
         public Database {
-            validated("database", () -> new DatabaseConfig(url, blankToNull(user), blankToNull(password), poolSize));
+            validated("database", () -> options(url, user, password, poolSize));
         }
 
         public DatabaseConfig options() {
+            return options(url, user, password, poolSize);
+        }
+
+        private static DatabaseConfig options(String url, String user, String password, int poolSize) {
             return new DatabaseConfig(url, blankToNull(user), blankToNull(password), poolSize);
         }
 

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import javax.sql.DataSource;
 import org.shouwang.roster.RosterImporter;
 import org.shouwang.roster.RosterExporter;
 import org.shouwang.model.RuleThresholds;
@@ -57,7 +56,6 @@ public final class ConsoleVerticle extends AbstractVerticle {
     private final Stores stores;
     private final RuleThresholds ruleDefaults;
     private final RegistryEdits edits;
-    private final DataSource dataSource;
     private final RegistryStore registry;
     private final IncidentStore incidents;
     private final IncidentCommands commands;
@@ -82,7 +80,6 @@ public final class ConsoleVerticle extends AbstractVerticle {
                            List<HealthCheck> healthChecks, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.stores = Objects.requireNonNull(stores, "stores");
-        this.dataSource = stores.dataSource();
         this.registry = stores.registry();
         this.incidents = stores.incidents();
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -92,8 +89,8 @@ public final class ConsoleVerticle extends AbstractVerticle {
         this.accounts = stores.accounts();
         this.sessions = stores.sessions();
         this.audit = new Audit(stores.audit());
-        this.queries = new ConsoleQueries(dataSource);
-        this.edits = new RegistryEdits(dataSource);
+        this.queries = new ConsoleQueries(stores.dataSource());
+        this.edits = new RegistryEdits(stores.dataSource());
     }
 
     @Override
@@ -177,7 +174,7 @@ public final class ConsoleVerticle extends AbstractVerticle {
         sessionApi.mountPublic(router);
         // Everything below needs a live session (and a CSRF token to change anything) and is scope-checked.
         router.route("/api/*").handler(authenticator::handle);
-        new ScopeGuard(vertx, registry, queries, dataSource).mount(router);
+        new ScopeGuard(vertx, registry, queries, stores.dataSource()).mount(router);
         new RulesAudit(vertx, audit).mount(router);
         sessionApi.mount(router);
         router.get("/api/incidents/stream").handler(stream::open);

@@ -59,24 +59,6 @@ public interface HealthCheck {
 
     /** A check from a probe and the reason to report when the probe says no. */
     static HealthCheck of(String name, BooleanSupplier probe, String reason) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("health check name is required");
-        }
-        return new HealthCheck() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean healthy() {
-                return probe.getAsBoolean();
-            }
-
-            @Override
-            public String reason() {
-                return reason;
-            }
-        };
+        return reporting(name, () -> probe.getAsBoolean() ? null : reason);
     }
 }

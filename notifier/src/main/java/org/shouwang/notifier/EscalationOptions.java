@@ -35,12 +35,12 @@ public record EscalationOptions(String plansFile, Duration tick, Duration pageDe
             throw new IllegalArgumentException(
                     "escalation.outageJournal must be a file path: presses are paged from memory through it");
         }
-        digest(digestAt, digestRecipients);
+        DigestConfig.of(digestAt, digestRecipients);
     }
 
     /** The daily maintenance digest: when, and to whom. */
     public DigestConfig digest() {
-        return digest(digestAt, digestRecipients);
+        return DigestConfig.of(digestAt, digestRecipients);
     }
 
     /** Retries as {@link RetryPolicy#DEFAULT}, giving up on one person after {@link #pageDeadline}. */
@@ -55,9 +55,5 @@ public record EscalationOptions(String plansFile, Duration tick, Duration pageDe
     /** The plans: the built-in ones, or those of {@link #plansFile} over them. */
     public EscalationPlans plans() {
         return plansFile.isEmpty() ? EscalationPlans.defaults() : EscalationPlans.load(Path.of(plansFile));
-    }
-
-    private static DigestConfig digest(String at, String recipients) {
-        return DigestConfig.of(at, recipients);
     }
 }
