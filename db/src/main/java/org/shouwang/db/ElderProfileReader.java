@@ -65,6 +65,33 @@ final class ElderProfileReader {
         return out;
     }
 
+    /**
+     * The profiles of every active elder of {@code street} (null: all streets) and, if given, of those
+     * communities only, ordered by street, community and id, without devices. Two queries, whatever the size.
+     */
+    static List<ElderProfile> ofScope(Connection c, String street, List<String> communities, LocalDate date)
+            throws SQLException {
+        String where = " WHERE e.active AND (?::text IS NULL OR e.street = ?)"
+                + (communities == null ? "" : " AND e.community = ANY (?)");
+        Object[] args = communities == null ? new Object[] {street, street}
+                : new Object[] {street, street, c.createArrayOf("text", communities.toArray())};
+        List<Row> rows = Jdbc.list(c, SELECT + where + " ORDER BY e.street, e.community, e.id", ElderProfileReader::row,
+                args);
+        Map<Long, List<CareContact>> teams = new HashMap<>();
+        Jdbc.list(c, TEAM + " WHERE elder_id IN (SELECT e.id FROM elder e" + where + ") AND retired_at IS NULL"
+                + " ORDER BY elder_id, " + TEAM_ORDER, rs -> {
+                    CareContact contact = RegistryStore.contact(rs);
+                    teams.computeIfAbsent(contact.elderId(), k -> new ArrayList<>()).add(contact);
+                    return null;
+                }, args);
+        List<ElderProfile> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(ElderProfile.of(r.elder(), r.facts(), teams.getOrDefault(r.elder().id(), List.of()), List.of(),
+                    date));
+        }
+        return out;
+    }
+
     private static Optional<ElderProfile> complete(Connection c, Optional<Row> row, LocalDate date)
             throws SQLException {
         if (row.isEmpty()) {

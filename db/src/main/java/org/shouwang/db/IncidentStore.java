@@ -157,6 +157,39 @@ public final class IncidentStore {
                 c -> { }, at, actor, outcome, id);
     }
 
+    /**
+     * A responder reached the elder's door ({@code via}: console or sms). Every arrival goes on the timeline; the
+     * first is kept on the incident (arrived_at/by) for the response figures. An arrival at an incident nobody
+     * had taken takes it too (the person at the door has it), so its paging stops. NOT_ALLOWED once resolved.
+     */
+    public Transition arrive(long id, String actor, String via, Instant at) {
+        return jdbc.inTransaction(c -> {
+            Optional<Incident> before = Jdbc.one(c, "SELECT " + COLUMNS + " FROM incident WHERE id = ? FOR UPDATE",
+                    IncidentStore::incident, id);
+            if (before.isEmpty()) {
+                return new Transition(null, Transition.Result.NOT_FOUND);
+            }
+            if (before.get().state() == IncidentState.RESOLVED) {
+                return new Transition(before.get(), Transition.Result.NOT_ALLOWED);
+            }
+            Incident after = Jdbc.one(c, "UPDATE incident SET state = 'ACKNOWLEDGED',"
+                    + " acknowledged_at = coalesce(acknowledged_at, ?), acknowledged_by = coalesce(acknowledged_by, ?),"
+                    + " arrived_at = coalesce(arrived_at, ?), arrived_by = coalesce(arrived_by, ?) WHERE id = ?"
+                    + " RETURNING " + COLUMNS, IncidentStore::incident, at, actor, at, actor, id).orElseThrow();
+            if (before.get().state() == IncidentState.OPEN) {
+                appendTimeline(c, id, at, "ACKNOWLEDGED", actor, via);
+            }
+            appendTimeline(c, id, at, "ARRIVED", actor, via);
+            return new Transition(after, Transition.Result.DONE);
+        });
+    }
+
+    /** When and by whom a responder first reached the door, if anyone did. */
+    public Optional<Map.Entry<Instant, String>> arrival(long incidentId) {
+        return jdbc.one("SELECT arrived_at, arrived_by FROM incident WHERE id = ? AND arrived_at IS NOT NULL",
+                rs -> Map.entry(Jdbc.instant(rs, "arrived_at"), rs.getString("arrived_by")), incidentId);
+    }
+
     /** More to write in a transition's transaction once the incident changed. */
     private interface AlsoWrite {
         void write(Connection c) throws SQLException;

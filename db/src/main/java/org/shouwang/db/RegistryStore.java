@@ -125,6 +125,14 @@ public final class RegistryStore {
     }
 
     /**
+     * The profiles (without devices) of the active elders of {@code street} (null: every street), limited to
+     * {@code communities} when that is not null, as of {@code date}: what the care duties are computed over.
+     */
+    public List<ElderProfile> profiles(String street, List<String> communities, LocalDate date) {
+        return jdbc.inTransaction(c -> ElderProfileReader.ofScope(c, street, communities, date));
+    }
+
+    /**
      * Takes an elder off the watch (moved away, died, no longer covered), noting who and why; their
      * devices, contacts and incidents stay for the record. False when no active elder has that id.
      */

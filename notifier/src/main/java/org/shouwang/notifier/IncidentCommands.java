@@ -38,6 +38,14 @@ public final class IncidentCommands {
         return announce(store.resolve(incidentId, actor, outcome, clock.instant()), "resolved");
     }
 
+    /**
+     * A responder reached the elder's door ({@code via}: console, sms); taking the incident too if nobody had,
+     * so its escalation stops. Announced as "arrived".
+     */
+    public Transition arrive(long incidentId, String actor, String via) {
+        return announce(store.arrive(incidentId, actor, via, clock.instant()), "arrived");
+    }
+
     private Transition announce(Transition t, String what) {
         if (t.result() == Transition.Result.DONE) {
             onChange.accept(new IncidentChange(t.incident().id(), t.incident().elderId(), t.incident().state(), what));
