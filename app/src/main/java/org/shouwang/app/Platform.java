@@ -3,6 +3,7 @@ package org.shouwang.app;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import org.shouwang.console.CareServices;
 import org.shouwang.console.ConsoleVerticle;
 import org.shouwang.db.Database;
 import org.shouwang.db.RuleStore;
@@ -77,7 +78,7 @@ public final class Platform implements AutoCloseable {
         OutboxWatch outbox = new OutboxWatch(stores.outbox(), stores.incidents(), clock, OutboxWatch.DEFAULT_EVERY,
                 metrics.registry());
         ConsoleVerticle console = new ConsoleVerticle(cfg.console().options(), stores, notifier.commands(),
-                ruleSettings.defaults(), Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()),
+                ruleSettings.defaults(), CareServices.of(stores, clock), Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()),
                 clock);
         ManagementVerticle management = new ManagementVerticle(cfg.management(), metrics.registry());
         Future<?> deployed = vertx.deployVerticle(management)

@@ -33,6 +33,14 @@ final class Audit {
     static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
     static final String CREATE_ACCOUNT = "CREATE_ACCOUNT";
     static final String SET_ACCOUNT_ACTIVE = "SET_ACCOUNT_ACTIVE";
+    static final String ARRIVE = "ARRIVE";
+    /** Care records themselves are audited as {@code CARE_RECORD} by {@code CareRecords}, whoever writes them. */
+    static final String CARE_RECORD_EXPORT = "CARE_RECORD_EXPORT";
+    static final String COMPLIANCE_REPORT = "COMPLIANCE_REPORT";
+    static final String AGREEMENT_CHANGE = "AGREEMENT_CHANGE";
+    static final String AGREEMENT_EXPORT = "AGREEMENT_EXPORT";
+    static final String AGREEMENT_SCAN = "AGREEMENT_SCAN";
+    static final String VIEW_AGREEMENT_SCAN = "VIEW_AGREEMENT_SCAN";
     /** A change made through the rules API (weather mode, thresholds, absences): method and path. */
     static final String RULES_CHANGE = "RULES_CHANGE";
 

@@ -84,6 +84,12 @@ final class ConsoleQueries {
                 + ", i.opened_at", ConsoleQueries::queueRow, elderId);
     }
 
+    /** The elder's incidents opened with {@code from <= opened_at < to}, newest first, whatever their state. */
+    List<Incident> incidentsOf(long elderId, Instant from, Instant to) {
+        return jdbc.list(QUEUE + " WHERE i.elder_id = ? AND i.opened_at >= ? AND i.opened_at < ?"
+                + " ORDER BY i.opened_at DESC, i.id DESC", rs -> queueRow(rs).incident(), elderId, from, to);
+    }
+
     /** Every page of the given incidents, in the order they were written. */
     List<Page> pages(List<Long> incidentIds) {
         if (incidentIds.isEmpty()) {

@@ -65,6 +65,7 @@ public final class ConsoleVerticle extends AbstractVerticle {
     private final SessionStore sessions;
     private final Audit audit;
     private final ConsoleQueries queries;
+    private final CareServices care;
     private volatile HttpServer server;
     private IncidentStream stream;
     private long sweeper = -1;
@@ -74,16 +75,18 @@ public final class ConsoleVerticle extends AbstractVerticle {
      * @param commands        the one path for acknowledging and resolving, shared with voice and SMS
      * @param ruleDefaults    the district-wide thresholds the rule engine runs with (the configured {@code rules.*}),
      *                        under the district, street and elder overrides the console shows and edits
+     * @param care            routine care (duties, care records, compliance) over the same stores
      * @param clock           what sessions, lock-out and the water chart are judged by
      */
     public ConsoleVerticle(ConsoleConfig config, Stores stores, IncidentCommands commands, RuleThresholds ruleDefaults,
-                           List<HealthCheck> healthChecks, Clock clock) {
+                           CareServices care, List<HealthCheck> healthChecks, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.registry = stores.registry();
         this.incidents = stores.incidents();
         this.commands = Objects.requireNonNull(commands, "commands");
         this.ruleDefaults = Objects.requireNonNull(ruleDefaults, "ruleDefaults");
+        this.care = Objects.requireNonNull(care, "care");
         this.healthChecks = List.copyOf(healthChecks);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.accounts = stores.accounts();
@@ -167,6 +170,8 @@ public final class ConsoleVerticle extends AbstractVerticle {
         router.route().handler(this::securityHeaders);
 
         router.post("/api/roster/import").handler(BodyHandler.create(false).setBodyLimit(RosterApi.UPLOAD_LIMIT_BYTES));
+        router.put("/api/elders/:id/agreement/scan")
+                .handler(BodyHandler.create(false).setBodyLimit(AgreementApi.SCAN_LIMIT_BYTES));
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.route("/api/*").handler(NulGuard::handle);
         Authenticator authenticator = new Authenticator(vertx, sessions, config, clock);
@@ -178,13 +183,16 @@ public final class ConsoleVerticle extends AbstractVerticle {
         new RulesAudit(vertx, audit).mount(router);
         sessionApi.mount(router);
         router.get("/api/incidents/stream").handler(stream::open);
-        new IncidentApi(vertx, incidents, registry, queries, commands, audit, clock).mount(router);
+        new IncidentApi(vertx, incidents, registry, queries, commands, care.records(), audit, clock).mount(router);
         new RegistryApi(vertx, registry, stores.streets(), queries, edits, audit, clock).mount(router);
         new DeviceApi(vertx, registry, queries, edits, audit, clock).mount(router);
         new RosterApi(vertx, new RosterImporter(stores.roster(), stores.streets(), clock),
                 new RosterExporter(stores.roster()), audit, clock).mount(router);
         new AccountApi(vertx, accounts, sessions, audit).mount(router);
         new RulesApi(vertx, stores, ruleDefaults, clock).mount(router);
+        new CareApi(vertx, care, stores.care(), registry, queries, clock).mount(router);
+        new AgreementApi(vertx, stores.care(), registry, audit, clock).mount(router);
+        new SupervisionApi(vertx, care, incidents, clock).mount(router);
         // After every API route: an unknown /api path is a JSON 404, not the page or an HTML error.
         router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("接口不存在")));
         router.route("/api/*").failureHandler(Replies::failure);

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.shouwang.care.CareRecords;
 import org.shouwang.db.IncidentStore;
 import org.shouwang.db.RegistryStore;
 import org.shouwang.db.Transition;
@@ -48,16 +49,18 @@ final class IncidentApi {
     private final RegistryStore registry;
     private final ConsoleQueries queries;
     private final IncidentCommands commands;
+    private final CareRecords care;
     private final Audit audit;
     private final Clock clock;
 
     IncidentApi(Vertx vertx, IncidentStore incidents, RegistryStore registry, ConsoleQueries queries,
-                IncidentCommands commands, Audit audit, Clock clock) {
+                IncidentCommands commands, CareRecords care, Audit audit, Clock clock) {
         this.vertx = vertx;
         this.incidents = incidents;
         this.registry = registry;
         this.queries = queries;
         this.commands = commands;
+        this.care = care;
         this.audit = audit;
         this.clock = clock;
     }
@@ -67,6 +70,7 @@ final class IncidentApi {
         router.get("/api/incidents/:id").handler(this::detail);
         router.post("/api/incidents/:id/ack").handler(this::acknowledge);
         router.post("/api/incidents/:id/resolve").handler(this::resolve);
+        router.post("/api/incidents/:id/arrive").handler(this::arrive);
         router.post("/api/incidents/:id/notes").handler(this::note);
         router.get("/api/elders/:id/water").handler(this::water);
     }
@@ -108,7 +112,10 @@ final class IncidentApi {
             audit.record(staff, Audit.VIEW_INCIDENT, "incident", id, row.elder().id(), row.incident().code());
             JsonArray paged = new JsonArray();
             pages.forEach(p -> paged.add(Views.page(p)));
+            Map.Entry<Instant, String> arrival = incidents.arrival(id).orElse(null);
             return Views.incident(row.incident())
+                    .put("arrivedAt", arrival == null ? null : arrival.getKey().toString())
+                    .put("arrivedBy", arrival == null ? null : Views.redact(arrival.getValue()))
                     .put("elder", elder)
                     .put("paged", paged)
                     .put("timeline", new JsonArray(new ArrayList<>(entries)))
@@ -133,10 +140,16 @@ final class IncidentApi {
         Staff staff = Staff.of(ctx);
         ConsoleQueries.QueueRow row = ScopeGuard.incident(ctx);
         long id = row.incident().id();
-        Forms.Resolution r = Forms.resolution(Forms.parse(ctx.body().buffer()));
+        JsonObject body = Forms.parse(ctx.body().buffer());
+        Forms.Resolution r = Forms.resolution(body);
         if (!OUTCOMES.contains(r.outcome())) {
             throw ApiError.badField("outcome", "处置结果（outcome）只能是 " + String.join("、", OUTCOMES));
         }
+        Object visitedRaw = body.getValue("visited");
+        if (visitedRaw != null && !(visitedRaw instanceof Boolean)) {
+            throw ApiError.badField("visited", "是否上门（visited）必须是 true 或 false");
+        }
+        boolean visited = Boolean.TRUE.equals(visitedRaw);
         Replies.blocking(vertx, ctx, 200, () -> {
             Transition t = commands.resolve(id, staff.name(), r.outcome());
             requireDone(t, "该事件已办结");
@@ -145,6 +158,36 @@ final class IncidentApi {
             if (r.note() != null) {
                 addNote(t.incident(), staff.name(), r.note());
             }
+            JsonObject answer = Views.incident(t.incident(), row.elder(), staff.disclosure());
+            return visited ? answer.put("careRecordId", visit(staff, t.incident())) : answer;
+        });
+    }
+
+    /**
+     * A case closed at the door counts as the resolver's contact with the elder (issue 11). Written after the
+     * resolution committed: a failure here must not undo or hide it, so it is logged and the answer says null.
+     */
+    private Long visit(Staff staff, Incident resolved) {
+        try {
+            return care.incidentVisit(staff.account(), resolved.elderId(), resolved.id(), resolved.code(),
+                    resolved.resolvedAt()).record().id();
+        } catch (RuntimeException e) {
+            LOG.warn("visit of a resolved incident not recorded as a contact [incident: {}, error: {}]", resolved.id(),
+                    e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** A responder at the elder's door, one tap; takes the case too if nobody had. */
+    private void arrive(RoutingContext ctx) {
+        Staff staff = Staff.of(ctx);
+        ConsoleQueries.QueueRow row = ScopeGuard.incident(ctx);
+        long id = row.incident().id();
+        Replies.blocking(vertx, ctx, 200, () -> {
+            Transition t = commands.arrive(id, staff.name(), VIA);
+            requireDone(t, "该事件已办结");
+            audit.record(staff, Audit.ARRIVE, "incident", id, row.elder().id(), row.incident().code());
+            LOG.info("responder arrived [incident: {}, via: {}, account: {}]", id, VIA, staff.account().id());
             return Views.incident(t.incident(), row.elder(), staff.disclosure());
         });
     }

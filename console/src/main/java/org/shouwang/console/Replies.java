@@ -1,10 +1,13 @@
 package org.shouwang.console;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.shouwang.db.DataAccessException;
 import org.slf4j.Logger;
@@ -37,6 +40,19 @@ final class Replies {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .end(encoded);
+    }
+
+    /**
+     * A download: {@code asciiName} for old browsers, {@code name} (Chinese) for the rest (RFC 6266), never cached,
+     * since these files hold personal data.
+     */
+    static void file(RoutingContext ctx, String contentType, String asciiName, String name, byte[] bytes) {
+        ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, contentType)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader("Content-Disposition", "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .end(Buffer.buffer(bytes));
     }
 
     /** Failure handler for the API: client errors as sent, anything else as a 500 that reveals nothing. */

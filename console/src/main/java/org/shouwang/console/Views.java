@@ -27,7 +27,7 @@ final class Views {
             Severity.CRITICAL, "紧急", Severity.HIGH, "高", Severity.MEDIUM, "中", Severity.TECHNICAL, "技术");
     private static final Map<String, String> TIMELINE_LABELS = Map.of(
             "ALERT_RAISED", "告警触发", "ALERT_REPEATED", "再次告警", "ACKNOWLEDGED", "确认接手",
-            "RESOLVED", "办结", "NOTE", "服务记录");
+            "RESOLVED", "办结", "NOTE", "服务记录", "ARRIVED", "到达");
     /** An ID number or a mainland mobile number standing on its own inside free text. */
     private static final Pattern SENSITIVE_NUMBER = Pattern.compile("(?<![0-9])(\\d{17}[\\dXx]|1\\d{10})(?![0-9])");
 

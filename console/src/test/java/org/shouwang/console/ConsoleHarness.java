@@ -109,7 +109,8 @@ final class ConsoleHarness implements AutoCloseable {
 
     /** As above, with the district-wide thresholds the platform was configured with. */
     ConsoleVerticle deploy(ConsoleConfig config, RuleThresholds ruleDefaults, List<HealthCheck> checks, Clock clock) {
-        ConsoleVerticle console = new ConsoleVerticle(config, stores, commands, ruleDefaults, checks, clock);
+        ConsoleVerticle console = new ConsoleVerticle(config, stores, commands, ruleDefaults,
+                CareServices.of(stores, clock), checks, clock);
         await(vertx.deployVerticle(console));
         return console;
     }

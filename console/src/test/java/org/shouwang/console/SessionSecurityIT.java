@@ -174,7 +174,8 @@ class SessionSecurityIT {
     void configuredAdministratorIsCreatedAtStartAndCanSignIn() {
         ConsoleVerticle withAdmin = new ConsoleVerticle(new ConsoleConfig("127.0.0.1", 0).withAdmin("root.admin",
                 "bootstrap-secret-1"), console.stores, console.commands, org.shouwang.model.RuleThresholds.DEFAULTS,
-                java.util.List.of(), java.time.Clock.systemUTC());
+                CareServices.of(console.stores, java.time.Clock.systemUTC()), java.util.List.of(),
+                java.time.Clock.systemUTC());
         ConsoleHarness.await(console.vertx.deployVerticle(withAdmin));
         try {
             assertThat(console.accounts.findByUsername("root.admin").orElseThrow().role())

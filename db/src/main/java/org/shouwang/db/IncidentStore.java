@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -188,6 +189,38 @@ public final class IncidentStore {
     public Optional<Map.Entry<Instant, String>> arrival(long incidentId) {
         return jdbc.one("SELECT arrived_at, arrived_by FROM incident WHERE id = ? AND arrived_at IS NOT NULL",
                 rs -> Map.entry(Jdbc.instant(rs, "arrived_at"), rs.getString("arrived_by")), incidentId);
+    }
+
+    /**
+     * Response figures of the incidents opened with {@code from <= opened_at < to} for the elders of {@code street}
+     * (null: every street), limited to {@code communities} when not null. Counts the incidents that ask people to
+     * respond: device faults (TECHNICAL) and a missed routine contact (CONTACT_OVERDUE, a case for the community
+     * worker, never a page) are left out.
+     */
+    public ResponseFigures responseFigures(String street, List<String> communities, Instant from, Instant to) {
+        return jdbc.inTransaction(c -> Jdbc.one(c, "SELECT count(*) AS incidents,"
+                + " count(i.acknowledged_at) AS acknowledged, count(i.arrived_at) AS arrived,"
+                + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.acknowledged_at - i.opened_at))"
+                + " AS ack_median,"
+                + " percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM i.acknowledged_at - i.opened_at))"
+                + " AS ack_p90,"
+                + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.arrived_at - i.acknowledged_at))"
+                + " AS arrival_median,"
+                + " percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM i.arrived_at - i.acknowledged_at))"
+                + " AS arrival_p90"
+                + " FROM incident i JOIN elder e ON e.id = i.elder_id WHERE i.opened_at >= ? AND i.opened_at < ?"
+                + " AND i.severity <> 'TECHNICAL' AND i.rule <> 'CONTACT_OVERDUE'"
+                + " AND (?::text IS NULL OR e.street = ?::text) AND (?::text[] IS NULL OR e.community = ANY(?::text[]))",
+                rs -> new ResponseFigures(rs.getInt("incidents"), rs.getInt("acknowledged"),
+                        seconds(rs, "ack_median"), seconds(rs, "ack_p90"), rs.getInt("arrived"),
+                        seconds(rs, "arrival_median"), seconds(rs, "arrival_p90")),
+                from, to, street, street, communities == null ? null : c.createArrayOf("text", communities.toArray()),
+                communities == null ? null : c.createArrayOf("text", communities.toArray())).orElseThrow());
+    }
+
+    private static Duration seconds(ResultSet rs, String column) throws SQLException {
+        double s = rs.getDouble(column);
+        return rs.wasNull() ? null : Duration.ofMillis(Math.round(s * 1000));
     }
 
     /** More to write in a transition's transaction once the incident changed. */
