@@ -1,5 +1,6 @@
 'use strict';
-// 守望 · water use chart: hourly bars over seven days as inline SVG (no chart library, no network).
+// 守望 · charts as inline SVG (no chart library, no network): hourly water use over seven days, and the
+// weekly completion rate of contact duties over twelve weeks.
 (() => {
   const NS = 'http://www.w3.org/2000/svg';
   const W = 720;
@@ -44,6 +45,38 @@
         bar.append(svg('title', {}, `${SW.time(h.hour)}：${h.liters} 升`));
         root.append(bar);
       }
+    });
+    return root;
+  };
+
+  // points: [{week: '2026-W49', due, met, rate}], oldest first; a week with nothing due has no bar.
+  SW.trendChart = (points) => {
+    const w = 720;
+    const h = 200;
+    const plotW = w - PAD.left - PAD.right;
+    const plotH = h - PAD.top - PAD.bottom - 14;
+    const slot = plotW / Math.max(1, points.length);
+    const root = svg('svg', { viewBox: `0 0 ${w} ${h}`, class: 'chart trend', role: 'img', 'aria-label':
+      `近 ${points.length} 周联系任务完成率：${points.map((p) => `${p.week} ${p.rate === null || p.rate === undefined ? '无任务'
+        : `${Math.round(p.rate * 100)}%`}`).join('，')}` });
+    root.append(svg('title', {}, '近 12 周联系任务完成率'));
+    [0, 0.5, 1].forEach((f) => {
+      const y = PAD.top + 14 + plotH * (1 - f);
+      root.append(svg('line', { x1: PAD.left, x2: w - PAD.right, y1: y, y2: y, class: 'grid' }));
+      root.append(svg('text', { x: PAD.left - 6, y: y + 4, 'text-anchor': 'end', class: 'axis' }, `${f * 100}%`));
+    });
+    points.forEach((p, i) => {
+      const x = PAD.left + i * slot;
+      root.append(svg('text', { x: x + slot / 2, y: h - 10, 'text-anchor': 'middle', class: 'axis' }, p.week.slice(5)));
+      if (p.rate === null || p.rate === undefined) return;
+      const bh = Math.max(1, plotH * p.rate);
+      const y = PAD.top + 14 + plotH - bh;
+      const bar = svg('rect', { x: x + slot * 0.15, y, width: slot * 0.7, height: bh,
+        class: p.rate < 0.8 ? 'bar low' : 'bar' });
+      bar.append(svg('title', {}, `${p.week}：${p.met}/${p.due}`));
+      root.append(bar);
+      root.append(svg('text', { x: x + slot / 2, y: y - 3, 'text-anchor': 'middle', class: 'axis' },
+        `${Math.round(p.rate * 100)}%`));
     });
     return root;
   };

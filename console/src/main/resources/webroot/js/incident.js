@@ -56,7 +56,17 @@
           if (await SW.live.acknowledge(d.id, e.target)) render();
         } }, '确认接手'));
       }
-      if (d.state !== 'resolved') actions.append(SW.live.resolveForm(d, () => render()));
+      if (d.state !== 'resolved') {
+        actions.append(el('button', { type: 'button', 'data-action': 'arrive', onclick: async (e) => {
+          e.target.disabled = true;
+          try {
+            await api(`/api/incidents/${d.id}/arrive`, { body: {} });
+            say('已记录到达现场');
+            render();
+          } catch (err) { say(err.message, true); e.target.disabled = false; }
+        } }, d.arrivedAt ? '再次到达' : '到达现场'));
+        actions.append(SW.live.resolveForm(d, () => render(), true));
+      }
       const state = d.state === 'resolved' ? `已办结：${d.outcome}（${d.resolvedBy}，${time(d.resolvedAt)}）`
         : d.state === 'acknowledged' ? `处置中：${d.acknowledgedBy} 于 ${time(d.acknowledgedAt)} 确认接手` : '待处置';
       const chartBox = el('div', { class: 'chart-box' }, el('p', { class: 'muted' }, '正在加载用水数据……'));
@@ -71,7 +81,8 @@
         el('p', {}, el('a', { href: '#/' }, '← 返回事件队列')),
         el('div', { class: 'heading' }, el('h2', {}, `${d.code} ${d.ruleLabel}`),
           el('span', { class: `sev sev-${d.severity}` }, d.severityLabel)),
-        el('p', { class: 'state' }, `${state} · 发生于 ${time(d.openedAt)}（${since(d.openedAt)}）`),
+        el('p', { class: 'state' }, `${state} · 发生于 ${time(d.openedAt)}（${since(d.openedAt)}）`
+          + (d.arrivedAt ? ` · ${d.arrivedBy} 于 ${time(d.arrivedAt)} 到达现场` : '')),
         actions,
         el('div', { class: 'columns' },
           el('section', { 'aria-labelledby': 'h-elder' }, el('h3', { id: 'h-elder' }, '老人信息'),

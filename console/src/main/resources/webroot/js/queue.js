@@ -106,18 +106,21 @@
     }
   }
 
-  function resolveForm(incident, onDone) {
+  // withVisit: offer "resolved at the door", which also counts as the resolver's care contact (incident page).
+  function resolveForm(incident, onDone, withVisit) {
     const select = el('select', { name: 'outcome', required: true, 'aria-label': `${incident.code} 处置结果` },
       el('option', { value: '' }, '选择处置结果'), OUTCOMES.map((o) => el('option', { value: o }, o)));
     const note = el('input', { name: 'note', maxlength: '500', placeholder: '服务记录（可选）',
       'aria-label': `${incident.code} 服务记录` });
+    const visited = withVisit ? el('input', { type: 'checkbox', name: 'visited' }) : null;
     const f = SW.form(async () => {
       if (!select.value) { say('请先选择处置结果', true); select.focus(); return; }
       const done = await api(`/api/incidents/${incident.id}/resolve`,
-        { body: { outcome: select.value, note: note.value.trim() || undefined } });
-      say(`已办结 ${done.code}：${select.value}`);
+        { body: { outcome: select.value, note: note.value.trim() || undefined, visited: visited ? visited.checked : undefined } });
+      say(`已办结 ${done.code}：${select.value}${done.careRecordId ? '，已计为一次上门联系' : ''}`);
       onDone(done);
-    }, select, note, el('button', { type: 'submit', class: 'primary' }, '办结'));
+    }, select, note, visited ? el('label', { class: 'check' }, visited, ' 已上门查看（计为关爱联系）') : null,
+    el('button', { type: 'submit', class: 'primary' }, '办结'));
     f.classList.add('resolve');
     return f;
   }

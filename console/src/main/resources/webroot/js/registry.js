@@ -1,6 +1,6 @@
 'use strict';
 // 守望 · the registry: elder search, the elder's page (facts, edit, deactivate, care team, devices,
-// absence calendar) and the device-health list for maintenance.
+// absence calendar; care.js adds the care timeline and the agreement) and the device-health list for maintenance.
 (() => {
   const { el, api, say, time, date, field, form, values } = SW;
   const ROLES = [['NEIGHBOUR_VOLUNTEER', '邻里/志愿者'], ['COMMUNITY_WORKER', '社区工作者'],
@@ -215,7 +215,9 @@
         el('section', {}, el('h3', {}, '未办结事件'), e.incidents.length ? el('ul', {}, e.incidents.map((i) =>
           el('li', {}, el('a', { href: `#/incident/${i.id}` }, `${i.code} ${i.ruleLabel}`), ` ${time(i.openedAt)}`)))
           : el('p', { class: 'muted' }, '无')),
-        el('section', {}, el('h3', {}, '外出登记（期间不按未用水告警）'), await absences(id)));
+        el('section', {}, el('h3', {}, '外出登记（期间不按未用水告警）'), await absences(id)),
+        SW.care ? SW.care.elderCare(e) : null,
+        SW.care ? SW.care.agreementSection(e) : null);
     }
     await render();
   });

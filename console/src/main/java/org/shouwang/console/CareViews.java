@@ -37,7 +37,7 @@ final class CareViews {
                 .put("assigneeContactId", i.assigneeContactId())
                 .put("assignee", i.assigneeName())
                 .put("period", i.period().name())
-                .put("periodLabel", i.period() == Frequency.Period.DAY ? "当天" : "本周")
+                .put("periodLabel", i.period() == Frequency.Period.DAY ? "按天" : "按周")
                 .put("start", i.start().toString())
                 .put("end", i.end().toString())
                 .put("required", i.required())
