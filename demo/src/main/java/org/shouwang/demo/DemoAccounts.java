@@ -13,6 +13,9 @@ import org.shouwang.db.AccountStore;
  */
 public final class DemoAccounts {
 
+    /** The community of the demo community worker. */
+    static final String WORKER_COMMUNITY = "平江第一社区";
+
     /** The demo password of every demo account. */
     public static final String PASSWORD = "shouwang-demo";
 
@@ -30,7 +33,7 @@ public final class DemoAccounts {
         add(all, accounts, "district", "区级值班员", AccountRole.DISTRICT, null, List.of(), "区级：全部八个街道");
         add(all, accounts, "pingjiang", "平江街道应急队", AccountRole.STREET, "平江街道", List.of(), "街道：平江街道");
         add(all, accounts, "pingjiang-1", "平江第一社区社工", AccountRole.COMMUNITY_WORKER, "平江街道",
-                List.of("平江第一社区"), "社区工作者：平江第一社区");
+                List.of(WORKER_COMMUNITY), "社区工作者：" + WORKER_COMMUNITY);
         return all;
     }
 

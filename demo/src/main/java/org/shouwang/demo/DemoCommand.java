@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.shouwang.db.Database;
-import org.shouwang.db.RegistryStore;
 
 import org.shouwang.embedded.EmbeddedBroker;
 import org.shouwang.embedded.EmbeddedDatabase;
@@ -63,7 +61,11 @@ final class DemoCommand implements Callable<Integer> {
         RecordingTwilioServer twilio = RecordingTwilioServer.start(0);
         Platform platform = Platform.start(ConfigLoader.load(null, demoEnvironment(pg, broker, twilio)),
                 Clock.systemUTC());
-        List<Home> simulated = seed(platform.database());
+        List<DemoData.Home> homesSeeded = DemoData.seed(platform.stores().registry(), homes, 2026L);
+        LOG.info("demo homes registered [homes: {}]", homesSeeded.size());
+        int careRecords = DemoCare.seed(platform.stores(), homesSeeded, Clock.systemUTC(), 2026L);
+        LOG.info("demo care history written [records: {}]", careRecords);
+        List<Home> simulated = homesSeeded.stream().map(h -> new Home(h.meterId(), h.buttonId())).toList();
         List<DemoAccounts.DemoAccount> accounts = DemoAccounts.seed(platform.database().dataSource());
         Simulator simulator = new Simulator(broker.url(), simulated, 2026L, Clock.systemUTC(), reportEvery);
         simulator.start();
@@ -113,9 +115,4 @@ final class DemoCommand implements Callable<Integer> {
         return env;
     }
 
-    private List<Home> seed(Database db) {
-        List<DemoData.Home> seeded = DemoData.seed(new RegistryStore(db.dataSource()), homes, 2026L);
-        LOG.info("demo homes registered [homes: {}]", seeded.size());
-        return seeded.stream().map(h -> new Home(h.meterId(), h.buttonId())).toList();
-    }
 }

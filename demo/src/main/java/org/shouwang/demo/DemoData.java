@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.shouwang.db.RegistryStore;
+import org.shouwang.model.ChildrenLocation;
 import org.shouwang.model.ContactRole;
+import org.shouwang.model.ElderCategory;
+import org.shouwang.model.ElderFacts;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Elder;
 import org.shouwang.model.ResidentId;
@@ -43,12 +46,20 @@ final class DemoData {
         List<Home> out = new ArrayList<>(homes);
         for (int i = 1; i <= homes; i++) {
             String street = STREETS[(i - 1) % STREETS.length];
-            String community = street.replace("街道", "") + COMMUNITIES[random.nextInt(COMMUNITIES.length)];
+            int drawn = random.nextInt(COMMUNITIES.length);
+            // The first home of each street is in its 第一社区, where the demo community worker works.
+            String community = street.replace("街道", "") + COMMUNITIES[i <= STREETS.length ? 0 : drawn];
             String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
             String address = street + ROADS[random.nextInt(ROADS.length)] + (1 + random.nextInt(200)) + "号"
                     + (1 + random.nextInt(6)) + "0" + (1 + random.nextInt(4)) + "室";
+            // Living alone with children outside the district and born 1930-1945: key elders, with the
+            // policy's duties; every fifth lives with children in another street of Gusu (not key).
+            boolean alone = i % 5 != 0;
+            ElderFacts facts = new ElderFacts(alone ? ElderCategory.LIVING_ALONE : ElderCategory.EMPTY_NEST,
+                    alone ? ChildrenLocation.OUTSIDE_DISTRICT : ChildrenLocation.OUTSIDE_STREET, false, null, null,
+                    null);
             Elder elder = registry.createElder(new Elder(0, name, idNumber(i, random), street, community,
-                    address, phone(i, 0), true));
+                    address, phone(i, 0), true), facts);
             registry.addContact(elder.id(), ContactRole.NEIGHBOUR_VOLUNTEER, "邻居" + SURNAMES[i % SURNAMES.length] + "阿姨",
                     phone(i, 1), 1);
             registry.addContact(elder.id(), ContactRole.COMMUNITY_WORKER, community + "社工", phone(i, 2), 1);
