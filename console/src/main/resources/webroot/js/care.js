@@ -21,12 +21,35 @@
     : s < 3600 ? `${(s / 60).toFixed(1)} 分钟` : `${(s / 3600).toFixed(1)} 小时`);
 
   function dutyLine(i) {
-    const when = i.period === 'DAY' ? (i.state === 'OVERDUE' ? `${i.start}` : '今日') : `${i.start.slice(5)}～${i.end.slice(5)}`;
+    const when = i.period === 'DAY' ? (i.start === i.end && i.state !== 'OVERDUE' ? '今日' : i.start.slice(5))
+      : `本周 ${i.start.slice(5)}～${i.end.slice(5)}`;
     return el('li', { class: `duty duty-${i.state}`, 'data-role': i.role, 'data-state': i.state, 'data-period': i.period },
       el('span', { class: 'role' }, i.roleLabel), ' ',
       el('span', {}, `${i.assignee || '未指定'} · ${when} ${i.done}/${i.required}`), ' ',
       el('strong', { class: 'duty-state' }, i.stateLabel),
       i.extremeWeather ? el('small', { class: 'warn' }, ' 极端天气每日联系') : null);
+  }
+
+  // The running periods one line each, then the overdue ones one line per role and person ("逾期 3 天"), so a
+  // week of missed neighbour calls does not push today's duties off the screen.
+  function dutyList(items) {
+    const current = items.filter((i) => i.state !== 'OVERDUE');
+    const groups = new Map();
+    items.filter((i) => i.state === 'OVERDUE').forEach((i) => {
+      const key = `${i.role}/${i.period}/${i.assigneeContactId}`;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(i);
+    });
+    const overdue = [...groups.values()].map((g) => {
+      const first = g[0];
+      const from = g.map((i) => i.start).sort()[0];
+      const to = g.map((i) => i.end).sort().slice(-1)[0];
+      return el('li', { class: 'duty duty-OVERDUE', 'data-role': first.role, 'data-state': 'OVERDUE', 'data-period': first.period },
+        el('span', { class: 'role' }, first.roleLabel), ' ',
+        el('span', {}, `${first.assignee || '未指定'} · ${from.slice(5)}～${to.slice(5)}`), ' ',
+        el('strong', { class: 'duty-state' }, `逾期 ${g.length} ${first.period === 'DAY' ? '天' : '周'}`));
+    });
+    return el('ul', { class: 'duties' }, current.map(dutyLine), overdue);
   }
 
   // ---- the recording sheet: optional text, needs chips, follow-up, save ----
@@ -120,7 +143,7 @@
       el('div', { class: 'heading' }, el('a', { href: `#/elder/${e.id}` }, el('strong', {}, e.name)),
         e.keyElder ? el('span', { class: 'tag' }, '重点老人') : null,
         el('span', { class: 'muted' }, e.community)),
-      el('ul', { class: 'duties' }, e.items.map(dutyLine)),
+      dutyList(e.items),
       contactButtons(e, () => load())))) : el('p', { class: 'empty' }, '今天没有关爱任务。'));
     }
     SW.add(page, el('h2', {}, '今日关爱任务'), summary, box);
@@ -154,7 +177,7 @@
         const [d, t] = await Promise.all([api(`/api/duties?elderId=${elder.id}`), api(`/api/elders/${elder.id}/timeline`)]);
         const helpers = byElder(d.items)[0];
         const who = { id: elder.id, name: elder.name, helpers: helpers ? helpers.helpers : [] };
-        SW.put(duties, d.items.length ? el('ul', { class: 'duties' }, d.items.map(dutyLine))
+        SW.put(duties, d.items.length ? dutyList(d.items)
           : el('p', { class: 'muted' }, '该老人目前没有联系任务（非重点老人且未签四方协议）'), contactButtons(who, () => load()));
         SW.put(timeline, timelineList(t.entries));
       } catch (e) {

@@ -90,4 +90,28 @@ class CareBrowserIT {
             driver.quit();
         }
     }
+
+    @Test
+    void streetStaffSeeTheWeeksComplianceTrendAndOverdueListOnTheSupervisionPage() throws Exception {
+        long elderId = keyElder(console, ConsoleHarness.OTHER_COMMUNITY, "李桂兰");
+        member(console, elderId, "NEIGHBOUR_VOLUNTEER", "赵大伯");
+
+        ChromeDriver driver = Browser.open(1280, 900, false);
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+            driver.get("http://127.0.0.1:" + console.port + "/#/supervision");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys("street");
+            driver.findElement(By.id("login-password")).sendKeys(ConsoleHarness.PASSWORD);
+            driver.findElement(By.id("login-submit")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("compliance-total"), "完成率"));
+            assertThat(driver.findElements(By.cssSelector("svg.chart.trend"))).hasSize(1);
+            assertThat(driver.findElement(By.id("overdue")).getText()).contains("李桂兰", "赵大伯");
+            assertThat(driver.findElement(By.id("unsigned")).getText()).contains("李桂兰");
+            assertThat(driver.findElement(By.id("response-times")).getText()).contains("报警→确认 中位数");
+            assertThat(driver.findElements(By.cssSelector("a[href^='/api/compliance/report?street=']"))).hasSize(1);
+            Browser.screenshot(driver, "care-supervision-desktop");
+        } finally {
+            driver.quit();
+        }
+    }
 }
