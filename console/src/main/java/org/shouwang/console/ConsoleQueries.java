@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.shouwang.db.Account;
@@ -88,6 +90,18 @@ final class ConsoleQueries {
     List<Incident> incidentsOf(long elderId, Instant from, Instant to) {
         return jdbc.list(QUEUE + " WHERE i.elder_id = ? AND i.opened_at >= ? AND i.opened_at < ?"
                 + " ORDER BY i.opened_at DESC, i.id DESC", rs -> queueRow(rs).incident(), elderId, from, to);
+    }
+
+    /** The elders of {@code street} (null: all), of {@code communities} when not null, active or not, by id. */
+    Map<Long, Elder> eldersIn(String street, List<String> communities) {
+        Map<Long, Elder> out = new HashMap<>();
+        jdbc.inTransaction(c -> {
+            Object array = communities == null ? null : c.createArrayOf("text", communities.toArray());
+            return Jdbc.list(c, "SELECT e.id, e.name, e.id_number, e.street, e.community, e.address, e.phone, e.active"
+                    + " FROM elder e WHERE" + SCOPE, rs -> out.put(rs.getLong("id"), elder(rs)), street, street, array,
+                    array);
+        });
+        return out;
     }
 
     /** Every page of the given incidents, in the order they were written. */
