@@ -67,9 +67,14 @@ public final class Duties {
         return out;
     }
 
+    /** The calendar under the policy and the streets' settings as stored now. */
+    public DutyCalendar calendar() {
+        return new DutyCalendar(DutyPolicy.of(care.dutySettings()));
+    }
+
     /** Every duty period overlapping {@code from..to} of the elders in scope, judged on {@code today}. */
     public List<DutyItem> items(CareScope scope, LocalDate from, LocalDate to, LocalDate today) {
-        DutyCalendar calendar = new DutyCalendar(DutyPolicy.of(care.dutySettings()));
+        DutyCalendar calendar = calendar();
         List<DutyItem> out = new ArrayList<>();
         for (DutyCalendar.Elder e : elders(scope, from, to, today)) {
             out.addAll(calendar.items(e, from, to, today));

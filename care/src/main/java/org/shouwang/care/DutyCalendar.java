@@ -144,7 +144,8 @@ public final class DutyCalendar {
                 state, extreme, e.profile().isKeyElder());
     }
 
-    private static boolean away(Elder e, LocalDate day) {
+    /** True when a registered absence of the elder touches {@code day} (Asia/Shanghai): its duties are suspended. */
+    public static boolean away(Elder e, LocalDate day) {
         Instant start = day.atStartOfDay(ResidentId.ZONE).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(ResidentId.ZONE).toInstant();
         for (Absence a : e.absences()) {

@@ -101,6 +101,10 @@ public final class RulesVerticle extends AbstractVerticle {
         this.source = Objects.requireNonNull(source, "source");
         this.registry = Objects.requireNonNull(registry, "registry");
         for (Rule rule : Rule.values()) {
+            if (!rule.fromDevice()) {
+                // Raised by the care module about an elder, never by the rules: no counter that stays at zero.
+                continue;
+            }
             alerts.put(rule, Counter.builder("shouwang.rules.alerts").tag("rule", rule.name())
                     .description("Alerts the rules raised (published to the notifier), by rule").register(registry));
         }

@@ -212,6 +212,16 @@ public final class NotificationStore {
                 NotificationStore::notification, e164);
     }
 
+    /**
+     * The latest pages the provider took for this number (E.164) whose incident is not resolved yet (open or
+     * acknowledged), latest first, at most {@code limit}: what an arrival "到" from that number answers.
+     */
+    public List<Notification> sentToUnresolvedIncidents(String e164, int limit) {
+        return jdbc.list("SELECT " + prefixed("n") + " FROM notification n JOIN incident i ON i.id = n.incident_id"
+                + " WHERE n.recipient_e164 = ? AND n.status = 'SENT' AND i.state <> 'RESOLVED' ORDER BY n.id DESC"
+                + " LIMIT ?", NotificationStore::notification, e164, limit);
+    }
+
     /** The pages of an incident the provider took for this number (E.164), latest first. */
     public List<Notification> sentTo(long incidentId, String e164) {
         return jdbc.list("SELECT " + COLUMNS + " FROM notification WHERE incident_id = ? AND recipient_e164 = ?"

@@ -48,6 +48,25 @@ public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule
         rules = rules == null ? Map.of() : Map.copyOf(rules);
         streets = streets == null ? Map.of() : Map.copyOf(streets);
         quietHours = quietHours == null ? QuietHours.DEFAULT : quietHours;
+        careCasePlan("rules", rules.get(Rule.CONTACT_OVERDUE));
+        streets.forEach((name, local) -> careCasePlan("streets." + name + ".rules",
+                local.rules().get(Rule.CONTACT_OVERDUE)));
+    }
+
+    /**
+     * A care case (CONTACT_OVERDUE) is the community worker's to follow up in working hours: its plan may not
+     * call anyone, nor page the street emergency team (policy: never a page to the emergency team).
+     */
+    private static void careCasePlan(String where, EscalationPlan plan) {
+        if (plan == null) {
+            return;
+        }
+        for (EscalationStep step : plan.steps()) {
+            if (step.via().contains(VOICE) || step.to().contains(STREET_EMERGENCY_TEAM)) {
+                throw new IllegalArgumentException("escalation " + where + ".CONTACT_OVERDUE may not call anyone"
+                        + " nor page the street emergency team");
+            }
+        }
     }
 
     /**
@@ -56,7 +75,8 @@ public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule
      * then every 10 minutes again. NO_WATER_USE: first a call to the elder (press 1 if well); 5 minutes
      * unconfirmed, the care team as HIGH. HIGH: care team at once, emergency team after 15 minutes, every
      * 30 minutes again. MEDIUM: an SMS to the community worker, not at night. TECHNICAL: nobody's phone;
-     * the maintenance list and its daily digest.
+     * the maintenance list and its daily digest. CONTACT_OVERDUE (a care case): one SMS to the community worker,
+     * not at night, no repeats, never a call and never the emergency team.
      */
     public static EscalationPlans defaults() {
         EscalationStep careTeam = EscalationStep.of(Duration.ZERO, List.of(NEIGHBOUR_VOLUNTEER, COMMUNITY_WORKER), SMS,
@@ -75,7 +95,10 @@ public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule
                 EscalationStep.of(Duration.ZERO, List.of(ELDER), VOICE),
                 EscalationStep.of(Duration.ofMinutes(5), careTeam.to(), SMS, VOICE),
                 EscalationStep.of(Duration.ofMinutes(15), team.to(), SMS, VOICE)), Duration.ofMinutes(30), false, true);
-        return new EscalationPlans(bySeverity, Map.of(Rule.NO_WATER_USE, wellCheck), Map.of(), QuietHours.DEFAULT);
+        EscalationPlan careCase = new EscalationPlan(List.of(EscalationStep.of(Duration.ZERO,
+                List.of(COMMUNITY_WORKER), SMS)), null, true, false);
+        return new EscalationPlans(bySeverity, Map.of(Rule.NO_WATER_USE, wellCheck, Rule.CONTACT_OVERDUE, careCase),
+                Map.of(), QuietHours.DEFAULT);
     }
 
     /** The defaults with the plans of a YAML file over them (format in the README, section Escalation). */
@@ -88,13 +111,17 @@ public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule
         return EscalationPlansYaml.parse(yaml, defaults());
     }
 
-    /** The plan for an incident: the street's plan for the rule, its plan for the severity, then the same district-wide. */
+    /**
+     * The plan for an incident: the street's plan for the rule, its plan for the severity, then the same
+     * district-wide. A care case ({@link Rule#fromDevice()} false) skips the street's severity plans: a street's
+     * MEDIUM plan written for water use must not make a care case call people or page the emergency team.
+     */
     public Chosen planFor(String street, Rule rule, Severity severity) {
         StreetPlans local = street == null ? null : streets.get(street.strip());
         if (local != null && local.rules().containsKey(rule)) {
             return new Chosen(street.strip() + " " + rule, local.rules().get(rule));
         }
-        if (local != null && local.severities().containsKey(severity)) {
+        if (local != null && rule.fromDevice() && local.severities().containsKey(severity)) {
             return new Chosen(street.strip() + " " + severity, local.severities().get(severity));
         }
         if (rules.containsKey(rule)) {

@@ -72,15 +72,40 @@ public final class IncidentService {
                     alert.alertId(), alert.deviceId(), alert.rule());
             return Optional.empty();
         }
-        AlertRecording recording = record(elder.get().id(), alert);
+        return Optional.of(recorded(elder.get(), alert));
+    }
+
+    /**
+     * Handles an alert about an elder rather than a device (a care case such as {@link Rule#CONTACT_OVERDUE},
+     * whose {@link Alert#deviceId()} is null): opens, attaches or recognises a repeat by its alert id as
+     * {@link #handle(Alert)} does. Empty when no elder has that id (logged, counted as without elder).
+     *
+     * @throws IllegalArgumentException for a device rule's alert, which must come through {@link #handle(Alert)}
+     */
+    public Optional<AlertRecording> handleForElder(long elderId, Alert alert) {
+        if (alert.rule().fromDevice()) {
+            throw new IllegalArgumentException("a device rule's alert is handled by its device: " + alert.rule());
+        }
+        Optional<Elder> elder = stores.registry().findElder(elderId);
+        if (elder.isEmpty()) {
+            withoutElder.incrementAndGet();
+            LOG.warn("alert for an unknown elder, nobody paged [alert: {}, elder: {}, rule: {}]", alert.alertId(),
+                    elderId, alert.rule());
+            return Optional.empty();
+        }
+        return Optional.of(recorded(elder.get(), alert));
+    }
+
+    private AlertRecording recorded(Elder elder, Alert alert) {
+        AlertRecording recording = record(elder.id(), alert);
         Incident incident = recording.incident();
         switch (recording.outcome()) {
-            case OPENED -> opened(incident, elder.get());
-            case ATTACHED -> attached(incident, elder.get(), alert);
+            case OPENED -> opened(incident, elder);
+            case ATTACHED -> attached(incident, elder, alert);
             case DUPLICATE -> LOG.debug("repeated alert ignored [incident: {}, alert: {}]", incident.id(),
                     alert.alertId());
         }
-        return Optional.of(recording);
+        return recording;
     }
 
     private AlertRecording record(long elderId, Alert alert) {

@@ -25,10 +25,12 @@ public final class Notifier {
     private final OutagePager outage;
     private final NotifierMetrics metrics;
     private final List<ProviderHealth> providers;
+    private final TextMessages texts;
 
     private Notifier(IncidentService service, IncidentCommands commands, IncidentChanges changes,
                      MaintenanceDigest maintenance, DigestScheduler digest, OutagePager outage, NotifierMetrics metrics,
-                     List<ProviderHealth> providers) {
+                     List<ProviderHealth> providers, TextMessages texts) {
+        this.texts = texts;
         this.outage = outage;
         this.metrics = metrics;
         this.providers = List.copyOf(providers);
@@ -67,10 +69,12 @@ public final class Notifier {
                                   Clock clock, NotifierMetrics metrics) {
         ProviderHealth provider = new ProviderHealth("twilio", clock, metrics.registry());
         Map<NotificationChannel, Channel> channels = new EnumMap<>(NotificationChannel.class);
-        channels.put(NotificationChannel.SMS, new TwilioSmsChannel(twilio, webhooks));
+        TwilioSmsChannel sms = new TwilioSmsChannel(twilio, webhooks);
+        channels.put(NotificationChannel.SMS, sms);
         channels.put(NotificationChannel.VOICE, new TwilioVoiceChannel(twilio, webhooks));
-        return create(stores, MeteredChannel.wrap(channels, metrics, provider), plans, retry, digest,
-                outageJournal == null ? null : OutageJournal.open(outageJournal), clock, metrics, List.of(provider));
+        return build(stores, MeteredChannel.wrap(channels, metrics, provider), new MeteredTexts(sms, metrics, provider),
+                plans, retry, digest, outageJournal == null ? null : OutageJournal.open(outageJournal), clock, metrics,
+                List.of(provider));
     }
 
     /** The notifier with the given channels (a domestic provider, or a test's); the digest is not texted. */
@@ -95,8 +99,18 @@ public final class Notifier {
     /**
      * As above, counting every page attempt, the page latency, webhook refusals and unreached rounds into
      * {@code metrics}; {@code providers} are the {@link ProviderHealth}s the channels report to (for readiness).
+     * Plain texts ({@link #texts()}) go through the SMS channel when it can send them ({@link TextMessages}, as
+     * {@link TwilioSmsChannel} does); otherwise every text is refused.
      */
     public static Notifier create(NotifierStores stores, Map<NotificationChannel, Channel> channels,
+                                  EscalationPlans plans, RetryPolicy retry, DigestConfig digest, OutageJournal journal,
+                                  Clock clock, NotifierMetrics metrics, List<ProviderHealth> providers) {
+        TextMessages texts = channels.get(NotificationChannel.SMS) instanceof TextMessages t
+                ? new MeteredTexts(t, metrics, null) : TextMessages.unavailable();
+        return build(stores, channels, texts, plans, retry, digest, journal, clock, metrics, providers);
+    }
+
+    private static Notifier build(NotifierStores stores, Map<NotificationChannel, Channel> channels, TextMessages texts,
                                   EscalationPlans plans, RetryPolicy retry, DigestConfig digest, OutageJournal journal,
                                   Clock clock, NotifierMetrics metrics, List<ProviderHealth> providers) {
         Objects.requireNonNull(plans, "plans");
@@ -120,7 +134,15 @@ public final class Notifier {
         MaintenanceDigest maintenance = new MaintenanceDigest(stores.escalations(), clock);
         return new Notifier(service, commands, changes, maintenance,
                 new DigestScheduler(maintenance, stores.outbox(), Objects.requireNonNull(digest, "digest"), clock),
-                outage, metrics, providers);
+                outage, metrics, providers, texts);
+    }
+
+    /**
+     * Plain SMS that are not an incident's page (care reminders and digests), through the same provider and
+     * number as the SMS pages, counted in {@code shouwang.texts}. The caller keeps its own outbox.
+     */
+    public TextMessages texts() {
+        return texts;
     }
 
     /** The paging providers the channels report to, each with its {@link ProviderHealth#problem()}. */
@@ -166,6 +188,20 @@ public final class Notifier {
 
     /** Twilio's webhooks: key presses, SMS replies, delivery reports; {@code authToken} checks their signatures. */
     public TwilioWebhookVerticle webhookVerticle(WebhookConfig webhooks, String authToken) {
-        return new TwilioWebhookVerticle(webhooks, authToken, new TwilioReplies(service, commands), metrics);
+        return webhookVerticle(webhooks, authToken, List.of());
+    }
+
+    /**
+     * As above; an SMS that is no reply to an incident's page goes to {@code replyHandlers} in order (the care
+     * module's reminder replies), after the replay check, before the "not understood" answer.
+     */
+    public TwilioWebhookVerticle webhookVerticle(WebhookConfig webhooks, String authToken,
+                                                 List<SmsReplyHandler> replyHandlers) {
+        return new TwilioWebhookVerticle(webhooks, authToken, replies(replyHandlers), metrics);
+    }
+
+    /** What the webhooks run on: incident replies first, then {@code replyHandlers}. */
+    public TwilioReplies replies(List<SmsReplyHandler> replyHandlers) {
+        return new TwilioReplies(service, commands, replyHandlers);
     }
 }

@@ -13,7 +13,9 @@ import org.shouwang.model.IncidentChange;
 /**
  * The notifier's meters in the registry the composition root gives: {@code shouwang.pages} (each attempt to
  * hand a page to a provider, by channel and outcome), {@code shouwang.page.latency} (alert raised → provider
- * accepted, first-round pages), {@code shouwang.webhook.rejections} by reason and {@code shouwang.rounds.unreached}.
+ * accepted, first-round pages), {@code shouwang.texts} (each attempt to hand a plain text, a care reminder or
+ * digest, to the provider, by outcome), {@code shouwang.webhook.rejections} by reason and
+ * {@code shouwang.rounds.unreached}.
  */
 public final class NotifierMetrics {
 
@@ -45,6 +47,9 @@ public final class NotifierMetrics {
                 pages(channel, outcome);
             }
         }
+        for (String outcome : new String[] {SENT, FAILED, REJECTED, UNCERTAIN}) {
+            texts(outcome);
+        }
         for (String reason : new String[] {MISSING_SIGNATURE, INVALID_SIGNATURE, BAD_REQUEST}) {
             rejections(reason);
         }
@@ -62,6 +67,17 @@ public final class NotifierMetrics {
     /** One attempt to hand a page to its provider, with one of {@link #SENT}, {@link #FAILED}, ... */
     void pageAttempt(NotificationChannel channel, String outcome) {
         pages(channel, outcome).increment();
+    }
+
+    /** One attempt to hand a plain text ({@link TextMessages}) to its provider, with one of {@link #SENT}, ... */
+    void textAttempt(String outcome) {
+        texts(outcome).increment();
+    }
+
+    private Counter texts(String outcome) {
+        return Counter.builder("shouwang.texts").tag("outcome", outcome)
+                .description("Attempts to hand a plain text (care reminder, digest) to the provider, by outcome")
+                .register(registry);
     }
 
     /** The outcome of an attempt that threw {@code e}. */

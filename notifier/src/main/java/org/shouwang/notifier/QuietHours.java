@@ -26,7 +26,11 @@ public record QuietHours(LocalTime from, LocalTime to, ZoneId zone) {
     }
 
     public boolean contains(Instant at) {
-        LocalTime t = at.atZone(zone).toLocalTime();
+        return contains(at.atZone(zone).toLocalTime());
+    }
+
+    /** True when the local time of day {@code t} falls in the quiet hours. */
+    public boolean contains(LocalTime t) {
         return from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
     }
 

@@ -4,7 +4,6 @@ import org.shouwang.model.Elder;
 import org.shouwang.model.ElderProfile;
 import org.shouwang.model.Incident;
 import org.shouwang.model.Rule;
-import org.shouwang.model.Severity;
 
 /**
  * The Chinese text of a page: who, where, what happened, the incident code, and how to take the case,
@@ -28,8 +27,8 @@ public final class SmsText {
      * elder's age and whether they are a key elder (重点老人), e.g. {@code 王阿婆（86岁，重点老人，平江街道大儒巷12号）}.
      */
     public static String page(Incident incident, Elder elder, ElderProfile profile) {
-        return SIGNATURE + headline(incident.severity()) + "：" + elder.name() + "（" + facts(profile) + place(elder)
-                + "）" + what(incident.rule()) + "。事件" + incident.code() + "，" + request(incident.severity())
+        return SIGNATURE + headline(incident) + "：" + elder.name() + "（" + facts(profile) + place(elder)
+                + "）" + what(incident.rule()) + "。事件" + incident.code() + "，" + request(incident)
                 + "。回复1或" + incident.code() + "表示已接手。";
     }
 
@@ -60,8 +59,12 @@ public final class SmsText {
 
     /** The SMS to the elder themself, when a plan texts them: reply 1 if well, 2 for help. */
     public static String wellCheck(Incident incident, Elder elder) {
-        return SIGNATURE + elder.name() + "您好：" + (incident.rule() == Rule.NO_WATER_USE ? "您家中较长时间没有用水，"
-                : "您家中设备发出提醒，") + "请回复1告知平安；如需帮助请回复2。";
+        String why = switch (incident.rule()) {
+            case NO_WATER_USE -> "您家中较长时间没有用水，";
+            case CONTACT_OVERDUE -> "这两天还没有人与您联系，";
+            default -> "您家中设备发出提醒，";
+        };
+        return SIGNATURE + elder.name() + "您好：" + why + "请回复1告知平安；如需帮助请回复2。";
     }
 
     /** The answer to a reply that took the case. */
@@ -89,6 +92,21 @@ public final class SmsText {
         return SIGNATURE + "未找到需要您处理的事件。接手请回复1或事件编号（如SW00001）。";
     }
 
+    /** The answer to "到": the arrival at the door is on the incident's timeline. */
+    static String arrived(String code) {
+        return SIGNATURE + "已记录到达 " + code + "，谢谢。";
+    }
+
+    /** The answer to "到" for an incident closed meanwhile. */
+    static String arrivalClosed(String code) {
+        return SIGNATURE + "事件" + code + "已结案，未记录到达。";
+    }
+
+    /** The answer to "到" from a number paged for no unresolved incident (or not for the one named). */
+    static String arrivalUnmatched() {
+        return SIGNATURE + "未找到通知过您的未结事件，未记录到达。请回复“到”加事件编号（如：到 SW00001）。";
+    }
+
     /** The street is part of the address people know ("平江街道大儒巷12号"), unless the address has it already. */
     static String place(Elder elder) {
         String address = elder.address() == null ? "" : elder.address().strip();
@@ -96,8 +114,11 @@ public final class SmsText {
         return address.startsWith(street) ? address : street + address;
     }
 
-    private static String headline(Severity severity) {
-        return switch (severity) {
+    private static String headline(Incident incident) {
+        if (incident.rule() == Rule.CONTACT_OVERDUE) {
+            return "关爱提醒";
+        }
+        return switch (incident.severity()) {
             case CRITICAL -> "紧急求助";
             case HIGH -> "异常提醒";
             case MEDIUM -> "用水提醒";
@@ -106,11 +127,18 @@ public final class SmsText {
     }
 
     private static String what(Rule rule) {
-        return rule == Rule.BUTTON_PRESSED ? "按下" + rule.label() : rule.label();
+        return switch (rule) {
+            case BUTTON_PRESSED -> "按下" + rule.label();
+            case CONTACT_OVERDUE -> "连续两天未完成每日探访或电话联系";
+            default -> rule.label();
+        };
     }
 
-    private static String request(Severity severity) {
-        return switch (severity) {
+    private static String request(Incident incident) {
+        if (incident.rule() == Rule.CONTACT_OVERDUE) {
+            return "请今日上门或致电，并在平台记录";
+        }
+        return switch (incident.severity()) {
             case CRITICAL -> "请立即联系或上门";
             case HIGH -> "请尽快联系老人确认安全";
             case MEDIUM, TECHNICAL -> "请方便时联系确认";

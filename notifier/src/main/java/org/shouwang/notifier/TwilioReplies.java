@@ -1,11 +1,13 @@
 package org.shouwang.notifier;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shouwang.db.Notification;
 import org.shouwang.db.NotificationChannel;
 import org.shouwang.db.Transition;
+import org.shouwang.model.CareContact;
 import org.shouwang.model.Incident;
 import org.shouwang.model.IncidentState;
 import org.shouwang.model.PhoneNumbers;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What people answer by phone, and what Twilio reports, turned into incident changes: a key press in a
  * call (1 takes the case; from the elder, 1 means "I am well" and resolves it, 2 asks for help), an SMS
- * reply ("1" or the incident code), and delivery reports. Only ever given requests whose signature
+ * reply ("1" or the incident code; "到", optionally with the code, records arrival at the door), and delivery
+ * reports. An SMS that is none of these goes to the registered {@link SmsReplyHandler}s (care reminders)
+ * before it is answered as not understood. Only ever given requests whose signature
  * {@link TwilioWebhookVerticle} checked. Blocking: worker threads only.
  */
 public final class TwilioReplies {
@@ -25,18 +29,29 @@ public final class TwilioReplies {
     static final String ELDER_ACTOR = "老人本人";
 
     private static final Pattern CODE = Pattern.compile("SW\\d{5,}");
+    /** "到", "到达", "到了", with or without the incident code after it ("到 SW00012"). */
+    private static final Pattern ARRIVED = Pattern.compile("到(?:达|了)?[\\s,，:：]*(SW\\d{5,})?[。.!！]?");
+    /** How many recent pages to one number an arrival looks through for one of a care contact. */
+    private static final int ARRIVAL_LOOKBACK = 20;
     private static final Logger LOG = LoggerFactory.getLogger(TwilioReplies.class);
 
     private final IncidentService service;
     private final IncidentCommands commands;
     private final NotifierStores stores;
     private final Timeline timeline;
+    private final List<SmsReplyHandler> handlers;
 
     public TwilioReplies(IncidentService service, IncidentCommands commands) {
+        this(service, commands, List.of());
+    }
+
+    /** @param handlers asked in order about an SMS that is no reply to an incident's page */
+    public TwilioReplies(IncidentService service, IncidentCommands commands, List<SmsReplyHandler> handlers) {
         this.service = service;
         this.commands = commands;
         this.stores = service.stores();
         this.timeline = service.timeline();
+        this.handlers = List.copyOf(handlers);
     }
 
     /** A key pressed in the call for page {@code notificationId}; returns the TwiML to say back. */
@@ -77,12 +92,48 @@ public final class TwilioReplies {
         }
         // The claim stays even when handling fails part-way: Twilio's retry of a reply that already took one case
         // must not take a newer one. A reply lost this way leaves the escalation paging, the safe side.
-        return smsReply(from, body);
+        return smsReply(from, body, messageSid);
     }
 
-    private String smsReply(String from, String body) {
+    /**
+     * A responder at the door: the incident named by {@code code}, or else the latest unresolved incident this
+     * number was paged for as a care contact, gets an arrival (which also takes it, if nobody had).
+     */
+    private String arrival(String e164, String code) {
+        Optional<Notification> page;
+        if (code != null) {
+            page = stores.incidents().findByCode(code)
+                    .flatMap(i -> stores.outbox().sentTo(i.id(), e164).stream().filter(TwilioReplies::toResponder)
+                            .findFirst());
+        } else {
+            page = stores.outbox().sentToUnresolvedIncidents(e164, ARRIVAL_LOOKBACK).stream()
+                    .filter(TwilioReplies::toResponder).findFirst();
+        }
+        if (page.isEmpty()) {
+            LOG.info("arrival by sms matches no page [with code: {}]", code != null);
+            return SmsText.arrivalUnmatched();
+        }
+        Incident incident = stores.incidents().find(page.get().incidentId()).orElseThrow();
+        List<CareContact> team = stores.registry().contacts(incident.elderId());
+        Transition t = commands.arrive(incident.id(), Who.of(page.get(), Who.byId(team)), "sms");
+        LOG.info("arrival by sms [incident: {}, notification: {}, result: {}]", incident.id(), page.get().id(),
+                t.result());
+        return t.result() == Transition.Result.DONE ? SmsText.arrived(incident.code())
+                : SmsText.arrivalClosed(incident.code());
+    }
+
+    /** A page to a care contact about their incident: not a digest, not the elder's own well-check. */
+    private static boolean toResponder(Notification n) {
+        return !DigestScheduler.isDigest(n) && !n.toElder();
+    }
+
+    private String smsReply(String from, String body, String messageSid) {
         String e164 = PhoneNumbers.toE164(from == null ? "" : from);
         String text = body == null ? "" : body.strip().toUpperCase(java.util.Locale.ROOT);
+        Matcher arrived = ARRIVED.matcher(text);
+        if (arrived.matches()) {
+            return Sms.reply(arrival(e164, arrived.group(1)));
+        }
         Matcher code = CODE.matcher(text);
         Optional<Notification> page;
         String key = text;
@@ -98,6 +149,12 @@ public final class TwilioReplies {
             page = Optional.empty();
         }
         if (page.isEmpty()) {
+            for (SmsReplyHandler h : handlers) {
+                Optional<String> answer = h.reply(e164, body == null ? "" : body.strip(), messageSid);
+                if (answer.isPresent()) {
+                    return Sms.reply(answer.get());
+                }
+            }
             LOG.info("sms reply matches no page [message with {} characters]", text.length());
             return Sms.reply(SmsText.notUnderstood());
         }

@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends SMS pages with the Twilio SDK ({@code POST …/Messages.json}), asking Twilio to report delivery to
- * the status webhook when one is configured. Blocking: worker threads only. Twilio SMS to mainland China
+ * the status webhook when one is configured; and plain texts ({@link TextMessages}: care reminders, digests)
+ * with the same client and number, without a status callback, since no notification row stands behind them.
+ * Blocking: worker threads only. Twilio SMS to mainland China
  * is one-way, so replies from there need a domestic provider behind {@link Channel}.
  */
-public final class TwilioSmsChannel implements Channel {
+public final class TwilioSmsChannel implements Channel, TextMessages {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsChannel.class);
 
@@ -62,6 +64,22 @@ public final class TwilioSmsChannel implements Channel {
         }
         LOG.debug("sms accepted by twilio [incident: {}, notification: {}, sid: {}, status: {}]", page.incidentId(),
                 page.notificationId(), message.getSid(), message.getStatus());
+        return new Delivery(message.getSid(), String.valueOf(message.getStatus()));
+    }
+
+    /** A plain text (not a page): no status callback, which would name a notification that does not exist. */
+    @Override
+    public Delivery send(String recipient, String body) throws ChannelException {
+        if (recipient == null || recipient.isBlank()) {
+            throw new IllegalArgumentException("a text needs a recipient");
+        }
+        Message message;
+        try {
+            message = Message.creator(new PhoneNumber(PhoneNumbers.toE164(recipient)), from, body).create(client);
+        } catch (RuntimeException e) {
+            throw TwilioErrors.classify(e);
+        }
+        LOG.debug("text accepted by twilio [sid: {}, status: {}]", message.getSid(), message.getStatus());
         return new Delivery(message.getSid(), String.valueOf(message.getStatus()));
     }
 }

@@ -54,13 +54,18 @@ public final class VoiceText {
     }
 
     private static String what(Rule rule) {
-        return rule == Rule.BUTTON_PRESSED ? "按下了一键呼叫" : "出现" + rule.label();
+        return switch (rule) {
+            case BUTTON_PRESSED -> "按下了一键呼叫";
+            case CONTACT_OVERDUE -> "连续两天没有人探访或电话联系";
+            default -> "出现" + rule.label();
+        };
     }
 
     private static String reason(Rule rule) {
         return switch (rule) {
             case NO_WATER_USE -> "我们发现您家中较长时间没有用水";
             case CONTINUOUS_FLOW -> "我们发现您家中用水长时间没有停止";
+            case CONTACT_OVERDUE -> "这两天还没有人与您联系";
             default -> "我们收到了您家中设备的提醒";
         };
     }

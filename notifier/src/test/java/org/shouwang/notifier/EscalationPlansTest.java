@@ -132,6 +132,48 @@ class EscalationPlansTest {
     }
 
     @Test
+    void contactOverdueCaseTextsOnlyTheCommunityWorkerOnceAndNotAtNight() {
+        EscalationPlans.Chosen chosen = defaults.planFor("平江街道", Rule.CONTACT_OVERDUE, Severity.MEDIUM);
+
+        assertThat(chosen.name()).isEqualTo("CONTACT_OVERDUE");
+        assertThat(chosen.plan().steps()).singleElement().satisfies(step -> {
+            assertThat(step.to()).containsExactly(Audience.COMMUNITY_WORKER);
+            assertThat(step.via()).containsExactly(SMS);
+        });
+        assertThat(chosen.plan().repeatEvery()).isNull();
+        assertThat(chosen.plan().quietAtNight()).isTrue();
+    }
+
+    @Test
+    void streetsMediumPlanForWaterUseDoesNotApplyToTheCareCase() {
+        EscalationPlans plans = EscalationPlans.parse("""
+                streets:
+                  平江街道:
+                    severities:
+                      MEDIUM:
+                        steps:
+                          - {delay: PT0S, to: [STREET_EMERGENCY_TEAM], via: [SMS, VOICE]}
+                """);
+
+        assertThat(plans.planFor("平江街道", Rule.HIGH_USE, Severity.MEDIUM).name()).isEqualTo("平江街道 MEDIUM");
+        assertThat(plans.planFor("平江街道", Rule.CONTACT_OVERDUE, Severity.MEDIUM).name()).isEqualTo("CONTACT_OVERDUE");
+    }
+
+    @Test
+    void careCasePlanThatCallsOrPagesTheEmergencyTeamIsRefused() {
+        assertThatThrownBy(() -> EscalationPlans.parse("""
+                rules:
+                  CONTACT_OVERDUE: {steps: [{delay: PT0S, to: [COMMUNITY_WORKER], via: [VOICE]}]}
+                """)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CONTACT_OVERDUE");
+        assertThatThrownBy(() -> EscalationPlans.parse("""
+                streets:
+                  沧浪街道:
+                    rules:
+                      CONTACT_OVERDUE: {steps: [{delay: PT0S, to: [STREET_EMERGENCY_TEAM], via: [SMS]}]}
+                """)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CONTACT_OVERDUE");
+    }
+
+    @Test
     void emptyFileMeansTheDefaults() {
         assertThat(EscalationPlans.parse("")).isEqualTo(defaults);
     }

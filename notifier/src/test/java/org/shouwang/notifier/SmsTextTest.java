@@ -50,6 +50,22 @@ class SmsTextTest {
     }
 
     @Test
+    void contactOverdueCaseReadsAsACareReminderNotAsWaterUse() {
+        String text = SmsText.page(incident(Rule.CONTACT_OVERDUE), WANG);
+
+        assertThat(text).isEqualTo("【守望】关爱提醒：王阿婆（平江街道大儒巷12号）连续两天未完成每日探访或电话联系。事件SW00001，"
+                + "请今日上门或致电，并在平台记录。回复1或SW00001表示已接手。");
+        assertThat(text).doesNotContain("用水").hasSizeLessThanOrEqualTo(134);
+        assertThat(VoiceText.page(incident(Rule.CONTACT_OVERDUE), WANG)).contains("连续两天没有人探访或电话联系");
+    }
+
+    @Test
+    void arrivalAnswersNameTheIncident() {
+        assertThat(SmsText.arrived("SW00012")).isEqualTo("【守望】已记录到达 SW00012，谢谢。");
+        assertThat(SmsText.arrivalUnmatched()).contains("未记录到达");
+    }
+
+    @Test
     void addressThatAlreadyNamesTheStreetIsNotDoubled() {
         Elder e = new Elder(7, "李阿公", null, "沧浪街道", "南门社区", "沧浪街道人民路3号", null, true);
 

@@ -123,6 +123,31 @@ class TwilioSmsChannelTest {
     }
 
     @Test
+    void plainTextGoesOutWithoutAStatusCallbackThatWouldNameANotification() throws Exception {
+        Delivery d = channel.send("138 0000 0001", "【守望】今日请探访或致电王秀英，完成后回复 0");
+
+        assertThat(stub.messages()).singleElement().satisfies(m -> {
+            assertThat(m.to()).isEqualTo(TO);
+            assertThat(m.from()).isEqualTo(FROM);
+            assertThat(m.body()).isEqualTo("【守望】今日请探访或致电王秀英，完成后回复 0");
+            assertThat(m.statusCallback()).isNull();
+            assertThat(m.sid()).isEqualTo(d.providerSid());
+        });
+    }
+
+    @Test
+    void plainTextFailuresAreClassifiedAsPagesAre() {
+        stub.failFor(TO, 400);
+        ChannelException refused = catchThrowableOfType(ChannelException.class, () -> channel.send(TO, "x"));
+        stub.clear();
+        stub.failNext(503, 1);
+        ChannelException passing = catchThrowableOfType(ChannelException.class, () -> channel.send(TO, "x"));
+
+        assertThat(refused.kind()).isEqualTo(Kind.PERMANENT);
+        assertThat(passing.kind()).isEqualTo(Kind.RETRIABLE);
+    }
+
+    @Test
     void voicePageIsNotForTheSmsChannel() {
         assertThatThrownBy(() -> channel.send(new Page(1, 1, 2L, null, NotificationChannel.VOICE, TO, BODY)))
                 .isInstanceOf(IllegalArgumentException.class);
