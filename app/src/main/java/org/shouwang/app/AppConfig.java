@@ -2,16 +2,21 @@ package org.shouwang.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.shouwang.care.CareConfig;
 import org.shouwang.console.ConsoleConfig;
 import org.shouwang.db.DatabaseConfig;
 import org.shouwang.ingest.IngestConfig;
 import org.shouwang.model.Json;
+import org.shouwang.model.ResidentId;
 import org.shouwang.model.RuleThresholds;
 import org.shouwang.notifier.EscalationOptions;
+import org.shouwang.notifier.QuietHours;
 import org.shouwang.notifier.TwilioConfig;
 import org.shouwang.notifier.WebhookConfig;
 import org.shouwang.rules.RuleSettings;
@@ -24,12 +29,13 @@ import org.shouwang.rules.RuleSettings;
  * the module's own message. {@link #DEFAULTS} is assembled from the modules' defaults and nothing else.
  */
 public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules, Console console,
-                        EscalationOptions escalation, WebhookConfig webhooks, Twilio twilio, Management management) {
+                        EscalationOptions escalation, WebhookConfig webhooks, Twilio twilio, Management management,
+                        Care care) {
 
     /** Every key at its module's default. */
     public static final AppConfig DEFAULTS = new AppConfig(Database.DEFAULTS, Mqtt.DEFAULTS, Ingest.DEFAULTS,
             Rules.DEFAULTS, Console.DEFAULTS, EscalationOptions.DEFAULTS, WebhookConfig.DEFAULTS, Twilio.DEFAULTS,
-            Management.DEFAULTS);
+            Management.DEFAULTS, Care.DEFAULTS);
 
     static AppConfig from(JsonNode tree) {
         try {
@@ -216,6 +222,35 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
             }
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("management: port must be 0-65535, was " + port);
+            }
+        }
+    }
+
+    /**
+     * The routine-care rounds (issue 11): when duty reminders and the morning digest go out (Asia/Shanghai), the
+     * window in which no care SMS is sent, how often the round runs; validated by {@link CareConfig}.
+     */
+    public record Care(boolean enabled, String reminderAt, String digestAt, String quietFrom, String quietTo,
+                       Duration tick) {
+        static final Care DEFAULTS = new Care(true, CareConfig.DEFAULT_REMINDER_AT, CareConfig.DEFAULT_DIGEST_AT,
+                QuietHours.DEFAULT.from().toString(), QuietHours.DEFAULT.to().toString(), CareConfig.DEFAULT_TICK);
+
+        public Care {
+            validated("care", () -> options(enabled, reminderAt, digestAt, quietFrom, quietTo, tick));
+        }
+
+        public CareConfig options() {
+            return options(enabled, reminderAt, digestAt, quietFrom, quietTo, tick);
+        }
+
+        private static CareConfig options(boolean enabled, String reminderAt, String digestAt, String quietFrom,
+                                          String quietTo, Duration tick) {
+            try {
+                return new CareConfig(enabled, LocalTime.parse(reminderAt), LocalTime.parse(digestAt),
+                        new QuietHours(LocalTime.parse(quietFrom), LocalTime.parse(quietTo), ResidentId.ZONE), tick,
+                        CareConfig.DEFAULT_RETRY);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("times are HH:MM (e.g. 09:00): " + e.getParsedString());
             }
         }
     }

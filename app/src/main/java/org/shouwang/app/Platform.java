@@ -3,6 +3,8 @@ package org.shouwang.app;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.List;
+import org.shouwang.care.Care;
 import org.shouwang.console.CareServices;
 import org.shouwang.console.ConsoleVerticle;
 import org.shouwang.db.Database;
@@ -69,6 +71,7 @@ public final class Platform implements AutoCloseable {
         Notifier notifier = Notifier.create(NotifierStores.of(stores), twilio, hooks, escalation.plans(),
                 escalation.retry(), escalation.digest(), escalation.outageJournalPath(), clock,
                 new NotifierMetrics(metrics.registry()));
+        Care care = Care.create(stores, notifier, cfg.care().options(), clock);
         MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.ingestConfig(), stores.telemetry(), stores.registry(),
                 clock, metrics.registry());
         RuleStore ruleStore = stores.rules();
@@ -78,13 +81,15 @@ public final class Platform implements AutoCloseable {
         OutboxWatch outbox = new OutboxWatch(stores.outbox(), stores.incidents(), clock, OutboxWatch.DEFAULT_EVERY,
                 metrics.registry());
         ConsoleVerticle console = new ConsoleVerticle(cfg.console().options(), stores, notifier.commands(),
-                ruleSettings.defaults(), CareServices.of(stores, clock), Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()),
-                clock);
+                ruleSettings.defaults(), CareServices.of(stores, clock),
+                Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()), clock);
         ManagementVerticle management = new ManagementVerticle(cfg.management(), metrics.registry());
         Future<?> deployed = vertx.deployVerticle(management)
                 .compose(id -> vertx.deployVerticle(rules))
                 .compose(id -> vertx.deployVerticle(notifier.verticle(escalation.tick())))
-                .compose(id -> vertx.deployVerticle(notifier.webhookVerticle(hooks, twilio.authToken())))
+                .compose(id -> vertx.deployVerticle(notifier.webhookVerticle(hooks, twilio.authToken(),
+                        List.of(care.replies()))))
+                .compose(id -> vertx.deployVerticle(care.verticle()))
                 .compose(id -> vertx.deployVerticle(outbox))
                 .compose(id -> vertx.deployVerticle(ingest))
                 .compose(id -> vertx.deployVerticle(console));

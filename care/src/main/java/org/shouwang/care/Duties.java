@@ -55,6 +55,7 @@ public final class Duties {
                 away.computeIfAbsent(a.elderId(), k -> new ArrayList<>()).add(a);
             }
         }
+        Map<Long, LocalDate> registered = care.registeredOn(scope.street(), scope.communities());
         List<WeatherModeChange> switches = weather.history(Integer.MAX_VALUE);
         Map<String, WeatherDays> days = new HashMap<>();
         List<DutyCalendar.Elder> out = new ArrayList<>(profiles.size());
@@ -62,7 +63,7 @@ public final class Duties {
             long id = p.elder().id();
             out.add(new DutyCalendar.Elder(p, agreements.get(id), records.getOrDefault(id, List.of()),
                     away.getOrDefault(id, List.of()), days.computeIfAbsent(p.elder().street(),
-                    s -> WeatherDays.of(switches, s))));
+                    s -> WeatherDays.of(switches, s)), registered.get(id)));
         }
         return out;
     }

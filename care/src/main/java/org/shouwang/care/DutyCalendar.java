@@ -31,9 +31,12 @@ import org.shouwang.model.care.DutyRole;
  */
 public final class DutyCalendar {
 
-    /** Everything about one elder that their duties depend on. */
+    /**
+     * Everything about one elder that their duties depend on; {@code registered} is the day the elder came on the
+     * platform (null: no bound): nothing is due before it, and its first week asks pro rata of the days since.
+     */
     public record Elder(ElderProfile profile, Agreement agreement, List<CareRecord> records, List<Absence> absences,
-                        WeatherDays weather) {
+                        WeatherDays weather, LocalDate registered) {
         public Elder {
             Objects.requireNonNull(profile, "profile");
             records = List.copyOf(records);
@@ -85,8 +88,9 @@ public final class DutyCalendar {
         for (DutyRole role : roles(e.profile(), e.agreement())) {
             CareContact who = assignee(e.profile(), e.agreement(), role);
             Frequency normal = policy.normal(e.profile().elder().street(), role);
+            LocalDate first = e.registered() != null && e.registered().isAfter(from) ? e.registered() : from;
             if (normal.period() == Frequency.Period.DAY) {
-                for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                for (LocalDate d = first; !d.isAfter(to); d = d.plusDays(1)) {
                     boolean extreme = e.weather().extreme(d);
                     int required = extreme ? Math.max(normal.contacts(), DutyPolicy.EXTREME_WEATHER.contacts())
                             : normal.contacts();
@@ -94,12 +98,15 @@ public final class DutyCalendar {
                 }
                 continue;
             }
-            LocalDate week = monday(from);
+            LocalDate week = monday(first);
             for (; !week.isAfter(to); week = week.plusWeeks(1)) {
                 LocalDate sunday = week.plusDays(6);
                 int extremeDays = 0;
                 int home = 0;
                 for (LocalDate d = week; !d.isAfter(sunday); d = d.plusDays(1)) {
+                    if (e.registered() != null && d.isBefore(e.registered())) {
+                        continue;
+                    }
                     boolean extreme = e.weather().extreme(d);
                     boolean away = away(e, d);
                     extremeDays += extreme ? 1 : 0;
@@ -109,7 +116,7 @@ public final class DutyCalendar {
                                 away ? 0 : DutyPolicy.EXTREME_WEATHER.contacts(), true, today));
                     }
                 }
-                if (extremeDays < 7) {
+                if (extremeDays < 7 && !(e.registered() != null && sunday.isBefore(e.registered()))) {
                     int required = (normal.contacts() * home + 6) / 7;
                     out.add(item(e, role, who, Frequency.Period.WEEK, week, sunday, required, false, today));
                 }

@@ -121,10 +121,17 @@ final class CareHarness implements AutoCloseable {
         Elder elder = stores.registry().createElder(new Elder(0, name, idNumber(1940), "平江街道", "大儒巷社区",
                 "大儒巷" + SEQ.get() + "号", phone(), true), new ElderFacts(ElderCategory.LIVING_ALONE,
                 ChildrenLocation.OUTSIDE_DISTRICT, false, null, null, null));
+        registeredLongAgo(elder);
         return new Home(elder, contact(elder, ContactRole.NEIGHBOUR_VOLUNTEER, "李四", neighbourPhone),
                 contact(elder, ContactRole.COMMUNITY_WORKER, "张三" + elder.id()),
                 contact(elder, ContactRole.STREET_OFFICE, "平江街道办"),
                 contact(elder, ContactRole.STREET_EMERGENCY_TEAM, "平江应急队"));
+    }
+
+    /** Duties start when an elder is registered: put it well before the weeks the tests look at. */
+    void registeredLongAgo(Elder elder) {
+        new org.shouwang.db.Jdbc(db.dataSource()).update("UPDATE elder SET created_at = ? WHERE id = ?",
+                MONDAY.minusWeeks(8).atStartOfDay(ResidentId.ZONE).toInstant(), elder.id());
     }
 
     /** An elder of 70 with a neighbour: no key elder, no agreement, so no duties. */

@@ -60,6 +60,8 @@ class CareRecordsIT {
                 "大儒巷12号", "13800000001", true), key);
         li = stores.registry().createElder(new Elder(0, "李建国", "320508194107200039", "平江街道", "南石子街社区",
                 "南石子街3号", "13800000002", true), key);
+        // Registered before the week the tests look at: no duty is due before registration.
+        new Jdbc(db.dataSource()).update("UPDATE elder SET created_at = '2026-01-01T00:00:00Z'");
         stores.registry().addContact(wang.id(), ContactRole.COMMUNITY_WORKER, "张社工", "13900000002", 0);
         neighbour = stores.registry().addContact(wang.id(), ContactRole.NEIGHBOUR_VOLUNTEER, "李邻居", "13900000003", 0);
         worker = stores.accounts().create(new NewAccount("zhang", "张社工", AccountRole.COMMUNITY_WORKER, "平江街道",

@@ -58,8 +58,10 @@ class DutyCalendarTest {
                 false, null, at, "test"));
     }
 
+    private LocalDate registered;
+
     private List<DutyItem> items(ElderProfile p, Agreement a, LocalDate from, LocalDate to, LocalDate today) {
-        return calendar.items(new DutyCalendar.Elder(p, a, records, absences, weather), from, to, today);
+        return calendar.items(new DutyCalendar.Elder(p, a, records, absences, weather, registered), from, to, today);
     }
 
     /** The community worker's duty for the week of 2026-11-30, judged on {@code today}. */
@@ -165,6 +167,18 @@ class DutyCalendarTest {
     }
 
     @Test
+    void nothingIsDueBeforeTheElderWasRegisteredAndTheFirstWeekAsksProRataOfTheDaysSince() {
+        registered = MONDAY.plusDays(5);
+        List<DutyItem> all = items(keyElder(), null, MONDAY, MONDAY.plusDays(6), MONDAY.plusDays(7));
+        assertThat(all).filteredOn(i -> i.role() == DutyRole.NEIGHBOUR_VOLUNTEER).extracting(DutyItem::start)
+                .containsExactly(MONDAY.plusDays(5), MONDAY.plusDays(6));
+        assertThat(all).filteredOn(i -> i.role() == DutyRole.COMMUNITY_WORKER).singleElement()
+                .extracting(DutyItem::required).as("ceil(2 × 2 / 7)").isEqualTo(1);
+        registered = MONDAY.plusDays(7);
+        assertThat(items(keyElder(), null, MONDAY, MONDAY.plusDays(6), MONDAY.plusDays(7))).isEmpty();
+    }
+
+    @Test
     void onlyKeyEldersOrEldersWithAnAgreementHaveDutiesAndTheAgreementsPartiesCarryThem() {
         ElderProfile key = keyElder();
         ElderProfile notKey = ElderProfile.of(key.elder(), new ElderFacts(ElderCategory.EMPTY_NEST,
@@ -190,7 +204,7 @@ class DutyCalendarTest {
         assertThat(policy.normal(STREET, DutyRole.COMMUNITY_WORKER)).isEqualTo(Frequency.weekly(3));
         assertThat(policy.normal("沧浪街道", DutyRole.COMMUNITY_WORKER)).isEqualTo(Frequency.weekly(2));
         List<DutyItem> all = new DutyCalendar(policy).items(new DutyCalendar.Elder(keyElder(), null, records, absences,
-                weather), MONDAY, MONDAY, MONDAY);
+                weather, null), MONDAY, MONDAY, MONDAY);
         assertThat(all).filteredOn(i -> i.role() == DutyRole.COMMUNITY_WORKER).singleElement()
                 .extracting(DutyItem::required).isEqualTo(3);
     }

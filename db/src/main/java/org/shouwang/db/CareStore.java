@@ -92,6 +92,15 @@ public final class CareStore {
                 scopeArgs(c, street, communities, from, to)));
     }
 
+    /** The day (Asia/Shanghai) each elder in scope came on the platform: no duty is due before it. */
+    public Map<Long, LocalDate> registeredOn(String street, List<String> communities) {
+        Map<Long, LocalDate> out = new HashMap<>();
+        jdbc.inTransaction(c -> Jdbc.list(c, "SELECT e.id, (e.created_at AT TIME ZONE 'Asia/Shanghai')::date AS day"
+                + " FROM elder e WHERE (?::text IS NULL OR e.street = ?) AND (?::text[] IS NULL OR e.community = ANY (?))",
+                rs -> out.put(rs.getLong("id"), rs.getObject("day", LocalDate.class)), scopeArgs(c, street, communities)));
+        return out;
+    }
+
     /** The elder's agreement, if one was ever recorded. */
     public Optional<Agreement> agreement(long elderId) {
         return jdbc.one("SELECT " + AGREEMENT_COLUMNS + " FROM care_agreement WHERE elder_id = ?", CareStore::agreement,

@@ -50,6 +50,9 @@ final class DemoCare {
         int silent = silentHome(homes);
         for (int n = 0; n < homes.size(); n++) {
             Elder elder = homes.get(n).elder();
+            // The demo homes were "registered" when their history begins: duties start at registration.
+            jdbc.update("UPDATE elder SET created_at = ? WHERE id = ?",
+                    first.atStartOfDay(ResidentId.ZONE).toInstant(), elder.id());
             List<CareContact> team = stores.registry().contacts(elder.id());
             CareContact neighbour = first(team, ContactRole.NEIGHBOUR_VOLUNTEER);
             CareContact worker = first(team, ContactRole.COMMUNITY_WORKER);
