@@ -43,6 +43,7 @@ final class Audit {
     static final String VIEW_AGREEMENT_SCAN = "VIEW_AGREEMENT_SCAN";
     /** A change made through the rules API (weather mode, thresholds, absences): method and path. */
     static final String RULES_CHANGE = "RULES_CHANGE";
+    static final String DUTY_SETTING = "DUTY_SETTING";
 
     private final AuditStore store;
 
