@@ -80,6 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("%n守望 demo is running: open http://localhost:%d and sign in as one of%n%s"
                 + "  %d simulated homes; button %s (%s) will be pressed in %s.%n"
                 + "  SMS and calls go to a local Twilio stand-in (%s) and show on each incident's timeline.%n"
+                + "  Routine care: pingjiang-1 -> 关爱任务 (due and overdue contacts); pingjiang -> 关爱督查 (compliance).%n"
                 + "  Metrics: http://127.0.0.1:%d/metrics; readiness: http://localhost:%d/health/ready%n"
                 + "  Ctrl+C stops everything.%n%n", port, logins, simulated.size(), first.buttonId(),
                 firstStreet, pressAfter, twilio.baseUrl(), platform.managementPort(), port);
