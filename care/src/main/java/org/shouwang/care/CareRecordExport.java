@@ -6,13 +6,10 @@ import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -132,44 +129,15 @@ public final class CareRecordExport {
 
         Styles(Workbook book) {
             short text = book.createDataFormat().getFormat("@");
-            title = style(book, text, font(book, true, 14), HorizontalAlignment.CENTER, false);
-            header = style(book, text, font(book, true, 11), HorizontalAlignment.CENTER, true);
-            body = style(book, text, font(book, false, 11), HorizontalAlignment.LEFT, true);
+            title = Sheets.style(book, Sheets.font(book, true, 14), text, HorizontalAlignment.CENTER, false);
+            header = Sheets.style(book, Sheets.font(book, true, 11), text, HorizontalAlignment.CENTER, true);
+            body = Sheets.style(book, Sheets.font(book, false, 11), text, HorizontalAlignment.LEFT, true);
             header.setWrapText(true);
             body.setWrapText(true);
         }
 
-        private static Font font(Workbook book, boolean bold, int points) {
-            Font f = book.createFont();
-            f.setFontName("宋体");
-            f.setBold(bold);
-            f.setFontHeightInPoints((short) points);
-            return f;
-        }
-
-        private static CellStyle style(Workbook book, short format, Font font, HorizontalAlignment align,
-                                       boolean border) {
-            CellStyle s = book.createCellStyle();
-            s.setDataFormat(format);
-            s.setAlignment(align);
-            s.setVerticalAlignment(VerticalAlignment.CENTER);
-            s.setFont(font);
-            if (border) {
-                s.setBorderTop(BorderStyle.THIN);
-                s.setBorderBottom(BorderStyle.THIN);
-                s.setBorderLeft(BorderStyle.THIN);
-                s.setBorderRight(BorderStyle.THIN);
-            }
-            return s;
-        }
-
-        /** A string cell: setCellValue(String) never makes a formula, whatever the text begins with. */
         void cell(Row row, int column, String value, CellStyle style) {
-            var cell = row.createCell(column);
-            cell.setCellStyle(style);
-            if (value != null && !value.isEmpty()) {
-                cell.setCellValue(value);
-            }
+            Sheets.text(row, column, value, style);
         }
     }
 }

@@ -10,10 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -175,41 +175,21 @@ public final class ComplianceReport {
 
         Styles(XSSFWorkbook book) {
             var formats = book.createDataFormat();
-            title = style(book, font(book, true, 14), formats.getFormat("@"), false);
-            header = style(book, font(book, true, 11), formats.getFormat("@"), true);
-            Font plain = font(book, false, 11);
+            title = style(book, Sheets.font(book, true, 14), formats.getFormat("@"), false);
+            header = style(book, Sheets.font(book, true, 11), formats.getFormat("@"), true);
+            Font plain = Sheets.font(book, false, 11);
             text = style(book, plain, formats.getFormat("@"), true);
             number = style(book, plain, formats.getFormat("0"), true);
             percent = style(book, plain, formats.getFormat("0.0%"), true);
         }
 
-        private static Font font(XSSFWorkbook book, boolean bold, int points) {
-            Font f = book.createFont();
-            f.setFontName("宋体");
-            f.setBold(bold);
-            f.setFontHeightInPoints((short) points);
-            return f;
-        }
-
         private static CellStyle style(XSSFWorkbook book, Font font, short format, boolean border) {
-            CellStyle s = book.createCellStyle();
-            s.setFont(font);
-            s.setDataFormat(format);
-            if (border) {
-                s.setBorderTop(BorderStyle.THIN);
-                s.setBorderBottom(BorderStyle.THIN);
-                s.setBorderLeft(BorderStyle.THIN);
-                s.setBorderRight(BorderStyle.THIN);
-            }
-            return s;
+            // Left as POI's default alignment: numbers right, text left.
+            return Sheets.style(book, font, format, HorizontalAlignment.GENERAL, border);
         }
 
         void text(Row row, int column, String value) {
-            Cell c = row.createCell(column);
-            c.setCellStyle(text);
-            if (value != null && !value.isEmpty()) {
-                c.setCellValue(value);
-            }
+            Sheets.text(row, column, value, text);
         }
 
         void number(Row row, int column, double value) {
