@@ -44,6 +44,7 @@ final class Audit {
     /** A change made through the rules API (weather mode, thresholds, absences): method and path. */
     static final String RULES_CHANGE = "RULES_CHANGE";
     static final String DUTY_SETTING = "DUTY_SETTING";
+    static final String VIEW_CARE_RECORDS = "VIEW_CARE_RECORDS";
 
     private final AuditStore store;
 

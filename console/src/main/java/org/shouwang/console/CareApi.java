@@ -40,10 +40,12 @@ final class CareApi {
     private final CareStore store;
     private final RegistryStore registry;
     private final ConsoleQueries queries;
+    private final Audit audit;
     private final Clock clock;
 
     CareApi(Vertx vertx, CareServices care, CareStore store, RegistryStore registry, ConsoleQueries queries,
-            Clock clock) {
+            Audit audit, Clock clock) {
+        this.audit = audit;
         this.vertx = vertx;
         this.care = care;
         this.store = store;
@@ -109,6 +111,8 @@ final class CareApi {
         CareForms.Range range = CareForms.range(CareForms.param(ctx, "from"), CareForms.param(ctx, "to"), today(),
                 DEFAULT_DAYS);
         Replies.blocking(vertx, ctx, 200, () -> {
+            // Care records hold health needs: who read them is kept, as for the elder's page.
+            audit.record(Staff.of(ctx), Audit.VIEW_CARE_RECORDS, "elder", elder.id(), elder.id(), "关爱记录");
             JsonArray out = new JsonArray();
             store.ofElder(elder.id(), range.start(), range.end()).forEach(r -> out.add(CareViews.record(r)));
             return out;
@@ -139,6 +143,7 @@ final class CareApi {
         CareForms.Range range = CareForms.range(CareForms.param(ctx, "from"), CareForms.param(ctx, "to"), today(),
                 DEFAULT_DAYS);
         Replies.blocking(vertx, ctx, 200, () -> {
+            audit.record(Staff.of(ctx), Audit.VIEW_CARE_RECORDS, "elder", elder.id(), elder.id(), "关爱与事件时间线");
             List<JsonObject> entries = new ArrayList<>();
             for (CareRecord r : store.ofElder(elder.id(), range.start(), range.end())) {
                 entries.add(CareViews.recordEntry(r));

@@ -190,7 +190,7 @@ public final class ConsoleVerticle extends AbstractVerticle {
                 new RosterExporter(stores.roster()), audit, clock).mount(router);
         new AccountApi(vertx, accounts, sessions, audit).mount(router);
         new RulesApi(vertx, stores, ruleDefaults, clock).mount(router);
-        new CareApi(vertx, care, stores.care(), registry, queries, clock).mount(router);
+        new CareApi(vertx, care, stores.care(), registry, queries, audit, clock).mount(router);
         new AgreementApi(vertx, stores.care(), registry, audit, clock).mount(router);
         new SupervisionApi(vertx, care, incidents, clock).mount(router);
         new DutySettingsApi(vertx, stores.care(), stores.streets(), audit, clock).mount(router);

@@ -85,6 +85,11 @@ class CareApiIT {
             assertThat(e.action()).isEqualTo("CARE_RECORD");
             assertThat(e.actor()).isEqualTo("李社工");
         });
+        assertThat(new AuditStore(console.db.dataSource()).forElder(elderId, 20)).as("reading them is audited too")
+                .anySatisfy(e -> {
+                    assertThat(e.action()).isEqualTo("VIEW_CARE_RECORDS");
+                    assertThat(e.actor()).isEqualTo("李社工");
+                });
     }
 
     @Test

@@ -97,6 +97,20 @@ class TelemetryStoreIT {
     }
 
     @Test
+    void aMetersSignalIsKeptWhenAnAlarmWithoutSignalWasWrittenFirstThoughSentLater() {
+        // Alarms travel ahead of readings (their own writer): the alarm of T0+5s, which carries no signal, can
+        // commit before the reading of T0 that does. The reading's signal is still the newest signal there is.
+        String meter = device("m-alarm-first", DeviceKind.WATER_METER);
+        store.writeBatch(List.of(), List.of(new DeviceEvent(meter, "alarm", T0.plusSeconds(5), T0.plusSeconds(6),
+                DeviceEvent.Kind.METER_ALARM, null, DeviceEvent.AlarmCode.LEAK, null)));
+        store.writeBatch(List.of(reading(meter, "report", T0, 1, 70, -95)), List.of());
+
+        assertThat(jdbc.one("SELECT last_seen_at, battery, rssi FROM device WHERE device_id = ?",
+                rs -> List.of(Jdbc.instant(rs, "last_seen_at"), rs.getInt("battery"), rs.getInt("rssi")), meter))
+                .contains(List.of(T0.plusSeconds(5), 70, -95));
+    }
+
+    @Test
     void quarantinedMessagesAreKeptWithReasonDetailAndBytes() {
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         byte[] huge = new byte[TelemetryStore.MAX_QUARANTINE_PAYLOAD + 10];
