@@ -304,6 +304,11 @@
             el('a', { href: `#/elder/${i.elderId}` }, i.elderName), ` ${i.community} · ${i.roleLabel} ${i.assignee || '未指定'} · `
             + `${i.start === i.end ? i.start : `${i.start}～${i.end}`} ${i.done}/${i.required}`)))
           : el('p', { class: 'muted' }, '没有逾期的联系任务')),
+        el('section', {}, el('h3', {}, `未送达的关爱短信（近7天，${(c.undelivered || []).length}）`), (c.undelivered || []).length
+          ? el('ul', { id: 'undelivered' }, c.undelivered.map((m) => el('li', { class: 'duty duty-OVERDUE' },
+            el('a', { href: `#/elder/${m.elderId}` }, m.elderName), ` · ${m.kindLabel}${m.roleLabel ? ` · ${m.roleLabel}` : ''}`
+            + ` · ${m.recipient} · ${m.createdAtLocal}（${m.error || '未送达'}）`)))
+          : el('p', { class: 'muted' }, '全部送达')),
         el('section', {}, el('h3', {}, `${r.month} 响应情况（不含设备故障）`),
           el('dl', { class: 'facts-list', id: 'response-times' },
             [['事件数', r.incidents], ['已确认', r.acknowledged],

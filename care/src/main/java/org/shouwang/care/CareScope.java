@@ -26,6 +26,12 @@ public record CareScope(String street, List<String> communities) {
         };
     }
 
+    /** True when an elder of this street and community lies within the scope. */
+    public boolean covers(String elderStreet, String elderCommunity) {
+        return (street == null || street.equals(elderStreet))
+                && (communities == null || communities.contains(elderCommunity));
+    }
+
     /** This scope narrowed to a street and/or community asked for; null arguments narrow nothing. */
     public CareScope narrowed(String toStreet, String toCommunity) {
         String s = toStreet == null ? street : toStreet;

@@ -192,7 +192,7 @@ public final class ConsoleVerticle extends AbstractVerticle {
         new RulesApi(vertx, stores, ruleDefaults, clock).mount(router);
         new CareApi(vertx, care, stores.care(), registry, queries, audit, clock).mount(router);
         new AgreementApi(vertx, stores.care(), registry, audit, clock).mount(router);
-        new SupervisionApi(vertx, care, incidents, clock).mount(router);
+        new SupervisionApi(vertx, care, incidents, stores.careMessages(), registry, clock).mount(router);
         new DutySettingsApi(vertx, stores.care(), stores.streets(), audit, clock).mount(router);
         new CareExportApi(vertx, care, stores.care(), registry, queries, audit, clock).mount(router);
         // After every API route: an unknown /api path is a JSON 404, not the page or an HTML error.

@@ -11,7 +11,14 @@ import java.time.YearMonth;
 import org.shouwang.care.CareScope;
 import org.shouwang.care.Compliance;
 import org.shouwang.care.DutyCalendar;
+import io.vertx.core.json.JsonArray;
+import java.time.Duration;
+import org.shouwang.db.CareMessage;
+import org.shouwang.db.CareMessageStore;
 import org.shouwang.db.IncidentStore;
+import org.shouwang.db.RegistryStore;
+import org.shouwang.model.Elder;
+import org.shouwang.model.Privacy;
 import org.shouwang.model.ResidentId;
 
 /**
@@ -22,13 +29,21 @@ import org.shouwang.model.ResidentId;
  */
 final class SupervisionApi {
 
+    private static final Duration UNDELIVERED_SINCE = Duration.ofDays(7);
+    private static final int UNDELIVERED_LIMIT = 200;
+
     private final Vertx vertx;
     private final CareServices care;
     private final IncidentStore incidents;
+    private final CareMessageStore messages;
+    private final RegistryStore registry;
     private final Clock clock;
 
-    SupervisionApi(Vertx vertx, CareServices care, IncidentStore incidents, Clock clock) {
+    SupervisionApi(Vertx vertx, CareServices care, IncidentStore incidents, CareMessageStore messages,
+                   RegistryStore registry, Clock clock) {
         this.vertx = vertx;
+        this.messages = messages;
+        this.registry = registry;
         this.care = care;
         this.incidents = incidents;
         this.clock = clock;
@@ -60,8 +75,33 @@ final class SupervisionApi {
                     .put("community", community)
                     .put("today", today.toString())
                     .put("withoutAgreement", CareViews.unsigned(care.compliance().withoutAgreement(scope, today)))
-                    .put("overdue", CareViews.duties(care.duties().overdue(scope, today)));
+                    .put("overdue", CareViews.duties(care.duties().overdue(scope, today)))
+                    .put("undelivered", undelivered(scope));
         });
+    }
+
+    /**
+     * Care SMS of the last week that never reached their recipient (refused, out of retries, or too late for their
+     * day): a reminder nobody got is a duty nobody was told of, so supervision must see it. Phones masked.
+     */
+    private JsonArray undelivered(CareScope scope) {
+        JsonArray out = new JsonArray();
+        for (CareMessage m : messages.failed(clock.instant().minus(UNDELIVERED_SINCE), UNDELIVERED_LIMIT)) {
+            Elder elder = m.elderId() == null ? null : registry.findElder(m.elderId()).orElse(null);
+            if (elder == null || !scope.covers(elder.street(), elder.community())) {
+                continue;
+            }
+            out.add(new JsonObject().put("id", m.id()).put("kind", m.kind().name())
+                    .put("kindLabel", m.kind() == CareMessage.Kind.REMINDER ? "联系提醒" : "逾期汇总")
+                    .put("elderId", elder.id()).put("elderName", elder.name())
+                    .put("roleLabel", m.role() == null ? null : m.role().label())
+                    .put("recipient", Privacy.maskPhone(m.recipient()))
+                    .put("createdAt", m.createdAt().toString())
+                    .put("createdAtLocal", java.time.LocalDateTime.ofInstant(m.createdAt(), ResidentId.ZONE)
+                            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ')).put("attempts", m.attempts())
+                    .put("error", m.lastError()));
+        }
+        return out;
     }
 
     /** People-facing incidents opened in the month (Asia/Shanghai): alert to acknowledgement, acknowledgement to arrival. */
