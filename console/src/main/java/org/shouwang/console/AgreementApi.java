@@ -9,8 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.shouwang.db.AccountRole;
 import org.shouwang.db.CareStore;
 import org.shouwang.db.RegistryStore;
@@ -122,14 +120,13 @@ final class AgreementApi {
         Staff staff = Staff.of(ctx);
         Elder elder = ScopeGuard.elder(ctx);
         vertx.executeBlocking(() -> {
-            Optional<Map.Entry<String, byte[]>> scan = store.scan(elder.id());
-            Map.Entry<String, byte[]> found = scan.orElseThrow(() -> ApiError.notFound("没有上传扫描件"));
+            CareStore.Scan found = store.scan(elder.id()).orElseThrow(() -> ApiError.notFound("没有上传扫描件"));
             audit.record(staff, Audit.VIEW_AGREEMENT_SCAN, "care_agreement", elder.id(), elder.id(), null);
             return found;
         }, false).onSuccess(found -> {
-            String type = found.getKey().substring(0, found.getKey().indexOf(';'));
+            String type = found.contentType();
             Replies.file(ctx, type, "agreement-scan" + ScanFile.extension(type),
-                    elder.name() + "-四方协议扫描件" + ScanFile.extension(type), found.getValue());
+                    elder.name() + "-四方协议扫描件" + ScanFile.extension(type), found.bytes());
         }).onFailure(ctx::fail);
     }
 }

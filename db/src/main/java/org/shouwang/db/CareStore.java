@@ -31,6 +31,10 @@ public final class CareStore {
     public record Written(CareRecord record, boolean created) {
     }
 
+    /** The scan of a signed agreement as stored: its content type (PDF, JPEG or PNG) and bytes. */
+    public record Scan(String contentType, byte[] bytes) {
+    }
+
     /** A street's own frequency for a role: {@code contacts} per {@code period} (DAY or WEEK). */
     public record DutySetting(String street, DutyRole role, int contacts, String period, Instant changedAt,
                               String changedBy) {
@@ -148,11 +152,10 @@ public final class CareStore {
                 scan, name, contentType, elderId) == 1;
     }
 
-    /** The scan's bytes, file name and content type, if one is attached. */
-    public Optional<Map.Entry<String, byte[]>> scan(long elderId) {
-        return jdbc.one("SELECT scan, scan_name, scan_content_type FROM care_agreement WHERE elder_id = ?"
-                + " AND scan IS NOT NULL", rs -> Map.entry(rs.getString("scan_content_type") + ";"
-                + rs.getString("scan_name"), rs.getBytes("scan")), elderId);
+    /** The scan of the signed paper, if one is attached. */
+    public Optional<Scan> scan(long elderId) {
+        return jdbc.one("SELECT scan, scan_content_type FROM care_agreement WHERE elder_id = ? AND scan IS NOT NULL",
+                rs -> new Scan(rs.getString("scan_content_type"), rs.getBytes("scan")), elderId);
     }
 
     /** Every street's own frequencies. */

@@ -11,9 +11,4 @@ import java.time.LocalDate;
 public record Agreement(long elderId, AgreementStatus status, String street, String streetRepresentative,
                         Long communityWorkerId, Long neighbourId, String healthStatus, LocalDate signedOn,
                         LocalDate endedOn, boolean hasScan, Instant recordedAt, String recordedBy) {
-
-    /** True while the agreement binds its parties. */
-    public boolean inForce() {
-        return status == AgreementStatus.SIGNED;
-    }
 }
