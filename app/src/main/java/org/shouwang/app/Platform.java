@@ -81,7 +81,7 @@ public final class Platform implements AutoCloseable {
         OutboxWatch outbox = new OutboxWatch(stores.outbox(), stores.incidents(), clock, OutboxWatch.DEFAULT_EVERY,
                 metrics.registry());
         ConsoleVerticle console = new ConsoleVerticle(cfg.console().options(), stores, notifier.commands(),
-                ruleSettings.defaults(), CareServices.of(stores, clock),
+                ruleSettings.defaults(), CareServices.of(care),
                 Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()), clock);
         ManagementVerticle management = new ManagementVerticle(cfg.management(), metrics.registry());
         Future<?> deployed = vertx.deployVerticle(management)

@@ -17,11 +17,15 @@ public final class Care {
     private final CareRounds rounds;
     private final CareReplies replies;
     private final CareConfig config;
+    private final Duties duties;
+    private final CareRecords records;
 
-    private Care(CareRounds rounds, CareReplies replies, CareConfig config) {
+    private Care(CareRounds rounds, CareReplies replies, CareConfig config, Duties duties, CareRecords records) {
         this.rounds = rounds;
         this.replies = replies;
         this.config = config;
+        this.duties = duties;
+        this.records = records;
     }
 
     /**
@@ -37,7 +41,18 @@ public final class Care {
         CareRounds rounds = new CareRounds(config, new Reminders(duties, stores.careMessages()),
                 new CareDigest(duties, stores.registry(), stores.careMessages()),
                 new OverdueCases(duties, notifier.service()), outbox, clock);
-        return new Care(rounds, new CareReplies(stores.careMessages(), stores.registry(), records, clock), config);
+        return new Care(rounds, new CareReplies(stores.careMessages(), stores.registry(), records, clock), config,
+                duties, records);
+    }
+
+    /** The duties the rounds judge by, for the console to answer with the same. */
+    public Duties duties() {
+        return duties;
+    }
+
+    /** The one writer of care records, shared by SMS replies and the console. */
+    public CareRecords records() {
+        return records;
     }
 
     /** The daily round; {@link CareVerticle} ticks it, tests call {@link CareRounds#tick()} by hand. */

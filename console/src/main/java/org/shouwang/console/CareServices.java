@@ -2,6 +2,7 @@ package org.shouwang.console;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.shouwang.care.Care;
 import org.shouwang.care.CareRecords;
 import org.shouwang.care.Compliance;
 import org.shouwang.care.Duties;
@@ -19,7 +20,12 @@ public record CareServices(CareRecords records, Duties duties, Compliance compli
         Objects.requireNonNull(compliance, "compliance");
     }
 
-    /** The services over the platform's stores; {@code clock} judges what "now" and "in the future" are. */
+    /** The services over the parts the composition root wired once for the care rounds. */
+    public static CareServices of(Care care) {
+        return new CareServices(care.records(), care.duties(), new Compliance(care.duties()));
+    }
+
+    /** The services over the platform's stores (a console without the care rounds, as in tests); {@code clock} judges what "now" and "in the future" are. */
     public static CareServices of(Stores stores, Clock clock) {
         Duties duties = new Duties(stores.registry(), stores.care(), stores.absences(), stores.weather());
         return new CareServices(new CareRecords(stores.care(), stores.registry(), stores.audit(), clock), duties,
