@@ -76,7 +76,7 @@ public final class Platform implements AutoCloseable {
                 clock, metrics.registry());
         RuleStore ruleStore = stores.rules();
         RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::water,
-                ruleStore::record);
+                ruleStore::record, ruleStore::record, ruleStore::resolution);
         RulesVerticle rules = new RulesVerticle(ruleSettings, clock, ruleContext, metrics.registry());
         OutboxWatch outbox = new OutboxWatch(stores.outbox(), stores.incidents(), clock, OutboxWatch.DEFAULT_EVERY,
                 metrics.registry());

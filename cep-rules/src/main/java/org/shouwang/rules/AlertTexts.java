@@ -34,6 +34,11 @@ public final class AlertTexts {
         return "已重新用水（" + time(anchorMs) + "）";
     }
 
+    /** An episode ended because staff resolved its incident; the rule watches again from then. */
+    public static String resolved(long atMs) {
+        return "事件已结案（" + time(atMs) + "），自结案起重新开始监测";
+    }
+
     public static String away() {
         return "老人已登记外出，暂停未用水提醒";
     }

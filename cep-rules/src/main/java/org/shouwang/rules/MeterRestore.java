@@ -22,6 +22,22 @@ final class MeterRestore {
     record Stretch(long startMs, long endMs, double liters) {
     }
 
+    /**
+     * When an interval shows water running throughout, as {@code continuous-flow.epl} judges it: at
+     * {@code minLpm} if it is at most {@code fineIntervalMs} long, else at {@code coarseMinLpm} too; and how
+     * far apart two intervals of one stretch may be.
+     */
+    record FlowShape(double minLpm, long gapToleranceMs, long fineIntervalMs, double coarseMinLpm) {
+        boolean runs(WaterInterval i) {
+            long ms = i.end().toEpochMilli() - i.start().toEpochMilli();
+            if (ms <= 0) {
+                return false;
+            }
+            double lpm = i.liters() / (ms / 60_000.0);
+            return lpm >= minLpm && (ms <= fineIntervalMs || lpm >= coarseMinLpm);
+        }
+    }
+
     private MeterRestore() {
     }
 
@@ -42,7 +58,7 @@ final class MeterRestore {
      * anchor lies further back) or the stretch runs back to their first (it may have started earlier),
      * while the meter's data reaches further back than {@code recentFrom}.
      */
-    static boolean needsMore(MeterDigest d, Instant recentFrom, double minLiters, double minLpm, long gapToleranceMs) {
+    static boolean needsMore(MeterDigest d, Instant recentFrom, double minLiters, FlowShape flow) {
         if (d.coveredFrom() == null || !d.coveredFrom().isBefore(recentFrom)) {
             return false;
         }
@@ -51,7 +67,7 @@ final class MeterRestore {
         if (liters < minLiters) {
             return true;
         }
-        return stretchStart(used, minLpm, gapToleranceMs) == 0;
+        return stretchStart(used, flow) == 0;
     }
 
     /** The ledger after every interval was counted, from the meter's first covered instant. */
@@ -65,8 +81,8 @@ final class MeterRestore {
     }
 
     /** The stretch the last interval belongs to, if it runs; as {@code continuous-flow.epl} builds it. */
-    static Optional<Stretch> stretch(List<WaterInterval> used, double minLpm, long gapToleranceMs) {
-        int first = stretchStart(used, minLpm, gapToleranceMs);
+    static Optional<Stretch> stretch(List<WaterInterval> used, FlowShape flow) {
+        int first = stretchStart(used, flow);
         if (first < 0) {
             return Optional.empty();
         }
@@ -79,21 +95,16 @@ final class MeterRestore {
     }
 
     /** Index of the stretch's first interval, or -1 when the last interval does not run. */
-    private static int stretchStart(List<WaterInterval> used, double minLpm, long gapToleranceMs) {
+    private static int stretchStart(List<WaterInterval> used, FlowShape flow) {
         int last = used.size() - 1;
-        if (last < 0 || !runs(used.get(last), minLpm)) {
+        if (last < 0 || !flow.runs(used.get(last))) {
             return -1;
         }
         int first = last;
-        while (first > 0 && runs(used.get(first - 1), minLpm)
-                && used.get(first).start().toEpochMilli() <= used.get(first - 1).end().toEpochMilli() + gapToleranceMs) {
+        while (first > 0 && flow.runs(used.get(first - 1))
+                && used.get(first).start().toEpochMilli() <= used.get(first - 1).end().toEpochMilli() + flow.gapToleranceMs()) {
             first--;
         }
         return first;
-    }
-
-    private static boolean runs(WaterInterval i, double minLpm) {
-        double minutes = (i.end().toEpochMilli() - i.start().toEpochMilli()) / 60_000.0;
-        return minutes > 0 && i.liters() / minutes >= minLpm;
     }
 }

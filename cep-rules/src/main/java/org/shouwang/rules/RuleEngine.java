@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.RuleThresholds;
 import org.shouwang.model.Telemetry;
 import org.shouwang.model.WaterInterval;
+import org.shouwang.model.WatchRestart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,10 @@ public final class RuleEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
     // Esper keeps runtimes in a static registry by URI; tests run several engines in one JVM.
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** The rules whose watch a resolution restarts ({@link #incidentResolved}). */
+    private static final Set<Rule> REARMED = Set.of(Rule.NO_WATER_USE, Rule.CONTINUOUS_FLOW, Rule.DEVICE_SILENT);
+    /** closedDay of a meter whose intervals cover nothing yet: before any day. */
+    private static final LocalDate NOTHING_COVERED = LocalDate.of(1970, 1, 1);
 
     private final RuleSettings settings;
     private final EPRuntime runtime;
@@ -55,6 +61,7 @@ public final class RuleEngine implements AutoCloseable {
     private final Set<String> inRegistry = new HashSet<>();
     private final Set<String> offWatch = new HashSet<>();
     private final Map<String, UseLedger> ledgers = new HashMap<>();
+    private final RuleSink sink;
     private RuleContext context = RuleContext.empty();
     private boolean closed;
     private volatile long advancedAtNanos = System.nanoTime();
@@ -74,7 +81,7 @@ public final class RuleEngine implements AutoCloseable {
     public RuleEngine(RuleSettings settings, Instant start, RuleSink sink) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(sink, "sink");
+        this.sink = Objects.requireNonNull(sink, "sink");
         RuleModules.compiled();
         String uri = "shouwang-rules-" + SEQUENCE.incrementAndGet();
         runtime = EPRuntimeProvider.getRuntime(uri, RuleModules.configuration());
@@ -129,7 +136,12 @@ public final class RuleEngine implements AutoCloseable {
                 context.extremeWeatherStreets().size());
     }
 
-    /** Feeds one accepted meter reading; a reading without intervals still counts as the meter reporting. */
+    /**
+     * Feeds one accepted meter reading. Its intervals are the meter's data: the water rules judge only the time
+     * they cover. A reading without intervals is a sign of life (DEVICE_SILENT, battery) and covers nothing, so
+     * the first report of a meter back from a dead battery is never taken for a day without water; intervals
+     * that resume after a gap restart the no-use watch at their start ({@link WatchRestart.Reason#DATA_GAP}).
+     */
     public synchronized void onTelemetry(Telemetry t) {
         ensureOpen();
         String deviceId = Objects.requireNonNull(t.deviceId(), "deviceId");
@@ -140,9 +152,15 @@ public final class RuleEngine implements AutoCloseable {
         intervals.sort(Comparator.comparing(WaterInterval::end).thenComparing(WaterInterval::start));
 
         UseLedger ledger = ledgers.computeIfAbsent(deviceId, id -> new UseLedger(profile.thresholds().noWaterMinLiters()));
-        long coveredFrom = intervals.stream().mapToLong(i -> i.start().toEpochMilli()).min().orElse(ts);
-        ledger.coveredFrom(Math.min(coveredFrom, ts));
-        long coveredUntil = ts;
+        long resumedAt = Long.MIN_VALUE;
+        for (WaterInterval i : intervals) {
+            resumedAt = Math.max(resumedAt, ledger.covers(i.start().toEpochMilli(), i.end().toEpochMilli()));
+        }
+        if (resumedAt != Long.MIN_VALUE) {
+            // Before the intervals count: the report below must not judge the uncovered time as without water.
+            restartWatch(new WatchRestart(deviceId, Rule.NO_WATER_USE, Instant.ofEpochMilli(resumedAt),
+                    WatchRestart.Reason.DATA_GAP));
+        }
         for (WaterInterval i : intervals) {
             long start = i.start().toEpochMilli();
             long end = i.end().toEpochMilli();
@@ -150,9 +168,9 @@ public final class RuleEngine implements AutoCloseable {
             events.sendEventMap(Map.of("deviceId", deviceId, "startMs", start, "endMs", end, "liters", i.liters(),
                     "lpm", minutes > 0 ? i.liters() / minutes : 0.0, "useDay", day(end - 1).toString()), "WaterUsed");
             ledger.used(end, i.liters());
-            coveredUntil = Math.max(coveredUntil, end);
         }
-        LocalDate closedDay = day(coveredUntil).minusDays(1);
+        long coveredUntil = ledger.coveredUntil();
+        LocalDate closedDay = coveredUntil == Long.MIN_VALUE ? NOTHING_COVERED : day(coveredUntil).minusDays(1);
         Map<String, Object> report = new HashMap<>();
         report.put("deviceId", deviceId);
         report.put("msgId", String.valueOf(t.msgId()));
@@ -165,6 +183,42 @@ public final class RuleEngine implements AutoCloseable {
         report.put("pruneBefore", closedDay.minusDays(2).toString());
         LOG.debug("telemetry in [device: {}, msg: {}, intervals: {}]", deviceId, t.msgId(), intervals.size());
         events.sendEventMap(report, "MeterReport");
+    }
+
+    /**
+     * Staff resolved an incident at {@code at}, holding these alerts: each open episode among them that judges a
+     * stretch of time (NO_WATER_USE, CONTINUOUS_FLOW, DEVICE_SILENT) ends without a page and its rule watches
+     * the device again from {@code at}, so the same silence can raise again a full window after the
+     * resolution (a fall after an "elder safe" must still be paged). Episodes of other rules stay open: a
+     * day's high use, a low battery or a meter alarm would only repeat what staff just closed.
+     */
+    public synchronized void incidentResolved(Collection<String> alertIds, Instant at) {
+        ensureOpen();
+        Set<String> ids = new HashSet<>(alertIds);
+        for (OpenEpisode e : openEpisodes()) {
+            if (ids.contains(e.alertId()) && REARMED.contains(e.rule()) && !e.raisedAt().isAfter(at)) {
+                restartWatch(new WatchRestart(e.deviceId(), e.rule(), at, WatchRestart.Reason.RESOLVED));
+            }
+        }
+    }
+
+    /**
+     * The watch of one rule restarts for a device (also replayed by a restart from {@code rule_watch}): a
+     * resolution ends the rule's open episode first; then the rule counts from {@code at}. Told to the sink,
+     * which keeps it. Rules other than those a resolution re-arms are left alone.
+     */
+    synchronized void restartWatch(WatchRestart w) {
+        ensureOpen();
+        if (!REARMED.contains(w.rule())) {
+            return;
+        }
+        long at = w.at().toEpochMilli();
+        if (w.reason() == WatchRestart.Reason.RESOLVED) {
+            events.sendEventMap(Map.of("deviceId", w.deviceId(), "episode", w.rule().name(), "atMs", at,
+                    "detail", AlertTexts.resolved(at)), "EpisodeResolved");
+        }
+        events.sendEventMap(Map.of("deviceId", w.deviceId(), "rule", w.rule().name(), "atMs", at), "WatchFrom");
+        sink.watchRestarted(w);
     }
 
     /** Feeds one accepted device event: a button press, long press or cancel, or a meter alarm. */
@@ -280,18 +334,23 @@ public final class RuleEngine implements AutoCloseable {
         String deviceId = d.deviceId();
         RuleThresholds t = profile(deviceId, DeviceKind.WATER_METER).thresholds();
         long now = events.getCurrentTime();
-        long coveredFrom = d.coveredFrom() == null ? now : d.coveredFrom().toEpochMilli();
-        long coveredUntil = d.coveredUntil() == null ? coveredFrom : d.coveredUntil().toEpochMilli();
+        // Coverage is the digest's intervals alone, as live: readings without intervals cover nothing.
+        boolean covered = d.coveredFrom() != null;
+        long coveredFrom = covered ? d.coveredFrom().toEpochMilli() : Long.MIN_VALUE;
+        long coveredUntil = !covered ? Long.MIN_VALUE : d.coveredUntil() == null ? coveredFrom : d.coveredUntil().toEpochMilli();
         List<WaterInterval> used = MeterRestore.used(intervals);
         UseLedger ledger = MeterRestore.ledger(coveredFrom, used, t.noWaterMinLiters());
+        ledger.coveredUntil(coveredUntil);
         ledgers.put(deviceId, ledger);
-        // The anchor as of the first data, then the report below with today's: if it moved, water was used
-        // since, and an episode open from before the restart clears as it would have live.
-        events.sendEventMap(Map.of("deviceId", deviceId, "anchorMs", coveredFrom, "coveredMs", coveredFrom), "NoUseRestore");
+        if (covered) {
+            // The anchor as of the first data, then the report below with today's: if it moved, water was used
+            // since, and an episode open from before the restart clears as it would have live.
+            events.sendEventMap(Map.of("deviceId", deviceId, "anchorMs", coveredFrom, "coveredMs", coveredFrom), "NoUseRestore");
+        }
         Map<String, Object> flow = new HashMap<>();
         flow.put("deviceId", deviceId);
-        flow.put("stoppedMs", used.isEmpty() ? coveredUntil : used.get(used.size() - 1).end().toEpochMilli());
-        MeterRestore.stretch(used, t.continuousFlowMinLpm(), flowGapToleranceMs()).ifPresent(stretch -> {
+        flow.put("stoppedMs", !used.isEmpty() ? used.get(used.size() - 1).end().toEpochMilli() : covered ? coveredUntil : now);
+        MeterRestore.stretch(used, flowShape(t)).ifPresent(stretch -> {
             flow.put("startMs", stretch.startMs());
             flow.put("endMs", stretch.endMs());
             flow.put("liters", stretch.liters());
@@ -301,12 +360,12 @@ public final class RuleEngine implements AutoCloseable {
             events.sendEventMap(Map.of("deviceId", deviceId, "useDay", day.day().toString(), "liters", day.liters()),
                     "DayUseRestore");
         }
-        LocalDate closedDay = day(coveredUntil).minusDays(1);
+        LocalDate closedDay = covered ? day(coveredUntil).minusDays(1) : NOTHING_COVERED;
         Map<String, Object> report = new HashMap<>();
         report.put("deviceId", deviceId);
         report.put("msgId", "digest");
         report.put("heardAt", d.lastHeardAt() == null ? now : d.lastHeardAt().toEpochMilli());
-        report.put("tsMs", d.batteryTs() == null ? coveredUntil : d.batteryTs().toEpochMilli());
+        report.put("tsMs", d.batteryTs() != null ? d.batteryTs().toEpochMilli() : covered ? coveredUntil : now);
         report.put("coveredUntil", coveredUntil);
         report.put("anchorMs", ledger.anchor());
         report.put("battery", d.batteryTs() == null ? null : d.battery());
@@ -321,10 +380,14 @@ public final class RuleEngine implements AutoCloseable {
         return profile(deviceId, kind).thresholds();
     }
 
-    /** How far apart two intervals of one flow stretch may be ({@code continuous-flow.epl}'s variable). */
-    synchronized long flowGapToleranceMs() {
-        return (Long) runtime.getVariableService().getVariableValue(RuleModules.deploymentId("continuous-flow"),
-                "flowGapToleranceMs");
+    /** How CONTINUOUS_FLOW judges a device's intervals, from {@code continuous-flow.epl}'s variables. */
+    synchronized MeterRestore.FlowShape flowShape(RuleThresholds t) {
+        String module = RuleModules.deploymentId("continuous-flow");
+        var variables = runtime.getVariableService();
+        return new MeterRestore.FlowShape(t.continuousFlowMinLpm(),
+                (Long) variables.getVariableValue(module, "flowGapToleranceMs"),
+                (Long) variables.getVariableValue(module, "flowFineIntervalMs"),
+                (Double) variables.getVariableValue(module, "flowCoarseMinLpm"));
     }
 
     /** Reopens an episode the journal says was raised and not cleared, under the journal's alert id. */

@@ -25,6 +25,7 @@ import org.shouwang.model.RuleHistory;
 import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.RuleThresholds;
 import org.shouwang.model.WaterInterval;
+import org.shouwang.model.WatchRestart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,11 +166,10 @@ final class RuleRecovery {
 
     /** Meters whose recent intervals do not settle their state (by their own thresholds). */
     private static Set<String> needingMore(RuleEngine engine, RuleHistory history, RuleHistory.Request request) {
-        long tolerance = engine.flowGapToleranceMs();
         Set<String> ids = new TreeSet<>();
         for (MeterDigest d : history.meters()) {
             RuleThresholds t = engine.thresholds(d.deviceId(), DeviceKind.WATER_METER);
-            if (MeterRestore.needsMore(d, request.recentFrom(), t.noWaterMinLiters(), t.continuousFlowMinLpm(), tolerance)) {
+            if (MeterRestore.needsMore(d, request.recentFrom(), t.noWaterMinLiters(), engine.flowShape(t))) {
                 ids.add(d.deviceId());
             }
         }
@@ -211,6 +211,8 @@ final class RuleRecovery {
                 steps.add(new Step(j.clearedAt(), 2, e -> e.forget(j)));
             }
         }
+        // After the raise of the same instant (a resolution ends an episode already raised), before its clear.
+        history.watches().forEach(w -> steps.add(new Step(at(w.at(), from), 1, e -> e.restartWatch(w))));
         steps.sort(Comparator.comparing(Step::at).thenComparingInt(Step::order));
         return steps;
     }
@@ -245,6 +247,7 @@ final class RuleRecovery {
     static final class GatedSink implements RuleSink {
 
         private final List<Outcome> captured = new ArrayList<>();
+        private final List<WatchRestart> watches = new ArrayList<>();
         private volatile RuleSink live;
 
         @Override
@@ -265,6 +268,20 @@ final class RuleRecovery {
             }
         }
 
+        @Override
+        public synchronized void watchRestarted(WatchRestart restart) {
+            if (live != null) {
+                live.watchRestarted(restart);
+            } else {
+                watches.add(restart);
+            }
+        }
+
+        /** The watch restarts of the replay: kept again (idempotent), as some came from resolutions never kept. */
+        synchronized List<WatchRestart> watches() {
+            return List.copyOf(watches);
+        }
+
         synchronized List<Outcome> captured() {
             return List.copyOf(captured);
         }
@@ -273,6 +290,7 @@ final class RuleRecovery {
         synchronized void open(RuleSink sink) {
             live = Objects.requireNonNull(sink, "sink");
             captured.clear();
+            watches.clear();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.shouwang.model.Alert;
 import org.shouwang.model.AlertCleared;
+import org.shouwang.model.WatchRestart;
 
 /**
  * Receives what the rules conclude, on the thread that fed the event or moved the clock. {@code episode}
@@ -15,6 +16,10 @@ public interface RuleSink {
     void raised(Alert alert, String episode);
 
     void cleared(AlertCleared cleared, String episode);
+
+    /** A rule's watch restarted for a device (kept so a restart counts from the same instant); ignored by default. */
+    default void watchRestarted(WatchRestart restart) {
+    }
 
     /** A sink for alerts alone, clears ignored. */
     static RuleSink alerts(Consumer<Alert> alerts) {

@@ -27,11 +27,15 @@ import org.shouwang.model.Alert;
 import org.shouwang.model.AlertCleared;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.DeviceStatus;
+import org.shouwang.model.IncidentChange;
+import org.shouwang.model.IncidentResolution;
+import org.shouwang.model.IncidentState;
 import org.shouwang.model.Json;
 import org.shouwang.model.Rule;
 import org.shouwang.model.RuleHistory;
 import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.Telemetry;
+import org.shouwang.model.WatchRestart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,6 +140,7 @@ public final class RulesVerticle extends AbstractVerticle {
         consume(Addresses.STATUS_ACCEPTED, DeviceStatus.class, (engine, s) -> engine.onStatus(s), s -> null,
                 DeviceStatus::at, false, null, input("status"));
         consumers.add(vertx.eventBus().consumer(Addresses.RULES_CHANGED, message -> reloadContext()));
+        consumers.add(vertx.eventBus().consumer(Addresses.INCIDENT_CHANGED, this::incidentChanged));
         Future.all(consumers.stream().map(MessageConsumer::completion).toList())
                 .onSuccess(listening -> {
                     // Started once listening: the platform (ingest, notifier) must not wait for the history
@@ -202,6 +207,7 @@ public final class RulesVerticle extends AbstractVerticle {
                 cleared(o.cleared(), o.episode());
             }
         });
+        recovered.gate().watches().forEach(this::keepWatch);
         recovered.gate().open(new LiveSink());
         // Readings that came while recovering waited in pending (a queue, not a watermark: arrival stamps
         // alone cannot tell a reading committed after the digest's snapshot from one in it). The digest was
@@ -224,6 +230,34 @@ public final class RulesVerticle extends AbstractVerticle {
         LOG.info("rules live [tick: {}, context refresh: {}, waited: {}, presses paged while recovering: {}]",
                 settings.tick(), settings.contextRefresh(), waiting.size(), early);
         live.tryComplete();
+    }
+
+    /**
+     * An incident was resolved: its alerts' rules watch again from the resolution (RuleEngine#incidentResolved).
+     * The resolution is read from the database (the change names the incident only) and fed in line with the
+     * readings; while recovering it waits with them, as the recovery's snapshot may predate it.
+     */
+    private void incidentChanged(Message<String> message) {
+        IncidentChange change = read(message, IncidentChange.class);
+        if (change == null || change.state() != IncidentState.RESOLVED) {
+            return;
+        }
+        vertx.executeBlocking(() -> source.resolution(change.incidentId()), false).onComplete(done -> {
+            if (done.failed()) {
+                LOG.warn("resolution not read, the rules keep watching as before [incident: {}, reason: {}]",
+                        change.incidentId(), done.cause().getMessage());
+                return;
+            }
+            done.result().ifPresent(resolution -> {
+                Pending<IncidentResolution> p = new Pending<>(resolution,
+                        (engine, r) -> engine.incidentResolved(r.alertIds(), r.at()), null, resolution.at());
+                if (engine == null) {
+                    pending.add(p);
+                } else {
+                    intake.inOrder(p::apply);
+                }
+            });
+        });
     }
 
     /** While recovering: a press is paged now, by what its rule concludes; the engine gets it later. */
@@ -428,6 +462,15 @@ public final class RulesVerticle extends AbstractVerticle {
                 e.getMessage()));
     }
 
+    /** In order with the journal, off the event loop. */
+    private void keepWatch(WatchRestart restart) {
+        vertx.executeBlocking(() -> {
+            source.record(restart);
+            return null;
+        }, true).onFailure(e -> LOG.warn("watch restart not kept [device: {}, rule: {}, reason: {}]", restart.deviceId(),
+                restart.rule(), e.getMessage()));
+    }
+
     /** What the engine concludes once recovery is over: published and journaled. */
     private final class LiveSink implements RuleSink {
         @Override
@@ -440,6 +483,11 @@ public final class RulesVerticle extends AbstractVerticle {
         @Override
         public void cleared(AlertCleared cleared, String episode) {
             RulesVerticle.this.cleared(cleared, episode);
+        }
+
+        @Override
+        public void watchRestarted(WatchRestart restart) {
+            keepWatch(restart);
         }
     }
 }

@@ -18,9 +18,16 @@ import java.util.TreeMap;
  */
 final class UseLedger {
 
+    /**
+     * Intervals that do not touch by more than this leave time no data covers: a meter down (battery, radio)
+     * or restarted. Meters send every interval, dry ones included (docs/device-contract.md).
+     */
+    static final long GAP_TOLERANCE_MS = 5 * 60_000;
+
     private final NavigableMap<Long, Double> uses = new TreeMap<>();
     private double minLiters;
     private long anchor = Long.MIN_VALUE;
+    private long coveredUntil = Long.MIN_VALUE;
 
     UseLedger(double minLiters) {
         this.minLiters = minLiters;
@@ -31,6 +38,31 @@ final class UseLedger {
         if (anchor == Long.MIN_VALUE) {
             anchor = fromMs;
         }
+    }
+
+    /**
+     * An interval's span is covered by data. Returns its start when it begins after a gap in the coverage (the
+     * rules then judge from there: what happened in the gap is unknown), else {@link Long#MIN_VALUE}. A late
+     * interval inside or before the covered span is no gap.
+     */
+    long covers(long startMs, long endMs) {
+        long gapEnd = Long.MIN_VALUE;
+        if (coveredUntil != Long.MIN_VALUE && startMs > coveredUntil + GAP_TOLERANCE_MS) {
+            gapEnd = startMs;
+        }
+        coveredFrom(startMs);
+        coveredUntil = Math.max(coveredUntil, endMs);
+        return gapEnd;
+    }
+
+    /** The latest instant the meter's intervals cover, or {@link Long#MIN_VALUE} before any. */
+    long coveredUntil() {
+        return coveredUntil;
+    }
+
+    /** Restores the covered span's end after a restart (the digest's latest interval end). */
+    void coveredUntil(long endMs) {
+        coveredUntil = Math.max(coveredUntil, endMs);
     }
 
     /** Water used in an interval ending at {@code endMs}; use older than the anchor changes nothing. */

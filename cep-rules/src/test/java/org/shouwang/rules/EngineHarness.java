@@ -24,6 +24,7 @@ final class EngineHarness implements AutoCloseable {
     final List<AlertCleared> clears = new ArrayList<>();
     final RuleEngine engine;
     private int msgSeq;
+    private final java.util.Map<String, Instant> lastEnd = new java.util.HashMap<>();
 
     EngineHarness() {
         this(RuleSettings.DEFAULTS);
@@ -67,30 +68,52 @@ final class EngineHarness implements AutoCloseable {
         engine.advanceTo(at(offset));
     }
 
-    /** The clock moved to T0 + offset and a reading sent then, carrying {@code intervals}. */
+    /**
+     * The clock moved to T0 + offset and a reading sent then, carrying {@code intervals}, preceded by a dry
+     * interval from the meter's last interval end to the first of them (with none, to now): a meter reporting
+     * every interval, dry ones included, as the contract asks. The first report of a meter starts an hour back.
+     * {@link #batch} sends exactly what it is given (gaps too); {@link #readingWithoutIntervals} covers no time.
+     */
     void report(String meter, Duration offset, WaterInterval... intervals) {
         report(meter, offset, 90, intervals);
     }
 
     void report(String meter, Duration offset, Integer battery, WaterInterval... intervals) {
         Instant t = at(offset);
+        List<WaterInterval> sent = new ArrayList<>(List.of(intervals));
+        Instant first = sent.stream().map(WaterInterval::start).min(Instant::compareTo).orElse(t);
+        Instant from = lastEnd.getOrDefault(meter, sent.isEmpty() ? t.minus(Duration.ofHours(1)) : first);
+        if (from.isBefore(first)) {
+            sent.add(0, new WaterInterval(from, first, 0));
+        }
+        send(meter, t, battery, sent);
+    }
+
+    /** A reading with a timestamp and a battery level but no intervals (the first message of a new battery). */
+    void readingWithoutIntervals(String meter, Duration offset) {
+        send(meter, at(offset), 90, List.of());
+    }
+
+    private void send(String meter, Instant t, Integer battery, List<WaterInterval> intervals) {
         engine.advanceTo(t);
-        engine.onTelemetry(new Telemetry(meter, "m" + (++msgSeq), t, t, 1000.0, List.of(intervals), 0.0, battery, -80));
+        intervals.forEach(i -> lastEnd.merge(meter, i.end(), (a, b) -> a.isAfter(b) ? a : b));
+        engine.onTelemetry(new Telemetry(meter, "m" + (++msgSeq), t, t, 1000.0, intervals, 0.0, battery, -80));
     }
 
     /** A batch sent at T0 + offset that arrives at T0 + arrival (the clock moved there). */
     void batch(String meter, Duration sentAt, Duration arrival, List<WaterInterval> intervals) {
         engine.advanceTo(at(arrival));
+        intervals.forEach(i -> lastEnd.merge(meter, i.end(), (a, b) -> a.isAfter(b) ? a : b));
         engine.onTelemetry(TestRecords.batch(meter, "m" + (++msgSeq), at(sentAt), at(arrival), intervals, 90));
     }
 
     /**
      * The meter reports every {@code every} from {@code first} to {@code last} (inclusive), each report with
-     * one interval since the previous one using {@code liters} (none when 0).
+     * one interval since the previous one using {@code liters} (a dry one when 0).
      */
     void reports(String meter, Duration first, Duration last, Duration every, double liters) {
         for (Duration t = first; t.compareTo(last) <= 0; t = t.plus(every)) {
-            report(meter, t, liters == 0 ? new WaterInterval[0] : new WaterInterval[] {interval(t.minus(every), t, liters)});
+            report(meter, t, interval(t.minus(every), t, liters));
         }
     }
 

@@ -9,15 +9,18 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.MeterDigest;
+import org.shouwang.model.IncidentResolution;
 import org.shouwang.model.RuleContext;
 import org.shouwang.model.RuleHistory;
 import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.Telemetry;
 import org.shouwang.model.WaterInterval;
+import org.shouwang.model.WatchRestart;
 
 /**
  * What the database would hold for the rules, in memory: stored messages, the context, the alert journal.
@@ -31,6 +34,9 @@ final class MemoryRuleStore implements RuleContextSource {
     final List<Telemetry> telemetry = new ArrayList<>();
     final List<DeviceEvent> events = new ArrayList<>();
     final Map<String, RuleJournalEntry> journal = new LinkedHashMap<>();
+    final Set<WatchRestart> watches = new java.util.LinkedHashSet<>();
+    /** Incidents resolved, by id, as the notifier's tables would hold them. */
+    final Map<Long, IncidentResolution> resolutions = new LinkedHashMap<>();
     RuleContext context = RuleContext.empty();
 
     @Override
@@ -61,7 +67,7 @@ final class MemoryRuleStore implements RuleContextSource {
                         .sorted(Comparator.comparing(DeviceEvent::receivedAt)).toList(),
                 journal.values().stream().filter(j -> j.clearedAt() == null || !j.clearedAt().isBefore(r.from())
                         || !j.raisedAt().isBefore(r.from())).toList(),
-                keys);
+                keys, watchesSince(r.from()));
     }
 
     @Override
@@ -75,6 +81,31 @@ final class MemoryRuleStore implements RuleContextSource {
         }
         out.values().forEach(list -> list.sort(BY_START));
         return out;
+    }
+
+    /** As the SQL: the kept restarts since {@code from}, and resolutions of episodes the journal lists as open. */
+    private List<WatchRestart> watchesSince(Instant from) {
+        Set<WatchRestart> out = new java.util.LinkedHashSet<>();
+        watches.stream().filter(w -> !w.at().isBefore(from)).forEach(out::add);
+        for (IncidentResolution res : resolutions.values()) {
+            for (String id : res.alertIds()) {
+                RuleJournalEntry j = journal.get(id);
+                if (j != null && j.clearedAt() == null && !res.at().isBefore(j.raisedAt())) {
+                    out.add(new WatchRestart(j.deviceId(), j.rule(), res.at(), WatchRestart.Reason.RESOLVED));
+                }
+            }
+        }
+        return out.stream().sorted(Comparator.comparing(WatchRestart::at)).toList();
+    }
+
+    @Override
+    public synchronized void record(WatchRestart restart) {
+        watches.add(restart);
+    }
+
+    @Override
+    public synchronized Optional<IncidentResolution> resolution(long incidentId) {
+        return Optional.ofNullable(resolutions.get(incidentId));
     }
 
     @Override
@@ -117,8 +148,6 @@ final class MemoryRuleStore implements RuleContextSource {
 
         void reading(Telemetry t) {
             lastHeardAt = max(lastHeardAt, t.receivedAt());
-            coveredFrom = min(coveredFrom, t.ts());
-            coveredUntil = max(coveredUntil, t.ts());
             if (t.battery() != null && (batteryTs == null || t.ts().isAfter(batteryTs)
                     || (t.ts().equals(batteryTs) && t.receivedAt().isAfter(batteryReceived)))) {
                 batteryTs = t.ts();

@@ -22,6 +22,8 @@ import org.shouwang.model.Rule;
 import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.Telemetry;
 import org.shouwang.model.WaterInterval;
+import org.shouwang.model.WatchRestart;
+import org.shouwang.model.IncidentResolution;
 
 /**
  * A restart rebuilds rule state from what was stored (here in memory; {@code RuleRestartIT} does it on
@@ -194,6 +196,53 @@ class RuleRecoveryTest {
         assertThat(engine.openEpisodes()).extracting(OpenEpisode::alertId).containsExactly(published.get(1).alertId());
     }
 
+    @Test
+    void anElderSafeResolutionSurvivesARestartSoTheFallIsStillPaged() {
+        // GIVEN NO_WATER_USE at T0+24h, resolved as elder safe at T0+26h, the rules told of it
+        start(at(h(-1)));
+        report(h(0), 90, interval(min(-15), h(0), 20));
+        reportHourly(1, 26);
+        engine.incidentResolved(List.of(published.get(0).alertId()), at(h(26)));
+        reportHourly(27, 30);
+
+        // WHEN the platform restarts at T0+30h and the elder still uses no water
+        restart(at(h(30)));
+        reportHourly(31, 49);
+        assertThat(published).hasSize(1);
+        reportHourly(50, 50);
+
+        // THEN the old episode stays closed and the watch from the resolution raises at T0+50h
+        assertThat(published).extracting(Alert::alertId).containsExactly("NO_WATER_USE:meter-1:" + T0.toEpochMilli(),
+                "NO_WATER_USE:meter-1:" + at(h(26)).toEpochMilli());
+        assertThat(store.watches).extracting(WatchRestart::reason).containsExactly(WatchRestart.Reason.RESOLVED);
+    }
+
+    @Test
+    void aResolutionTheRulesNeverHeardOfIsTakenFromTheIncidentAtRestart() {
+        // GIVEN NO_WATER_USE at T0+24h; its incident resolved at T0+26h while the rules were down
+        start(at(h(-1)));
+        report(h(0), 90, interval(min(-15), h(0), 20));
+        reportHourly(1, 26);
+        String first = published.get(0).alertId();
+        engine.close();
+        engine = null;
+        store.resolutions.put(1L, new IncidentResolution(at(h(26)), List.of(first)));
+        for (int hour = 27; hour <= 30; hour++) {
+            store(reading(h(hour), 90));
+        }
+
+        // WHEN the rules start again
+        restart(at(h(30.5)));
+
+        // THEN the episode is closed (journal too) and the watch counts from the resolution
+        assertThat(clearsPublished).extracting(AlertCleared::alertId).containsExactly(first);
+        assertThat(store.journal.get(first).clearedAt()).isEqualTo(at(h(26)));
+        assertThat(store.watches).extracting(WatchRestart::at).containsExactly(at(h(26)));
+        reportHourly(31, 50);
+        assertThat(published).extracting(Alert::alertId).containsExactly(first,
+                "NO_WATER_USE:meter-1:" + at(h(26)).toEpochMilli());
+    }
+
     @ParameterizedTest(name = "restart at T0+{0}h")
     @ValueSource(doubles = {5, 11.5, 30, 47.25, 60, 69.5})
     void aRestartAnywhereInAMixedThreeDaysChangesNoAlertNorClear(double restartHour) {
@@ -209,6 +258,7 @@ class RuleRecoveryTest {
         clearsPublished.clear();
         store.telemetry.clear();
         store.journal.clear();
+        lastEnd = null;
         engine.close();
         assertThat(mixedDays(restartHour)).isEqualTo(straight);
     }
@@ -248,6 +298,7 @@ class RuleRecoveryTest {
                 live.cleared(o.cleared(), o.episode());
             }
         }
+        r.gate().watches().forEach(store::record);
         r.gate().open(live);
     }
 
@@ -269,6 +320,11 @@ class RuleRecoveryTest {
         public void cleared(AlertCleared cleared, String episode) {
             clearsPublished.add(cleared);
             store.record(RuleJournalEntry.cleared(cleared, episode));
+        }
+
+        @Override
+        public void watchRestarted(WatchRestart restart) {
+            store.record(restart);
         }
     };
 
@@ -297,9 +353,23 @@ class RuleRecoveryTest {
         engine.onEvent(e);
     }
 
+    /**
+     * A reading at T0 + offset carrying {@code intervals}, preceded by a dry interval from the last one's end (the
+     * meter sends every interval; without any given, the reading says nothing was used since the last).
+     */
     private Telemetry reading(Duration offset, int battery, WaterInterval... intervals) {
-        return new Telemetry(METER, "m" + (++seq), at(offset), at(offset), 1000.0, List.of(intervals), 0.0, battery, -80);
+        List<WaterInterval> sent = new java.util.ArrayList<>(List.of(intervals));
+        java.time.Instant first = sent.stream().map(WaterInterval::start).min(java.time.Instant::compareTo).orElse(at(offset));
+        if (lastEnd != null && lastEnd.isBefore(first)) {
+            sent.add(0, new WaterInterval(lastEnd, first, 0));
+        } else if (lastEnd == null && sent.isEmpty()) {
+            sent.add(new WaterInterval(at(offset).minus(Duration.ofHours(1)), at(offset), 0));
+        }
+        sent.forEach(i -> lastEnd = lastEnd == null || i.end().isAfter(lastEnd) ? i.end() : lastEnd);
+        return new Telemetry(METER, "m" + (++seq), at(offset), at(offset), 1000.0, sent, 0.0, battery, -80);
     }
+
+    private java.time.Instant lastEnd;
 
     private void store(Telemetry t) {
         store.telemetry.add(t);

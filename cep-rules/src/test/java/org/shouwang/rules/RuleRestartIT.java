@@ -58,7 +58,8 @@ class RuleRestartIT {
         registry.addDevice(METER, DeviceKind.WATER_METER, elder);
         registry.addDevice(BUTTON, DeviceKind.CALL_BUTTON, elder);
         RuleStore store = new RuleStore(db.dataSource());
-        source = RuleContextSource.of(store::context, store::history, store::water, store::record);
+        source = RuleContextSource.of(store::context, store::history, store::water, store::record, store::record,
+                store::resolution);
         vertx = Vertx.vertx();
         vertx.eventBus().<String>consumer(Addresses.ALERT_RAISED, m -> raised.add(Json.read(m.body(), Alert.class)))
                 .completion().await(10, TimeUnit.SECONDS);
@@ -132,11 +133,16 @@ class RuleRestartIT {
         return vertx.deployVerticle(new RulesVerticle(settings, clock, source)).await(120, TimeUnit.SECONDS);
     }
 
-    /** As ingest does it: durable first, then announced. */
+    /**
+     * As ingest does it: durable first, then announced. Without intervals given, the reading carries a dry one
+     * since the previous reading (a meter sends every interval; one without any covers no time).
+     */
     private void report(int hour, int battery, WaterInterval... intervals) {
         Instant t = T0.plus(Duration.ofHours(hour));
         clock.set(t);
-        Telemetry reading = new Telemetry(METER, "m" + (++seq), t, t, 1000.0, List.of(intervals), 0.0, battery, -80);
+        List<WaterInterval> sent = intervals.length > 0 ? List.of(intervals)
+                : List.of(new WaterInterval(t.minus(Duration.ofHours(1)), t, 0));
+        Telemetry reading = new Telemetry(METER, "m" + (++seq), t, t, 1000.0, sent, 0.0, battery, -80);
         telemetry.writeBatch(List.of(reading), List.of());
         vertx.eventBus().publish(Addresses.TELEMETRY_ACCEPTED, Json.write(reading));
     }

@@ -61,7 +61,7 @@ class RulesStartIT {
         RuleStore store = new RuleStore(db.dataSource());
         // The real store; its history answers only when the test lets it (a history of millions of rows).
         slowHistory = RuleContextSource.of(store::context, request -> heldHistory(store, request), store::water,
-                store::record);
+                store::record, store::record, store::resolution);
         vertx = Vertx.vertx();
         vertx.eventBus().<String>consumer(Addresses.ALERT_RAISED, m -> raised.add(Json.read(m.body(), Alert.class)))
                 .completion().await(10, TimeUnit.SECONDS);

@@ -4,11 +4,11 @@ import org.shouwang.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.shouwang.rules.TestRecords.button;
-import static org.shouwang.rules.TestRecords.reading;
 
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,10 +23,14 @@ import org.shouwang.model.AlertCleared;
 import org.shouwang.model.DeviceEvent.Action;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.DeviceStatus;
+import org.shouwang.model.IncidentChange;
+import org.shouwang.model.IncidentResolution;
+import org.shouwang.model.IncidentState;
 import org.shouwang.model.Json;
 import org.shouwang.model.Rule;
 import org.shouwang.model.RuleContext;
 import org.shouwang.model.RuleThresholds;
+import org.shouwang.model.WaterInterval;
 
 /** The rules on a real event bus: accepted records in, alert and clear JSON out, the rule clock following a test clock. */
 class RulesVerticleTest {
@@ -112,6 +116,30 @@ class RulesVerticleTest {
     }
 
     @Test
+    void aResolvedIncidentOnTheBusRearmsItsRuleFromTheResolution() {
+        // GIVEN NO_WATER_USE raised at T0+24h
+        publishReading(T0, 20);
+        clock.advance(Duration.ofHours(24));
+        publishReading(T0.plus(Duration.ofHours(24)), 0);
+        await().alias("NO_WATER_USE raised").atMost(TIMEOUT).until(() -> !raised.isEmpty());
+
+        // WHEN staff resolve its incident at T0+25h (the notifier announces the change; the store holds it)
+        clock.advance(Duration.ofHours(1));
+        Instant resolvedAt = clock.instant();
+        store.resolutions.put(42L, new IncidentResolution(resolvedAt, List.of(raised.get(0).alertId())));
+        vertx.eventBus().publish(Addresses.INCIDENT_CHANGED,
+                Json.write(new IncidentChange(42L, 7L, IncidentState.RESOLVED, "resolved")));
+        await().alias("episode closed by the resolution").atMost(TIMEOUT).until(() -> !cleared.isEmpty());
+        await().alias("watch restart kept").atMost(TIMEOUT).until(() -> !store.watches.isEmpty());
+
+        // THEN with still no water, the rule raises again a day after the resolution
+        clock.advance(Duration.ofHours(24));
+        publishReading(clock.instant(), 0);
+        await().alias("raised again").atMost(TIMEOUT).until(() -> raised.size() == 2);
+        assertThat(raised.get(1).alertId()).isEqualTo("NO_WATER_USE:meter-1:" + resolvedAt.toEpochMilli());
+    }
+
+    @Test
     void aRulesChangedNotificationAppliesNewThresholdsWithoutARestart() {
         publishReading(T0, 20);
         clock.advance(Duration.ofHours(13));
@@ -156,7 +184,18 @@ class RulesVerticleTest {
         assertThat(raised).isEmpty();
     }
 
+    /** A reading at {@code at}: its last quarter hour used {@code liters}, and nothing since the previous reading. */
     private void publishReading(Instant at, double liters) {
-        vertx.eventBus().publish(Addresses.TELEMETRY_ACCEPTED, Json.write(reading("meter-1", "m" + at.toEpochMilli(), at, liters)));
+        Instant quarter = at.minus(Duration.ofMinutes(15));
+        List<WaterInterval> intervals = new ArrayList<>();
+        if (lastReading != null && lastReading.isBefore(quarter)) {
+            intervals.add(new WaterInterval(lastReading, quarter, 0));
+        }
+        intervals.add(new WaterInterval(quarter, at, liters));
+        lastReading = at;
+        vertx.eventBus().publish(Addresses.TELEMETRY_ACCEPTED, Json.write(
+                TestRecords.batch("meter-1", "m" + at.toEpochMilli(), at, at, intervals, 90)));
     }
+
+    private Instant lastReading;
 }

@@ -30,7 +30,7 @@ final class RuleDigestReader {
 
     private static final int FETCH_SIZE = 10_000;
     /** Per meter and day, maintained at write time (V13, {@link MeterDays}): a few rows per meter. */
-    private static final String DAYS = "SELECT device_id, day, liters, intervals, min_start, max_end, min_ts, max_ts,"
+    private static final String DAYS = "SELECT device_id, day, liters, intervals, min_start, max_end,"
             + " last_received, battery_ts, battery_received, battery FROM rules_meter_day WHERE day >= ?";
 
     /** Intervals that used water only: a dry one ends a flow stretch as a gap does, and counts for no ledger. */
@@ -145,7 +145,7 @@ final class RuleDigestReader {
                 days.put(rs.getObject("day", java.time.LocalDate.class), rs.getDouble("liters"));
                 covered(Jdbc.instant(rs, "min_start"), Jdbc.instant(rs, "max_end"));
             }
-            covered(Jdbc.instant(rs, "min_ts"), Jdbc.instant(rs, "max_ts"));
+            // Coverage is the intervals' alone: a reading without intervals covers no time (issue 12).
             Instant received = Jdbc.instant(rs, "last_received");
             if (received != null && (lastHeardAt == null || received.isAfter(lastHeardAt))) {
                 lastHeardAt = received;

@@ -7,22 +7,25 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.shouwang.model.DeviceKind;
+import org.shouwang.model.IncidentResolution;
 import org.shouwang.model.RuleContext;
 import org.shouwang.model.RuleHistory;
 import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.RuleThresholdOverride;
 import org.shouwang.model.RuleThresholds;
 import org.shouwang.model.WaterInterval;
+import org.shouwang.model.WatchRestart;
 import org.shouwang.model.WeatherModeChange;
 
 /**
  * What the rule engine needs from the database, in the shape of cep-rules' {@code RuleContextSource}
  * (join them in the composition root: {@code RuleContextSource.of(store::context, store::history, store::water,
- * store::record)}): the registry snapshot, the stored history to replay after a restart, and the journal
- * of what the rules published. Blocking JDBC: the rules call it on worker threads.
+ * store::record, store::record, store::resolution)}): the registry snapshot, the stored history to replay after a
+ * restart, the journal of what the rules published and their watch restarts, and incidents' resolutions. Blocking JDBC: the rules call it on worker threads.
  */
 public final class RuleStore {
 
@@ -89,7 +92,8 @@ public final class RuleStore {
                 st.execute("SET LOCAL work_mem = '64MB'");
             }
             return new RuleHistory(RuleDigestReader.meters(c, r), RuleDigestReader.events(c, r.from(), r.to()),
-                    RuleJournalStore.since(c, r.from()), RuleDigestReader.keys(c, r.keysFrom()));
+                    RuleJournalStore.since(c, r.from()), RuleDigestReader.keys(c, r.keysFrom()),
+                    RuleJournalStore.watchesSince(c, r.from()));
         });
     }
 
@@ -101,5 +105,15 @@ public final class RuleStore {
     /** Keeps one raise or clear the rules published. */
     public void record(RuleJournalEntry entry) {
         journal.record(entry);
+    }
+
+    /** Keeps one watch restart of the rules. */
+    public void record(WatchRestart restart) {
+        journal.record(restart);
+    }
+
+    /** An incident's resolution time and alert ids, for the rules to watch again; empty unless resolved. */
+    public Optional<IncidentResolution> resolution(long incidentId) {
+        return journal.resolution(incidentId);
     }
 }

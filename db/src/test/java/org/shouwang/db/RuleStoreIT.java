@@ -23,6 +23,7 @@ import org.shouwang.model.RuleThresholdOverride.Scope;
 import org.shouwang.model.RuleThresholds;
 import org.shouwang.model.Telemetry;
 import org.shouwang.model.WaterInterval;
+import org.shouwang.model.WatchRestart;
 
 /** What the rules read and write on a real PostgreSQL: the registry snapshot, the stored history, the journal. */
 class RuleStoreIT {
@@ -99,12 +100,13 @@ class RuleStoreIT {
         RuleHistory history = rules.history(request(t.minusSeconds(3600), t.plusSeconds(3600), t.minusSeconds(1800),
                 t.plusSeconds(900)));
 
-        // THEN the meter comes back as one digest (not its readings): last arrival, coverage, newest
+        // THEN the meter comes back as one digest (not its readings): last arrival, coverage by intervals, newest
         // battery, its day's litres, the intervals that used water; the press as stored; the latest key
         assertThat(history.meters()).filteredOn(m -> m.deviceId().equals("his-m1")).singleElement().satisfies(m -> {
             assertThat(m.lastHeardAt()).isEqualTo(t.plusSeconds(910));
             assertThat(m.coveredFrom()).isEqualTo(t.minusSeconds(1800));
-            assertThat(m.coveredUntil()).isEqualTo(t.plusSeconds(900));
+            // the empty reading's time is not coverage: only intervals cover time (issue 12)
+            assertThat(m.coveredUntil()).isEqualTo(t);
             assertThat(m.batteryTs()).isEqualTo(t);
             assertThat(m.battery()).isEqualTo(55);
             assertThat(m.days()).containsExactly(new MeterDigest.DayUse(
@@ -150,6 +152,44 @@ class RuleStoreIT {
                         org.assertj.core.groups.Tuple.tuple(recent.alertId(), "BUTTON_PRESSED"));
         assertThat(new Jdbc(db.dataSource()).one("SELECT clear_reason FROM rule_alert WHERE alert_id = ?",
                 rs -> rs.getString(1), oldCleared.alertId())).contains("换电池");
+    }
+
+    @Test
+    void watchRestartsAndResolutionsTheRulesWereNeverToldOfComeBackWithTheHistory() {
+        // GIVEN two NO_WATER_USE episodes journaled open; the first one's incident resolved at T0+2h (the rules
+        // never heard of it), and a data gap kept by the rules at T0+3h
+        long elder = elder("平江街道");
+        registry.addDevice("watch-m1", DeviceKind.WATER_METER, elder);
+        Alert first = new Alert("NO_WATER_USE:watch-m1:1", Rule.NO_WATER_USE, "watch-m1", T0, "未用水");
+        rules.record(RuleJournalEntry.raised(first, "NO_WATER_USE"));
+        IncidentStore incidents = new IncidentStore(db.dataSource());
+        long incident = incidents.recordAlert(elder, first).incident().id();
+        incidents.resolve(incident, "张三", "老人安全", T0.plus(Duration.ofHours(2)));
+        rules.record(new WatchRestart("watch-m1", Rule.NO_WATER_USE, T0.plus(Duration.ofHours(3)),
+                WatchRestart.Reason.DATA_GAP));
+        rules.record(new WatchRestart("watch-m1", Rule.NO_WATER_USE, T0.plus(Duration.ofHours(3)),
+                WatchRestart.Reason.DATA_GAP));
+
+        // WHEN the rules read their history
+        RuleHistory h = rules.history(new RuleHistory.Request(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)),
+                T0, T0, java.time.ZoneId.of("Asia/Shanghai")));
+
+        // THEN both restarts, once each, in time order; and the resolution reads back with its alert ids
+        assertThat(h.watches()).filteredOn(w -> w.deviceId().equals("watch-m1")).containsExactly(
+                new WatchRestart("watch-m1", Rule.NO_WATER_USE, T0.plus(Duration.ofHours(2)), WatchRestart.Reason.RESOLVED),
+                new WatchRestart("watch-m1", Rule.NO_WATER_USE, T0.plus(Duration.ofHours(3)), WatchRestart.Reason.DATA_GAP));
+        assertThat(rules.resolution(incident)).hasValueSatisfying(r -> {
+            assertThat(r.at()).isEqualTo(T0.plus(Duration.ofHours(2)));
+            assertThat(r.alertIds()).containsExactly(first.alertId());
+        });
+
+        // AND once the rules journal the clear, the resolution is no longer offered again
+        rules.record(new RuleJournalEntry(first.alertId(), Rule.NO_WATER_USE, "watch-m1", "NO_WATER_USE", null,
+                T0.plus(Duration.ofHours(2)), "事件已结案"));
+        assertThat(rules.history(new RuleHistory.Request(T0.plus(Duration.ofHours(2)).plusSeconds(1),
+                T0.plus(Duration.ofDays(1)), T0, T0, java.time.ZoneId.of("Asia/Shanghai"))).watches())
+                .filteredOn(w -> w.deviceId().equals("watch-m1")).extracting(WatchRestart::reason)
+                .containsExactly(WatchRestart.Reason.DATA_GAP);
     }
 
     private static long elder(String street) {

@@ -71,7 +71,8 @@ final class BenchRecoveryCommand implements Callable<Integer> {
             try {
                 RuleStore store = new RuleStore(ds);
                 RulesVerticle rules = new RulesVerticle(RuleSettings.DEFAULTS, Clock.systemUTC(),
-                        RuleContextSource.of(store::context, store::history, store::water, store::record));
+                        RuleContextSource.of(store::context, store::history, store::water, store::record,
+                                store::record, store::resolution));
                 long started = System.nanoTime();
                 vertx.deployVerticle(rules).await(60, TimeUnit.SECONDS);
                 double listening = (System.nanoTime() - started) / 1e9;

@@ -9,8 +9,8 @@ import java.util.List;
  * reads a few rows per meter instead of every reading (issue 9). Computed in SQL by the database.
  *
  * @param lastHeardAt  the latest arrival of a reading (DEVICE_SILENT)
- * @param coveredFrom  the earliest instant its data covers: the earliest reading's time or interval start
- * @param coveredUntil the latest: the latest reading's time or interval end
+ * @param coveredFrom  the earliest instant its intervals cover (null: none; readings without intervals cover nothing)
+ * @param coveredUntil the latest: the latest interval end
  * @param batteryTs    the device time of the newest reading that carried a battery level (null: none did)
  * @param battery      that level (LOW_BATTERY)
  * @param days         litres per calendar day (the day of an interval's last millisecond; HIGH_USE)

@@ -10,12 +10,13 @@ import java.util.Set;
  * What the database holds for the rules to rebuild their state after a restart: a digest per meter of
  * the telemetry received in the recovery period (not every reading: a bounded read), the device events
  * received in it (presses and alarms are few and are judged one by one), the journal of the alerts the
- * rules published in that period plus those still open from before, and the keys of the readings
+ * rules published in that period plus those still open from before, the keys of the readings
  * received since {@link Request#keysFrom}, so a reading that is both in the digest and delivered live
- * while recovering is counted once.
+ * while recovering is counted once, and the rules' watch restarts in the period (resolutions, data gaps),
+ * including resolutions of journaled episodes the rules had not yet been told of.
  */
 public record RuleHistory(List<MeterDigest> meters, List<DeviceEvent> events, List<RuleJournalEntry> journal,
-                          Set<String> recentKeys) {
+                          Set<String> recentKeys, List<WatchRestart> watches) {
 
     /**
      * @param from       start of the recovery period: device events by arrival; meter digests from the start
@@ -41,6 +42,13 @@ public record RuleHistory(List<MeterDigest> meters, List<DeviceEvent> events, Li
         events = events == null ? List.of() : List.copyOf(events);
         journal = journal == null ? List.of() : List.copyOf(journal);
         recentKeys = recentKeys == null ? Set.of() : Set.copyOf(recentKeys);
+        watches = watches == null ? List.of() : List.copyOf(watches);
+    }
+
+    /** As the canonical constructor, without watch restarts. */
+    public RuleHistory(List<MeterDigest> meters, List<DeviceEvent> events, List<RuleJournalEntry> journal,
+                       Set<String> recentKeys) {
+        this(meters, events, journal, recentKeys, List.of());
     }
 
     public static RuleHistory empty() {
