@@ -115,8 +115,20 @@
     const visited = withVisit ? el('input', { type: 'checkbox', name: 'visited' }) : null;
     const f = SW.form(async () => {
       if (!select.value) { say('请先选择处置结果', true); select.focus(); return; }
-      const done = await api(`/api/incidents/${incident.id}/resolve`,
-        { body: { outcome: select.value, note: note.value.trim() || undefined, visited: visited ? visited.checked : undefined } });
+      let done;
+      try {
+        // alertsSeen: the server refuses (409) if an alert arrived after this view was drawn, so it is seen first.
+        done = await api(`/api/incidents/${incident.id}/resolve`,
+          { body: { outcome: select.value, note: note.value.trim() || undefined,
+            visited: visited ? visited.checked : undefined, alertsSeen: incident.alerts } });
+      } catch (e) {
+        if (e.status === 409 && e.body && typeof e.body.alerts === 'number') {
+          say(e.message, true);
+          onDone(null);
+          return;
+        }
+        throw e;
+      }
       say(`已办结 ${done.code}：${select.value}${done.careRecordId ? '，已计为一次上门联系' : ''}`);
       onDone(done);
     }, select, note, visited ? el('label', { class: 'check' }, visited, ' 已上门查看（计为关爱联系）') : null,

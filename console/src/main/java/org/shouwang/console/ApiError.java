@@ -65,6 +65,11 @@ final class ApiError extends RuntimeException {
         return new ApiError(409, message, new JsonObject().put("state", currentState));
     }
 
+    /** 409 for a resolve that had not seen every alert: the incident's state and how many alerts it holds now. */
+    static ApiError staleAlerts(String message, String currentState, int alerts) {
+        return new ApiError(409, message, new JsonObject().put("state", currentState).put("alerts", alerts));
+    }
+
     int status() {
         return status;
     }

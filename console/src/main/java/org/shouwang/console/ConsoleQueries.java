@@ -31,7 +31,8 @@ final class ConsoleQueries {
     private static final String QUEUE = "SELECT i.id, i.code, i.elder_id, i.rule, i.severity, i.state, i.opened_at,"
             + " i.acknowledged_at, i.acknowledged_by, i.resolved_at, i.resolved_by, i.outcome,"
             + " e.name, e.id_number, e.street, e.community, e.address, e.phone, e.active,"
-            + " x.unreached_at IS NOT NULL AS unreached"
+            + " x.unreached_at IS NOT NULL AS unreached,"
+            + " (SELECT count(*) FROM incident_alert a WHERE a.incident_id = i.id) AS alerts"
             + " FROM incident i JOIN elder e ON e.id = i.elder_id LEFT JOIN escalation x ON x.incident_id = i.id";
     /** The scope as SQL on alias {@code e}: street (null = all), communities (null = all of the street). */
     private static final String SCOPE = " (?::text IS NULL OR e.street = ?::text)"
@@ -41,9 +42,10 @@ final class ConsoleQueries {
 
     /**
      * An incident with its elder; {@code unreached} while the escalation's latest round of pages reached
-     * nobody (the queue shows it in red).
+     * nobody (the queue shows it in red); {@code alerts}, how many alerts it holds (the console sends it back on
+     * resolving, so an alert that arrived meanwhile is seen before the case is closed).
      */
-    record QueueRow(Incident incident, Elder elder, boolean unreached) {
+    record QueueRow(Incident incident, Elder elder, boolean unreached, int alerts) {
     }
 
     /** One page sent (or being sent) for an incident, with whom it was for; never the number it went to. */
@@ -182,7 +184,7 @@ final class ConsoleQueries {
         Elder e = new Elder(rs.getLong("elder_id"), rs.getString("name"), rs.getString("id_number"),
                 rs.getString("street"), rs.getString("community"), rs.getString("address"), rs.getString("phone"),
                 rs.getBoolean("active"));
-        return new QueueRow(i, e, rs.getBoolean("unreached"));
+        return new QueueRow(i, e, rs.getBoolean("unreached"), rs.getInt("alerts"));
     }
 
     private static Elder elder(ResultSet rs) throws SQLException {

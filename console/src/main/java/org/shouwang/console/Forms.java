@@ -45,7 +45,7 @@ final class Forms {
     }
 
     /** Who closes an incident, with which outcome, and an optional note for the timeline. */
-    record Resolution(String actor, String outcome, String note) {
+    record Resolution(String actor, String outcome, String note, Integer alertsSeen) {
     }
 
     private Forms() {
@@ -184,8 +184,9 @@ final class Forms {
     }
 
     static Resolution resolution(JsonObject body) {
+        long seen = number(body, "alertsSeen", "已查看的报警条数", 0, 100_000, -1);
         return new Resolution(actor(body), required(body, "outcome", "处置结果", SHORT_TEXT),
-                optional(body, "note", "备注", NOTE_TEXT));
+                optional(body, "note", "备注", NOTE_TEXT), seen < 0 ? null : (int) seen);
     }
 
     /** A numeric id from the path; anything else is a bad request rather than a lookup. */

@@ -114,6 +114,7 @@ final class IncidentApi {
             pages.forEach(p -> paged.add(Views.page(p)));
             Map.Entry<Instant, String> arrival = incidents.arrival(id).orElse(null);
             return Views.incident(row.incident())
+                    .put("alerts", row.alerts())
                     .put("arrivedAt", arrival == null ? null : arrival.getKey().toString())
                     .put("arrivedBy", arrival == null ? null : Views.redact(arrival.getValue()))
                     .put("elder", elder)
@@ -151,7 +152,11 @@ final class IncidentApi {
         }
         boolean visited = Boolean.TRUE.equals(visitedRaw);
         Replies.blocking(vertx, ctx, 200, () -> {
-            Transition t = commands.resolve(id, staff.name(), r.outcome());
+            Transition t = commands.resolve(id, staff.name(), r.outcome(), r.alertsSeen());
+            if (t.result() == Transition.Result.STALE) {
+                throw ApiError.staleAlerts("您查看之后该事件又收到 " + (t.alerts() - r.alertsSeen())
+                        + " 条新报警，请先查看新报警再办结", t.incident().state().wire(), t.alerts());
+            }
             requireDone(t, "该事件已办结");
             audit.record(staff, Audit.RESOLVE, "incident", id, row.elder().id(), row.incident().code() + " " + r.outcome());
             LOG.info("incident resolved [incident: {}, via: {}, account: {}]", id, VIA, staff.account().id());
@@ -238,7 +243,7 @@ final class IncidentApi {
         switch (t.result()) {
             case DONE -> { }
             case NOT_FOUND -> throw ApiError.notFound("事件不存在");
-            case NOT_ALLOWED -> throw ApiError.stateConflict(whyNot, t.incident().state().wire());
+            case NOT_ALLOWED, STALE -> throw ApiError.stateConflict(whyNot, t.incident().state().wire());
             default -> throw new IllegalStateException("unknown transition result " + t.result());
         }
     }

@@ -67,7 +67,8 @@ final class Views {
     static JsonObject queueRow(ConsoleQueries.QueueRow r, Disclosure d, List<ConsoleQueries.Page> pages) {
         JsonArray paged = new JsonArray();
         pages.stream().filter(p -> p.incidentId() == r.incident().id()).forEach(p -> paged.add(page(p)));
-        return incident(r.incident(), r.elder(), d).put("paged", paged).put("unreached", r.unreached());
+        return incident(r.incident(), r.elder(), d).put("paged", paged).put("unreached", r.unreached())
+                .put("alerts", r.alerts());
     }
 
     /**

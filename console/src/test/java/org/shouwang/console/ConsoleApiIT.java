@@ -139,6 +139,34 @@ class ConsoleApiIT {
     }
 
     @Test
+    void anAlertThatArrivedAfterTheCaseWasReadStopsItsResolutionUntilSeen() {
+        long elder = console.newElder();
+        Incident incident = console.raise(elder, Rule.NO_WATER_USE);
+        String base = "/api/incidents/" + incident.id();
+        int seen = console.get(base).bodyAsJsonObject().getInteger("alerts");
+        assertThat(seen).isEqualTo(1);
+
+        console.raise(elder, Rule.NO_WATER_USE); // attaches while the page is open
+
+        HttpResponse<Buffer> stale = console.post(base + "/resolve",
+                new JsonObject().put("outcome", "老人安全").put("alertsSeen", seen));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.bodyAsJsonObject().getString("error")).contains("1 条新报警");
+        assertThat(stale.bodyAsJsonObject().getInteger("alerts")).isEqualTo(2);
+        assertThat(console.get(base).bodyAsJsonObject().getString("state")).isEqualTo("open");
+        JsonObject row = console.get("/api/incidents?state=open").bodyAsJsonArray().stream()
+                .map(JsonObject.class::cast).filter(r -> r.getLong("id") == incident.id()).findFirst().orElseThrow();
+        assertThat(row.getInteger("alerts")).isEqualTo(2);
+
+        assertThat(console.post(base + "/resolve", new JsonObject().put("outcome", "老人安全").put("alertsSeen", -1))
+                .statusCode()).isEqualTo(400);
+        HttpResponse<Buffer> resolved = console.post(base + "/resolve",
+                new JsonObject().put("outcome", "老人安全").put("alertsSeen", 2));
+        assertThat(resolved.statusCode()).isEqualTo(200);
+        assertThat(resolved.bodyAsJsonObject().getString("state")).isEqualTo("resolved");
+    }
+
+    @Test
     void unknownStateIsABadRequestAndUnknownIncidentIsNotFound() {
         HttpResponse<Buffer> state = console.get("/api/incidents?state=closed");
         assertThat(state.statusCode()).isEqualTo(400);

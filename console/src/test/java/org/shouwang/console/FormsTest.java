@@ -169,7 +169,7 @@ class FormsTest {
     @Test
     void resolutionNeedsAnOutcomeAndFallsBackToTheDutyOfficer() {
         assertThat(Forms.resolution(new JsonObject().put("outcome", "老人安全")))
-                .isEqualTo(new Forms.Resolution("控制台值班员", "老人安全", null));
+                .isEqualTo(new Forms.Resolution("控制台值班员", "老人安全", null, null));
         assertThatThrownBy(() -> Forms.resolution(new JsonObject().put("actor", "陈值班")))
                 .hasMessage("处置结果（outcome）不能为空");
     }

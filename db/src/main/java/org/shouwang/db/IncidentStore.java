@@ -151,11 +151,38 @@ public final class IncidentStore {
                 incidentId);
     }
 
-    /** Closes an open or acknowledged incident with an outcome. */
+    /** Closes an open or acknowledged incident with an outcome, whatever alerts it holds. */
     public Transition resolve(long id, String actor, String outcome, Instant at) {
-        return transition(id, "UPDATE incident SET state = 'RESOLVED', resolved_at = ?, resolved_by = ?, outcome = ?"
-                + " WHERE id = ? AND state <> 'RESOLVED' RETURNING " + COLUMNS, "RESOLVED", actor, outcome, at,
-                c -> { }, at, actor, outcome, id);
+        return resolve(id, actor, outcome, at, null);
+    }
+
+    /**
+     * Closes an open or acknowledged incident with an outcome, if it holds no more than {@code alertsSeen} alerts
+     * (null: any number). The row is locked before counting and an alert attaches under the same lock
+     * ({@link #recordAlert}), so an alert either lands before this count, and the resolve is {@code STALE} when
+     * the asker had not seen it, or waits and then opens a new incident: it never lands unseen on a closed case.
+     */
+    public Transition resolve(long id, String actor, String outcome, Instant at, Integer alertsSeen) {
+        return jdbc.inTransaction(c -> {
+            Optional<Incident> before = Jdbc.one(c, "SELECT " + COLUMNS + " FROM incident WHERE id = ? FOR UPDATE",
+                    IncidentStore::incident, id);
+            if (before.isEmpty()) {
+                return new Transition(null, Transition.Result.NOT_FOUND);
+            }
+            int alerts = Jdbc.one(c, "SELECT count(*) FROM incident_alert WHERE incident_id = ?", rs -> rs.getInt(1),
+                    id).orElse(0);
+            if (before.get().state() == IncidentState.RESOLVED) {
+                return new Transition(before.get(), Transition.Result.NOT_ALLOWED, alerts);
+            }
+            if (alertsSeen != null && alerts > alertsSeen) {
+                return new Transition(before.get(), Transition.Result.STALE, alerts);
+            }
+            Incident after = Jdbc.one(c, "UPDATE incident SET state = 'RESOLVED', resolved_at = ?, resolved_by = ?,"
+                    + " outcome = ? WHERE id = ? RETURNING " + COLUMNS, IncidentStore::incident, at, actor, outcome, id)
+                    .orElseThrow();
+            appendTimeline(c, id, at, "RESOLVED", actor, outcome);
+            return new Transition(after, Transition.Result.DONE, alerts);
+        });
     }
 
     /**

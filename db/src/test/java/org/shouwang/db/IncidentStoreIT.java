@@ -123,6 +123,55 @@ class IncidentStoreIT {
         assertThat(incidents.acknowledge(999_999, "x", "console", T0).result()).isEqualTo(Transition.Result.NOT_FOUND);
     }
 
+    @Test
+    void aResolveThatHadNotSeenTheLatestAlertIsStaleAndChangesNothing() {
+        long id = incidents.recordAlert(elderId, press("1")).incident().id();
+        incidents.recordAlert(elderId, press("2")); // arrives while the staff member reads the first
+
+        Transition stale = incidents.resolve(id, "张三", "老人安全", T0.plusSeconds(90), 1);
+
+        assertThat(stale.result()).isEqualTo(Transition.Result.STALE);
+        assertThat(stale.alerts()).isEqualTo(2);
+        assertThat(incidents.find(id).orElseThrow().state()).isEqualTo(IncidentState.OPEN);
+        assertThat(incidents.timeline(id)).extracting("kind").doesNotContain("RESOLVED");
+
+        Transition seen = incidents.resolve(id, "张三", "老人安全", T0.plusSeconds(120), 2);
+
+        assertThat(seen.result()).isEqualTo(Transition.Result.DONE);
+        assertThat(seen.incident().state()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(incidents.resolve(id, "李四", "误报", T0.plusSeconds(130), 2).result())
+                .isEqualTo(Transition.Result.NOT_ALLOWED);
+    }
+
+    @Test
+    void anAlertArrivingWhileTheIncidentIsBeingResolvedOpensANewIncident() throws Exception {
+        long id = incidents.recordAlert(elderId, press("1")).incident().id();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection resolving = db.dataSource().getConnection()) {
+            resolving.setAutoCommit(false);
+            try (var lock = resolving.prepareStatement("SELECT id FROM incident WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, id);
+                lock.executeQuery().close();
+            }
+            Future<AlertRecording> late = pool.submit(() -> incidents.recordAlert(elderId, press("2")));
+            Thread.sleep(300); // the alert now waits on the row the resolve holds
+            assertThat(late).isNotDone();
+            try (var close = resolving.prepareStatement("UPDATE incident SET state = 'RESOLVED', resolved_at = now(),"
+                    + " resolved_by = 'staff', outcome = '老人安全' WHERE id = ?")) {
+                close.setLong(1, id);
+                close.executeUpdate();
+            }
+            resolving.commit();
+
+            AlertRecording recorded = late.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(recorded.outcome()).isEqualTo(AlertRecording.Outcome.OPENED);
+            assertThat(recorded.incident().id()).isNotEqualTo(id);
+            assertThat(incidents.alertIds(id)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static <T> T get(Future<T> f) {
         try {
             return f.get();

@@ -35,7 +35,15 @@ public final class IncidentCommands {
 
     /** Closes an incident with its outcome (elder safe, false alarm, sent to hospital, ...). */
     public Transition resolve(long incidentId, String actor, String outcome) {
-        return announce(store.resolve(incidentId, actor, outcome, clock.instant()), "resolved");
+        return resolve(incidentId, actor, outcome, null);
+    }
+
+    /**
+     * As {@link #resolve(long, String, String)}, only if the incident holds no more alerts than the
+     * {@code alertsSeen} the person looked at (null: any); else {@code STALE} and nothing changes.
+     */
+    public Transition resolve(long incidentId, String actor, String outcome, Integer alertsSeen) {
+        return announce(store.resolve(incidentId, actor, outcome, clock.instant(), alertsSeen), "resolved");
     }
 
     /**
