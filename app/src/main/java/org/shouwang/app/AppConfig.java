@@ -120,36 +120,40 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
     public record Rules(Duration noWaterWindow, Duration noWaterWindowExtreme, double noWaterMinLiters,
                         Duration continuousFlow, double continuousFlowMinLpm, double highUseLiters,
                         Duration meterReportInterval, Duration buttonHeartbeat, int lowBatteryPercent,
-                        Duration meterAlarmQuiet, Duration tick, Duration recoveryLookback, Duration contextRefresh) {
+                        Duration meterAlarmQuiet, double routineSensitivity, Duration routineFloor, Duration tick,
+                        Duration recoveryLookback, Duration contextRefresh) {
         static final Rules DEFAULTS = of(RuleSettings.DEFAULTS);
 
         public Rules {
             validated("rules", () -> settings(noWaterWindow, noWaterWindowExtreme, noWaterMinLiters, continuousFlow,
                     continuousFlowMinLpm, highUseLiters, meterReportInterval, buttonHeartbeat, lowBatteryPercent,
-                    meterAlarmQuiet, tick, recoveryLookback, contextRefresh));
+                    meterAlarmQuiet, routineSensitivity, routineFloor, tick, recoveryLookback, contextRefresh));
         }
 
         public RuleSettings options() {
             return settings(noWaterWindow, noWaterWindowExtreme, noWaterMinLiters, continuousFlow, continuousFlowMinLpm,
-                    highUseLiters, meterReportInterval, buttonHeartbeat, lowBatteryPercent, meterAlarmQuiet, tick,
-                    recoveryLookback, contextRefresh);
+                    highUseLiters, meterReportInterval, buttonHeartbeat, lowBatteryPercent, meterAlarmQuiet,
+                    routineSensitivity, routineFloor, tick, recoveryLookback, contextRefresh);
         }
 
         static Rules of(RuleSettings s) {
             RuleThresholds t = s.defaults();
             return new Rules(t.noWaterWindow(), t.noWaterWindowExtreme(), t.noWaterMinLiters(), t.continuousFlow(),
                     t.continuousFlowMinLpm(), t.highUseLiters(), t.meterReportInterval(), t.buttonHeartbeat(),
-                    t.lowBatteryPercent(), t.meterAlarmQuiet(), s.tick(), s.recoveryLookback(), s.contextRefresh());
+                    t.lowBatteryPercent(), t.meterAlarmQuiet(), t.routineSensitivity(), t.routineFloor(), s.tick(),
+                    s.recoveryLookback(), s.contextRefresh());
         }
 
         private static RuleSettings settings(Duration noWaterWindow, Duration noWaterWindowExtreme, double noWaterMinLiters,
                                              Duration continuousFlow, double continuousFlowMinLpm, double highUseLiters,
                                              Duration meterReportInterval, Duration buttonHeartbeat,
-                                             int lowBatteryPercent, Duration meterAlarmQuiet, Duration tick,
-                                             Duration recoveryLookback, Duration contextRefresh) {
+                                             int lowBatteryPercent, Duration meterAlarmQuiet, double routineSensitivity,
+                                             Duration routineFloor, Duration tick, Duration recoveryLookback,
+                                             Duration contextRefresh) {
             return new RuleSettings(new RuleThresholds(noWaterWindow, noWaterWindowExtreme, noWaterMinLiters,
                     continuousFlow, continuousFlowMinLpm, highUseLiters, meterReportInterval, buttonHeartbeat,
-                    lowBatteryPercent, meterAlarmQuiet), tick, recoveryLookback, contextRefresh);
+                    lowBatteryPercent, meterAlarmQuiet, routineSensitivity, routineFloor), tick, recoveryLookback,
+                    contextRefresh);
         }
     }
 

@@ -152,7 +152,8 @@ final class RulesApi {
                 (Double) values.get("noWaterMinLiters"), (Duration) values.get("continuousFlow"),
                 (Double) values.get("continuousFlowMinLpm"), (Double) values.get("highUseLiters"),
                 (Duration) values.get("meterReportInterval"), (Duration) values.get("buttonHeartbeat"),
-                (Integer) values.get("lowBatteryPercent"), (Duration) values.get("meterAlarmQuiet"));
+                (Integer) values.get("lowBatteryPercent"), (Duration) values.get("meterAlarmQuiet"),
+                (Double) values.get("routineSensitivity"), (Duration) values.get("routineFloor"));
     }
 
     private static Object value(String field, Object raw) {
@@ -165,7 +166,8 @@ final class RulesApi {
             }
             throw ApiError.badField(field, field + " 须为整数");
         }
-        if (field.equals("noWaterMinLiters") || field.equals("continuousFlowMinLpm") || field.equals("highUseLiters")) {
+        if (field.equals("noWaterMinLiters") || field.equals("continuousFlowMinLpm") || field.equals("highUseLiters")
+                || field.equals("routineSensitivity")) {
             if (raw instanceof Number n) {
                 return n.doubleValue();
             }

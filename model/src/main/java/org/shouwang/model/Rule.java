@@ -4,6 +4,11 @@ package org.shouwang.model;
 public enum Rule {
     BUTTON_PRESSED(Severity.CRITICAL, "一键呼叫", true),
     NO_WATER_USE(Severity.HIGH, "长时间未用水", true),
+    /**
+     * The home has gone without water longer than its own learned routine allows at this time of day (issue 12):
+     * found in hours, where NO_WATER_USE (the backstop) takes a day. Its plan calls the elder first.
+     */
+    ROUTINE_BREAK(Severity.HIGH, "用水习惯异常", true),
     CONTINUOUS_FLOW(Severity.HIGH, "持续用水不止", true),
     HIGH_USE(Severity.MEDIUM, "用水量异常偏高", true),
     DEVICE_SILENT(Severity.TECHNICAL, "设备离线", true),

@@ -21,6 +21,9 @@ import java.util.List;
  * @param buttonHeartbeat      DEVICE_SILENT for a call button: how long it may stay offline (its MQTT Will)
  * @param lowBatteryPercent    LOW_BATTERY below this charge; cleared at 10 points above (a new battery)
  * @param meterAlarmQuiet      METER_ALARM: the episode ends when the same alarm has not come again for this long
+ * @param routineSensitivity   ROUTINE_BREAK (the learned routine): 1 as learned, above 1 tighter limits (fires
+ *                             sooner), below 1 looser; 0 turns the learned rule off for that scope
+ * @param routineFloor         ROUTINE_BREAK never fires on a gap shorter than this, whatever the home has shown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleThresholds(
@@ -33,31 +36,36 @@ public record RuleThresholds(
         @JsonFormat(shape = JsonFormat.Shape.STRING) Duration meterReportInterval,
         @JsonFormat(shape = JsonFormat.Shape.STRING) Duration buttonHeartbeat,
         Integer lowBatteryPercent,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) Duration meterAlarmQuiet) {
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Duration meterAlarmQuiet,
+        Double routineSensitivity,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Duration routineFloor) {
 
     /** The JSON names of the fields, in declaration order. */
     public static final List<String> FIELDS = List.of("noWaterWindow", "noWaterWindowExtreme", "noWaterMinLiters",
             "continuousFlow", "continuousFlowMinLpm", "highUseLiters", "meterReportInterval", "buttonHeartbeat",
-            "lowBatteryPercent", "meterAlarmQuiet");
+            "lowBatteryPercent", "meterAlarmQuiet", "routineSensitivity", "routineFloor");
 
     /** No threshold may make a rule wait longer than this; a typo like P300D is refused. */
     public static final Duration MAX_DURATION = Duration.ofDays(30);
 
     /** Nothing set: everything inherits. */
     public static final RuleThresholds NONE = new RuleThresholds(null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null, null);
 
     /**
      * The defaults of DESIGN.md and issue 4: under 10 L in 24 h (12 h in extreme weather), 2 h of running
      * water at 0.5 L/min or more, over 2 m³ in a day, a meter reporting hourly (silent after 3 h), a button
-     * offline for 1 h, battery under 20 %, a meter alarm quiet for a day.
+     * offline for 1 h, battery under 20 %, a meter alarm quiet for a day; the learned routine as learned, never
+     * on a gap under 3 h (issue 12).
      */
     public static final RuleThresholds DEFAULTS = new RuleThresholds(Duration.ofHours(24), Duration.ofHours(12), 10.0,
-            Duration.ofHours(2), 0.5, 2000.0, Duration.ofHours(1), Duration.ofHours(1), 20, Duration.ofDays(1));
+            Duration.ofHours(2), 0.5, 2000.0, Duration.ofHours(1), Duration.ofHours(1), 20, Duration.ofDays(1), 1.0,
+            Duration.ofHours(3));
 
     public RuleThresholds {
         Object[] values = {noWaterWindow, noWaterWindowExtreme, noWaterMinLiters, continuousFlow, continuousFlowMinLpm,
-            highUseLiters, meterReportInterval, buttonHeartbeat, lowBatteryPercent, meterAlarmQuiet};
+            highUseLiters, meterReportInterval, buttonHeartbeat, lowBatteryPercent, meterAlarmQuiet, routineSensitivity,
+            routineFloor};
         for (int i = 0; i < values.length; i++) {
             String problem = check(FIELDS.get(i), values[i]);
             if (problem != null) {
@@ -76,7 +84,7 @@ public record RuleThresholds(
         }
         switch (field) {
             case "noWaterWindow", "noWaterWindowExtreme", "continuousFlow", "meterReportInterval", "buttonHeartbeat",
-                 "meterAlarmQuiet" -> {
+                 "meterAlarmQuiet", "routineFloor" -> {
                 if (!(value instanceof Duration d) || d.toMinutes() < 1 || d.compareTo(MAX_DURATION) > 0) {
                     return "须为 1 分钟到 30 天之间的 ISO-8601 时长，如 PT24H、PT30M";
                 }
@@ -85,6 +93,12 @@ public record RuleThresholds(
             case "noWaterMinLiters", "continuousFlowMinLpm", "highUseLiters" -> {
                 if (!(value instanceof Double d) || !Double.isFinite(d) || d <= 0 || d > 100_000) {
                     return "须为大于 0、不超过 100000 的数";
+                }
+                return null;
+            }
+            case "routineSensitivity" -> {
+                if (!(value instanceof Double d) || !Double.isFinite(d) || d < 0 || d > 3) {
+                    return "须为 0 到 3 之间的数（1 为按习惯，0 为关闭习惯规则）";
                 }
                 return null;
             }
@@ -110,7 +124,8 @@ public record RuleThresholds(
                 pick(over.noWaterMinLiters, noWaterMinLiters), pick(over.continuousFlow, continuousFlow),
                 pick(over.continuousFlowMinLpm, continuousFlowMinLpm), pick(over.highUseLiters, highUseLiters),
                 pick(over.meterReportInterval, meterReportInterval), pick(over.buttonHeartbeat, buttonHeartbeat),
-                pick(over.lowBatteryPercent, lowBatteryPercent), pick(over.meterAlarmQuiet, meterAlarmQuiet));
+                pick(over.lowBatteryPercent, lowBatteryPercent), pick(over.meterAlarmQuiet, meterAlarmQuiet),
+                pick(over.routineSensitivity, routineSensitivity), pick(over.routineFloor, routineFloor));
     }
 
     /** True when every field is set, as the merged thresholds a device is judged by must be. */
@@ -119,7 +134,7 @@ public record RuleThresholds(
         return noWaterWindow != null && noWaterWindowExtreme != null && noWaterMinLiters != null
                 && continuousFlow != null && continuousFlowMinLpm != null && highUseLiters != null
                 && meterReportInterval != null && buttonHeartbeat != null && lowBatteryPercent != null
-                && meterAlarmQuiet != null;
+                && meterAlarmQuiet != null && routineSensitivity != null && routineFloor != null;
     }
 
     /** True when no field is set. */
@@ -129,19 +144,33 @@ public record RuleThresholds(
     }
 
     public RuleThresholds withNoWaterWindow(Duration window) {
-        return overlay(new RuleThresholds(window, null, null, null, null, null, null, null, null, null));
+        return overlay(new RuleThresholds(window, null, null, null, null, null, null, null, null, null, null, null));
     }
 
     public RuleThresholds withNoWaterWindowExtreme(Duration window) {
-        return overlay(new RuleThresholds(null, window, null, null, null, null, null, null, null, null));
+        return overlay(new RuleThresholds(null, window, null, null, null, null, null, null, null, null, null, null));
     }
 
     public RuleThresholds withNoWaterMinLiters(double liters) {
-        return overlay(new RuleThresholds(null, null, liters, null, null, null, null, null, null, null));
+        return overlay(new RuleThresholds(null, null, liters, null, null, null, null, null, null, null, null, null));
     }
 
     public RuleThresholds withMeterReportInterval(Duration interval) {
-        return overlay(new RuleThresholds(null, null, null, null, null, null, interval, null, null, null));
+        return overlay(new RuleThresholds(null, null, null, null, null, null, interval, null, null, null, null, null));
+    }
+
+    public RuleThresholds withRoutineSensitivity(double sensitivity) {
+        return overlay(NONE.with("routineSensitivity", sensitivity));
+    }
+
+    private RuleThresholds with(String field, Object value) {
+        Object[] v = {noWaterWindow, noWaterWindowExtreme, noWaterMinLiters, continuousFlow, continuousFlowMinLpm,
+            highUseLiters, meterReportInterval, buttonHeartbeat, lowBatteryPercent, meterAlarmQuiet, routineSensitivity,
+            routineFloor};
+        v[FIELDS.indexOf(field)] = value;
+        return new RuleThresholds((Duration) v[0], (Duration) v[1], (Double) v[2], (Duration) v[3], (Double) v[4],
+                (Double) v[5], (Duration) v[6], (Duration) v[7], (Integer) v[8], (Duration) v[9], (Double) v[10],
+                (Duration) v[11]);
     }
 
     private static <T> T pick(T preferred, T fallback) {

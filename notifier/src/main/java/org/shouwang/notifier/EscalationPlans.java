@@ -97,8 +97,11 @@ public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule
                 EscalationStep.of(Duration.ofMinutes(15), team.to(), SMS, VOICE)), Duration.ofMinutes(30), false, true);
         EscalationPlan careCase = new EscalationPlan(List.of(EscalationStep.of(Duration.ZERO,
                 List.of(COMMUNITY_WORKER), SMS)), null, true, false);
-        return new EscalationPlans(bySeverity, Map.of(Rule.NO_WATER_USE, wellCheck, Rule.CONTACT_OVERDUE, careCase),
-                Map.of(), QuietHours.DEFAULT);
+        // The learned routine (issue 12) is a guess made in hours: the elder first, as for NO_WATER_USE, and at night
+        // nobody is woken for it (the plan waits for the morning; the 24 h backstop still pages at night).
+        EscalationPlan routineCheck = new EscalationPlan(wellCheck.steps(), wellCheck.repeatEvery(), true, true);
+        return new EscalationPlans(bySeverity, Map.of(Rule.NO_WATER_USE, wellCheck, Rule.ROUTINE_BREAK, routineCheck,
+                Rule.CONTACT_OVERDUE, careCase), Map.of(), QuietHours.DEFAULT);
     }
 
     /** The defaults with the plans of a YAML file over them (format in the README, section Escalation). */

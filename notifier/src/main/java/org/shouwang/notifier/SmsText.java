@@ -61,6 +61,7 @@ public final class SmsText {
     public static String wellCheck(Incident incident, Elder elder) {
         String why = switch (incident.rule()) {
             case NO_WATER_USE -> "您家中较长时间没有用水，";
+            case ROUTINE_BREAK -> "您家中今天用水和平时不一样，";
             case CONTACT_OVERDUE -> "这两天还没有人与您联系，";
             default -> "您家中设备发出提醒，";
         };

@@ -64,6 +64,7 @@ public final class VoiceText {
     private static String reason(Rule rule) {
         return switch (rule) {
             case NO_WATER_USE -> "我们发现您家中较长时间没有用水";
+            case ROUTINE_BREAK -> "我们发现您家中今天到现在还没有像平时一样用水";
             case CONTINUOUS_FLOW -> "我们发现您家中用水长时间没有停止";
             case CONTACT_OVERDUE -> "这两天还没有人与您联系";
             default -> "我们收到了您家中设备的提醒";
