@@ -12,8 +12,8 @@ import picocli.CommandLine;
 class HelpTest {
 
     @ParameterizedTest(name = "shouwang {0} --help")
-    @ValueSource(strings = {"demo", "bench", "bench-recovery", "sim", "run", "migrate", "roster", "roster import",
-        "roster export", "devices", "devices mosquitto-auth"})
+    @ValueSource(strings = {"demo", "bench", "bench-recovery", "bench-detection", "sim", "run", "migrate", "roster",
+        "roster import", "roster export", "devices", "devices mosquitto-auth"})
     void everyCommandAnswersHelp(String command) {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new Main());
