@@ -18,13 +18,15 @@ import org.shouwang.model.Severity;
 
 /**
  * Which escalation plan an incident follows: one per severity, optionally one per rule (NO_WATER_USE
- * first calls the elder), and per-street overrides of either. Built-in defaults ({@link #defaults()});
- * a YAML file ({@link #load(Path)}) replaces whole plans and keeps the defaults for the rest.
+ * first calls the elder), and per-street overrides of either; and what every plan runs under (the night, the
+ * quiet period after a clear). Built-in defaults ({@link #defaults()}); a YAML file ({@link #load(Path)})
+ * replaces whole plans and keeps the defaults for the rest.
  *
- * @param streets overrides by street name as the registry writes it ("平江街道")
+ * @param streets         overrides by street name as the registry writes it ("平江街道")
+ * @param quietAfterClear how long a cleared condition that comes back waits before it pages again
  */
 public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule, EscalationPlan> rules,
-                              Map<String, StreetPlans> streets, QuietHours quietHours) {
+                              Map<String, StreetPlans> streets, QuietHours quietHours, QuietAfterClear quietAfterClear) {
 
     /** A street's own plans, by severity and by rule; either may be empty. */
     public record StreetPlans(Map<Severity, EscalationPlan> severities, Map<Rule, EscalationPlan> rules) {
@@ -48,6 +50,7 @@ public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule
         rules = rules == null ? Map.of() : Map.copyOf(rules);
         streets = streets == null ? Map.of() : Map.copyOf(streets);
         quietHours = quietHours == null ? QuietHours.DEFAULT : quietHours;
+        quietAfterClear = quietAfterClear == null ? QuietAfterClear.DEFAULT : quietAfterClear;
         careCasePlan("rules", rules.get(Rule.CONTACT_OVERDUE));
         streets.forEach((name, local) -> careCasePlan("streets." + name + ".rules",
                 local.rules().get(Rule.CONTACT_OVERDUE)));
@@ -101,7 +104,7 @@ public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule
         // nobody is woken for it (the plan waits for the morning; the 24 h backstop still pages at night).
         EscalationPlan routineCheck = new EscalationPlan(wellCheck.steps(), wellCheck.repeatEvery(), true, true);
         return new EscalationPlans(bySeverity, Map.of(Rule.NO_WATER_USE, wellCheck, Rule.ROUTINE_BREAK, routineCheck,
-                Rule.CONTACT_OVERDUE, careCase), Map.of(), QuietHours.DEFAULT);
+                Rule.CONTACT_OVERDUE, careCase), Map.of(), QuietHours.DEFAULT, QuietAfterClear.DEFAULT);
     }
 
     /** The defaults with the plans of a YAML file over them (format in the README, section Escalation). */

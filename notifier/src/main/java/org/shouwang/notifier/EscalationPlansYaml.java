@@ -16,15 +16,16 @@ import org.shouwang.model.Rule;
 import org.shouwang.model.Severity;
 
 /**
- * Reads escalation plans from YAML: {@code quietHours}, {@code severities}, {@code rules}, {@code streets}.
+ * Reads escalation plans from YAML: {@code quietHours}, {@code quietAfterClear}, {@code severities},
+ * {@code rules}, {@code streets}.
  * Unknown keys are errors (a typo must not silently keep a default), and so is any invalid plan; the
  * message names the path of the offending key.
  */
 final class EscalationPlansYaml {
 
     /** The file's shape: every section optional, each plan in it complete. */
-    record PlansFile(QuietHours quietHours, Map<Severity, EscalationPlan> severities, Map<Rule, EscalationPlan> rules,
-                     Map<String, EscalationPlans.StreetPlans> streets) {
+    record PlansFile(QuietHours quietHours, QuietAfterClear quietAfterClear, Map<Severity, EscalationPlan> severities,
+                     Map<Rule, EscalationPlan> rules, Map<String, EscalationPlans.StreetPlans> streets) {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -69,7 +70,8 @@ final class EscalationPlansYaml {
                 : file.streets().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().strip(),
                         Map.Entry::getValue));
         return new EscalationPlans(severities, rules, streets,
-                file.quietHours() == null ? defaults.quietHours() : file.quietHours());
+                file.quietHours() == null ? defaults.quietHours() : file.quietHours(),
+                file.quietAfterClear() == null ? defaults.quietAfterClear() : file.quietAfterClear());
     }
 
     private static String path(JsonMappingException e) {
