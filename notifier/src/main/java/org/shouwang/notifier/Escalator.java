@@ -133,6 +133,9 @@ final class Escalator {
         }
         int step = Math.min(e.nextStep(), plan.lastIndex());
         int round = e.nextRound();
+        if (plan.step(step).elderOnly() && !plans.callsElder(incident.rule(), now)) {
+            return skipElderAtNight(e, plan, step, round, incident.id(), now);
+        }
         StepPlanner.Round planned = pages.write(incident, elder, plan.step(step), step, round);
         if (!advance(e, plan, step, round, now)) {
             return false;
@@ -145,6 +148,21 @@ final class Escalator {
             roundFailed(incident, plan.step(step), step, round);
         }
         return true;
+    }
+
+    /**
+     * The well-check call of a rule not in {@code elderNightCall}, due at night: nobody is woken for it, and the
+     * next step comes at once rather than after the time the elder had to answer (a repeat keeps its rhythm).
+     */
+    private boolean skipElderAtNight(Escalation e, EscalationPlan plan, int step, int round, long incidentId,
+                                     Instant now) {
+        boolean moved = step < plan.lastIndex() ? store.advance(e, step + 1, 0, now)
+                : advance(e, plan, step, round, now);
+        if (moved) {
+            timeline.note(incidentId, Timeline.ESCALATION_ADVANCED, "夜间不致电老人：进入下一步");
+            LOG.info("well-check call skipped at night [incident: {}, step: {}]", incidentId, step);
+        }
+        return moved;
     }
 
     /** Moves the stored escalation past this step; the schedule keeps its rhythm unless it fell behind. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -204,6 +205,27 @@ class EscalationPlansTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quietAfterClear.period");
         assertThatThrownBy(() -> EscalationPlans.parse("quietAfterClear: {period: -PT1H}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quietAfterClear.period");
+    }
+
+    @Test
+    void elderIsCalledAtNightOnlyForNoWaterUseByDefaultAndForAnyRuleInTheDay() {
+        Instant twoAtNight = Instant.parse("2026-07-20T18:00:00Z");
+        Instant tenInTheMorning = Instant.parse("2026-07-21T02:00:00Z");
+
+        assertThat(defaults.elderNightCall()).containsExactly(Rule.NO_WATER_USE);
+        assertThat(defaults.callsElder(Rule.NO_WATER_USE, twoAtNight)).isTrue();
+        assertThat(defaults.callsElder(Rule.ROUTINE_BREAK, twoAtNight)).isFalse();
+        assertThat(defaults.callsElder(Rule.ROUTINE_BREAK, tenInTheMorning)).isTrue();
+    }
+
+    @Test
+    void elderNightCallIsReadFromTheFileAndAnUnknownRuleIsRefused() {
+        assertThat(EscalationPlans.parse("elderNightCall: [NO_WATER_USE, ROUTINE_BREAK]").elderNightCall())
+                .containsExactlyInAnyOrder(Rule.NO_WATER_USE, Rule.ROUTINE_BREAK);
+        assertThat(EscalationPlans.parse("elderNightCall: []").elderNightCall()).isEmpty();
+        assertThatThrownBy(() -> EscalationPlans.parse("elderNightCall: [NO_WATER]"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("elderNightCall")
+                .hasMessageContaining("NO_WATER");
     }
 
     @Test
