@@ -12,6 +12,7 @@ import org.shouwang.db.RuleStore;
 import org.shouwang.db.Stores;
 import org.shouwang.ingest.MqttIngestVerticle;
 import org.shouwang.notifier.EscalationOptions;
+import org.shouwang.notifier.EscalationPlans;
 import org.shouwang.notifier.Notifier;
 import org.shouwang.notifier.NotifierStores;
 import org.shouwang.notifier.NotifierMetrics;
@@ -56,6 +57,8 @@ public final class Platform implements AutoCloseable {
         // Checked before anything is opened: a site without a paging account must not look started.
         TwilioConfig twilio = cfg.twilio().options();
         EscalationOptions escalation = cfg.escalation();
+        // The plans file too: a typo in it (an unknown rule, a role) stops the start before anything is opened.
+        EscalationPlans plans = escalation.plans();
         WebhookConfig hooks = cfg.webhooks();
         RuleSettings ruleSettings = cfg.rules().options();
         PlatformMetrics metrics = new PlatformMetrics();
@@ -68,7 +71,7 @@ public final class Platform implements AutoCloseable {
         }
         Stores stores = Stores.of(db.dataSource());
         Vertx vertx = metrics.vertx();
-        Notifier notifier = Notifier.create(NotifierStores.of(stores), twilio, hooks, escalation.plans(),
+        Notifier notifier = Notifier.create(NotifierStores.of(stores), twilio, hooks, plans,
                 escalation.retry(), escalation.digest(), escalation.outageJournalPath(), clock,
                 new NotifierMetrics(metrics.registry()));
         Care care = Care.create(stores, notifier, cfg.care().options(), clock);

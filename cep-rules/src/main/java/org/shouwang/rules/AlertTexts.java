@@ -34,7 +34,13 @@ public final class AlertTexts {
         return "已重新用水（" + time(anchorMs) + "）";
     }
 
+    /** A routine break found in a batch of intervals, when it arrived: "上传时（14:00）发现：…". */
+    public static String atUpload(long arrivedMs, String why) {
+        return "上传时（" + time(arrivedMs) + "）发现：" + why;
+    }
+
     /** An episode ended because staff resolved its incident; the rule watches again from then. */
+
     public static String resolved(long atMs) {
         return "事件已结案（" + time(atMs) + "），自结案起重新开始监测";
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.shouwang.model.Absence;
 import org.shouwang.model.Alert;
+import org.shouwang.model.DaySlots;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.DeviceStatus;
@@ -50,7 +51,8 @@ public final class RuleEngine implements AutoCloseable {
     // Esper keeps runtimes in a static registry by URI; tests run several engines in one JVM.
     private static final AtomicLong SEQUENCE = new AtomicLong();
     /** The rules whose watch a resolution restarts ({@link #incidentResolved}). */
-    private static final Set<Rule> REARMED = Set.of(Rule.NO_WATER_USE, Rule.CONTINUOUS_FLOW, Rule.DEVICE_SILENT);
+    private static final Set<Rule> REARMED = Set.of(Rule.NO_WATER_USE, Rule.ROUTINE_BREAK, Rule.CONTINUOUS_FLOW,
+            Rule.DEVICE_SILENT);
     /** closedDay of a meter whose intervals cover nothing yet: before any day. */
     private static final LocalDate NOTHING_COVERED = LocalDate.of(1970, 1, 1);
 
@@ -61,6 +63,7 @@ public final class RuleEngine implements AutoCloseable {
     private final Set<String> inRegistry = new HashSet<>();
     private final Set<String> offWatch = new HashSet<>();
     private final Map<String, UseLedger> ledgers = new HashMap<>();
+    private final RoutineWatch routines = new RoutineWatch();
     private final RuleSink sink;
     private RuleContext context = RuleContext.empty();
     private boolean closed;
@@ -169,6 +172,7 @@ public final class RuleEngine implements AutoCloseable {
                     "lpm", minutes > 0 ? i.liters() / minutes : 0.0, "useDay", day(end - 1).toString()), "WaterUsed");
             ledger.used(end, i.liters());
         }
+        routines.intervals(deviceId, intervals).ifPresent(v -> routineVerdict(deviceId, v));
         long coveredUntil = ledger.coveredUntil();
         LocalDate closedDay = coveredUntil == Long.MIN_VALUE ? NOTHING_COVERED : day(coveredUntil).minusDays(1);
         Map<String, Object> report = new HashMap<>();
@@ -183,6 +187,27 @@ public final class RuleEngine implements AutoCloseable {
         report.put("pruneBefore", closedDay.minusDays(2).toString());
         LOG.debug("telemetry in [device: {}, msg: {}, intervals: {}]", deviceId, t.msgId(), intervals.size());
         events.sendEventMap(report, "MeterReport");
+        if (!intervals.isEmpty()) {
+            routines.judge(deviceId, coveredUntil, profile.thresholds(), profile.extremeWeather(),
+                    absencesOf(profile.elderId()), events.getCurrentTime()).ifPresent(v -> routineVerdict(deviceId, v));
+        }
+    }
+
+    /** A ROUTINE_BREAK verdict into the episodes module: raised (named by the gap's start) or use resumed. */
+    private void routineVerdict(String deviceId, RoutineWatch.Verdict v) {
+        Map<String, Object> verdict = new HashMap<>();
+        verdict.put("deviceId", deviceId);
+        verdict.put("broken", v.broken());
+        verdict.put("alertId", Rule.ROUTINE_BREAK.name() + ":" + deviceId + ":" + v.since());
+        verdict.put("detail", v.detail());
+        events.sendEventMap(verdict, "RoutineVerdict");
+    }
+
+    private List<Absence> absencesOf(long elderId) {
+        if (elderId == 0) {
+            return List.of();
+        }
+        return context.absences().stream().filter(a -> a.elderId() == elderId).toList();
     }
 
     /**
@@ -213,6 +238,10 @@ public final class RuleEngine implements AutoCloseable {
             return;
         }
         long at = w.at().toEpochMilli();
+        if (w.rule() == Rule.ROUTINE_BREAK || (w.rule() == Rule.NO_WATER_USE && w.reason() == WatchRestart.Reason.DATA_GAP)) {
+            // Time no interval covered is unknown, not a gap in use; a resolution starts the learned watch anew.
+            routines.restartFrom(w.deviceId(), at);
+        }
         if (w.reason() == WatchRestart.Reason.RESOLVED) {
             events.sendEventMap(Map.of("deviceId", w.deviceId(), "episode", w.rule().name(), "atMs", at,
                     "detail", AlertTexts.resolved(at)), "EpisodeResolved");
@@ -330,6 +359,17 @@ public final class RuleEngine implements AutoCloseable {
      * period's when those did not reach back far enough ({@link MeterRestore#needsMore}).
      */
     synchronized void restoreMeter(MeterDigest d, List<WaterInterval> intervals) {
+        restoreMeter(d, intervals, Map.of());
+    }
+
+    /**
+     * As {@link #restoreMeter(MeterDigest, List)}, with the meter's stored quarter-hour days ({@code routineDays},
+     * the last four weeks from {@code rules_meter_day}), from which ROUTINE_BREAK's routine and last use are
+     * rebuilt; its data counts as judged up to the digest's coverage (an episode open before the restart comes
+     * back from the journal).
+     */
+    synchronized void restoreMeter(MeterDigest d, List<WaterInterval> intervals,
+                                   Map<LocalDate, DaySlots.Masks> routineDays) {
         ensureOpen();
         String deviceId = d.deviceId();
         RuleThresholds t = profile(deviceId, DeviceKind.WATER_METER).thresholds();
@@ -339,6 +379,7 @@ public final class RuleEngine implements AutoCloseable {
         long coveredFrom = covered ? d.coveredFrom().toEpochMilli() : Long.MIN_VALUE;
         long coveredUntil = !covered ? Long.MIN_VALUE : d.coveredUntil() == null ? coveredFrom : d.coveredUntil().toEpochMilli();
         List<WaterInterval> used = MeterRestore.used(intervals);
+        routines.restore(deviceId, routineDays, used, coveredUntil);
         UseLedger ledger = MeterRestore.ledger(coveredFrom, used, t.noWaterMinLiters());
         ledger.coveredUntil(coveredUntil);
         ledgers.put(deviceId, ledger);
@@ -397,6 +438,9 @@ public final class RuleEngine implements AutoCloseable {
             return;
         }
         Instant raisedAt = entry.raisedAt() == null ? now() : entry.raisedAt();
+        if (entry.rule() == Rule.ROUTINE_BREAK) {
+            routines.reopened(entry.deviceId(), routineGapStart(entry.alertId(), raisedAt));
+        }
         events.sendEventMap(Map.of("deviceId", entry.deviceId(), "episode", entry.episode(), "rule", entry.rule().name(),
                 "alertId", entry.alertId(), "raisedAt", raisedAt.toEpochMilli()), "EpisodeRestore");
     }
@@ -407,11 +451,23 @@ public final class RuleEngine implements AutoCloseable {
         if (entry.episode() == null) {
             return;
         }
+        if (entry.rule() == Rule.ROUTINE_BREAK) {
+            routines.closed(entry.deviceId());
+        }
         events.sendEventMap(Map.of("deviceId", entry.deviceId(), "episode", entry.episode(), "alertId", entry.alertId()),
                 "EpisodeForget");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------
+
+    /** The gap start a ROUTINE_BREAK alert id names ({@code ROUTINE_BREAK:device:since}); else its raise time. */
+    private static long routineGapStart(String alertId, Instant raisedAt) {
+        try {
+            return Long.parseLong(alertId.substring(alertId.lastIndexOf(':') + 1));
+        } catch (RuntimeException e) {
+            return raisedAt.toEpochMilli();
+        }
+    }
 
     /** The device's profile; a device the registry does not know is judged by the district's defaults. */
     private DeviceProfile profile(String deviceId, DeviceKind kind) {

@@ -30,7 +30,7 @@ final class RuleModules {
     /** In dependency order: the shared inputs, episodes and timers first, then one module per rule. */
     static final List<String> SHARED = List.of("inputs", "episodes", "timers");
     static final List<String> MODULES = List.of("inputs", "episodes", "timers", "button-pressed", "no-water-use",
-            "continuous-flow", "high-use", "device-silent", "low-battery", "meter-alarm");
+            "routine-break", "continuous-flow", "high-use", "device-silent", "low-battery", "meter-alarm");
     static final String DEPLOYMENT_PREFIX = "shouwang-rules.";
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleModules.class);

@@ -200,7 +200,8 @@ final class RuleRecovery {
         for (MeterDigest d : history.meters()) {
             List<WaterInterval> intervals = more.getOrDefault(d.deviceId(), d.recent());
             Instant at = d.lastHeardAt() != null ? d.lastHeardAt() : d.coveredUntil();
-            steps.add(new Step(at(at, from), 0, e -> e.restoreMeter(d, intervals)));
+            var routineDays = history.routineDays().getOrDefault(d.deviceId(), Map.of());
+            steps.add(new Step(at(at, from), 0, e -> e.restoreMeter(d, intervals, routineDays)));
         }
         history.events().forEach(ev -> steps.add(new Step(at(ev.receivedAt(), from), 0, e -> e.onEvent(ev))));
         for (RuleJournalEntry j : history.journal()) {

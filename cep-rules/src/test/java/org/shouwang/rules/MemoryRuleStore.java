@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.shouwang.model.DaySlots;
 import org.shouwang.model.DeviceEvent;
+import org.shouwang.model.Routine;
 import org.shouwang.model.MeterDigest;
 import org.shouwang.model.IncidentResolution;
 import org.shouwang.model.RuleContext;
@@ -67,7 +69,21 @@ final class MemoryRuleStore implements RuleContextSource {
                         .sorted(Comparator.comparing(DeviceEvent::receivedAt)).toList(),
                 journal.values().stream().filter(j -> j.clearedAt() == null || !j.clearedAt().isBefore(r.from())
                         || !j.raisedAt().isBefore(r.from())).toList(),
-                keys, watchesSince(r.from()));
+                keys, watchesSince(r.from()), routineDays(r));
+    }
+
+    /** As RuleDigestReader reads V18's slots: each meter's quarter-hour days from 31 days before the period on. */
+    private Map<String, Map<LocalDate, DaySlots.Masks>> routineDays(RuleHistory.Request r) {
+        LocalDate first = LocalDate.ofInstant(r.from(), r.zone()).minusDays(Routine.LEARN_DAYS + 3);
+        Map<String, Map<LocalDate, DaySlots.Masks>> out = new TreeMap<>();
+        for (Telemetry t : telemetry) {
+            for (WaterInterval i : t.intervals()) {
+                Map<LocalDate, DaySlots.Masks> days = out.computeIfAbsent(t.deviceId(), k -> new TreeMap<>());
+                DaySlots.add(days, i.start(), i.end(), i.liters());
+                days.keySet().removeIf(d -> d.isBefore(first));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.shouwang.model.DaySlots;
 import org.shouwang.model.Telemetry;
 import org.shouwang.model.WaterInterval;
 
 /**
  * Keeps {@code rules_meter_day} (V13) current: per meter and Asia/Shanghai day, what rule recovery needs
  * (litres and intervals by the day of an interval's end; device times, latest arrival and newest battery
- * of the readings that arrived that day), so a restart reads a few rows per meter, not every reading.
+ * of the readings that arrived that day; the quarter-hour slots its intervals covered and used water in, V18), so
+ * a restart reads a few rows per meter, not every reading.
  */
 public final class MeterDays {
 
@@ -25,12 +27,15 @@ public final class MeterDays {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private static final String UPSERT = "INSERT INTO rules_meter_day AS d (device_id, day, liters, intervals,"
-            + " min_start, max_end, min_ts, max_ts, last_received, battery_ts, battery_received, battery)"
+            + " min_start, max_end, min_ts, max_ts, last_received, battery_ts, battery_received, battery,"
+            + " covered_slots, wet_slots)"
             + " SELECT dev, day::date, l, n, s::timestamptz, e::timestamptz, t0::timestamptz, t1::timestamptz,"
-            + " r::timestamptz, bt::timestamptz, br::timestamptz, b"
+            + " r::timestamptz, bt::timestamptz, br::timestamptz, b, cs::bit(96), ws::bit(96)"
             + " FROM unnest(?::text[], ?::text[], ?::float8[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::text[], ?::text[], ?::text[], ?::int4[]) AS u(dev, day, l, n, s, e, t0, t1, r, bt, br, b)"
+            + " ?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[])"
+            + " AS u(dev, day, l, n, s, e, t0, t1, r, bt, br, b, cs, ws)"
             + " ON CONFLICT (device_id, day) DO UPDATE SET liters = d.liters + EXCLUDED.liters,"
+            + " covered_slots = d.covered_slots | EXCLUDED.covered_slots, wet_slots = d.wet_slots | EXCLUDED.wet_slots,"
             + " intervals = d.intervals + EXCLUDED.intervals,"
             + " min_start = LEAST(d.min_start, EXCLUDED.min_start), max_end = GREATEST(d.max_end, EXCLUDED.max_end),"
             + " min_ts = LEAST(d.min_ts, EXCLUDED.min_ts), max_ts = GREATEST(d.max_ts, EXCLUDED.max_ts),"
@@ -56,6 +61,7 @@ public final class MeterDays {
     public static void rebuild(DataSource ds, Instant since) {
         new Jdbc(ds).inTransaction(c -> {
             Jdbc.list(c, "SELECT rules_meter_day_rebuild(?)", rs -> null, since);
+            Jdbc.list(c, "SELECT rules_meter_day_slots_rebuild(?)", rs -> null, since);
             return null;
         });
     }
@@ -68,6 +74,9 @@ public final class MeterDays {
             for (WaterInterval i : t.intervals()) {
                 // Its last instant: an interval ending at midnight belongs to the day before (as HIGH_USE counts).
                 days.computeIfAbsent(new Key(t.deviceId(), day(i.end().minusNanos(1))), k -> new Day()).interval(i);
+                // Its quarter-hour slots, each on the day it starts (the learned routine's days).
+                DaySlots.of(i.start(), i.end(), i.liters()).forEach((d, masks) ->
+                        days.computeIfAbsent(new Key(t.deviceId(), d), k -> new Day()).slots.addAll(masks));
             }
         }
         if (days.isEmpty()) {
@@ -83,7 +92,9 @@ public final class MeterDays {
                 instants(c, rows, d -> d.minTs), instants(c, rows, d -> d.maxTs),
                 instants(c, rows, d -> d.lastReceived), instants(c, rows, d -> d.batteryTs),
                 instants(c, rows, d -> d.batteryReceived),
-                c.createArrayOf("int4", rows.stream().map(d -> d.battery).toArray(Integer[]::new)));
+                c.createArrayOf("int4", rows.stream().map(d -> d.battery).toArray(Integer[]::new)),
+                TelemetryStore.text(c, rows.stream().map(d -> d.slots.coveredBits()).toList()),
+                TelemetryStore.text(c, rows.stream().map(d -> d.slots.wetBits()).toList()));
     }
 
     static LocalDate day(Instant t) {
@@ -111,6 +122,7 @@ public final class MeterDays {
         Instant batteryTs;
         Instant batteryReceived;
         Integer battery;
+        final DaySlots.Masks slots = new DaySlots.Masks();
 
         void interval(WaterInterval i) {
             liters += i.liters();

@@ -6,16 +6,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.shouwang.model.DaySlots;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.MeterDigest;
+import org.shouwang.model.Routine;
 import org.shouwang.model.RuleHistory;
 import org.shouwang.model.WaterInterval;
 
@@ -173,5 +177,22 @@ final class RuleDigestReader {
             return new MeterDigest(deviceId, lastHeardAt, coveredFrom, coveredUntil, batteryTs, battery,
                     days.entrySet().stream().map(e -> new MeterDigest.DayUse(e.getKey(), e.getValue())).toList(), recent);
         }
+    }
+
+    /**
+     * Each meter's quarter-hour days (V18) from {@link Routine#LEARN_DAYS} + 3 days before the period's first day on:
+     * what its learned routine and the gap in progress at the period's start are rebuilt from. Days its intervals
+     * covered nothing of are left out.
+     */
+    static Map<String, Map<LocalDate, DaySlots.Masks>> routineDays(Connection c, RuleHistory.Request r)
+            throws SQLException {
+        LocalDate first = r.from().atZone(r.zone()).toLocalDate().minusDays(Routine.LEARN_DAYS + 3);
+        Map<String, Map<LocalDate, DaySlots.Masks>> out = new HashMap<>();
+        Jdbc.list(c, "SELECT device_id, day, covered_slots::text AS covered, wet_slots::text AS wet FROM rules_meter_day"
+                + " WHERE day >= ? AND covered_slots <> repeat('0', 96)::bit(96)", rs -> out
+                .computeIfAbsent(rs.getString("device_id"), id -> new TreeMap<>())
+                .put(rs.getObject("day", LocalDate.class),
+                        DaySlots.Masks.ofBits(rs.getString("covered"), rs.getString("wet"))), first);
+        return out;
     }
 }

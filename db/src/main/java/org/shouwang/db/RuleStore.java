@@ -81,7 +81,9 @@ public final class RuleStore {
 
     /**
      * The recovery period as the rules need it: a digest per meter, the device events, the journal since
-     * {@code from} and the keys of the latest readings, all from one snapshot (repeatable read), so a
+     * {@code from}, the keys of the latest readings, the watch restarts and the quarter-hour days the learned
+     * routine is rebuilt from (the {@link org.shouwang.model.Routine#LEARN_DAYS} days before {@code from} and
+     * since), all from one snapshot (repeatable read), so a
      * reading committed meanwhile is either in all of it or in none.
      */
     public RuleHistory history(RuleHistory.Request r) {
@@ -93,7 +95,7 @@ public final class RuleStore {
             }
             return new RuleHistory(RuleDigestReader.meters(c, r), RuleDigestReader.events(c, r.from(), r.to()),
                     RuleJournalStore.since(c, r.from()), RuleDigestReader.keys(c, r.keysFrom()),
-                    RuleJournalStore.watchesSince(c, r.from()));
+                    RuleJournalStore.watchesSince(c, r.from()), RuleDigestReader.routineDays(c, r));
         });
     }
 

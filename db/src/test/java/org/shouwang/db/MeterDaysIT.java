@@ -14,14 +14,18 @@ import org.shouwang.testkit.TestServices;
 import org.shouwang.model.Telemetry;
 import org.shouwang.model.WaterInterval;
 
-/** The per-day rollup TelemetryStore keeps as it writes is the one rebuilt from the stored rows (V13). */
+/**
+ * The per-day rollup TelemetryStore keeps as it writes is the one rebuilt from the stored rows (V13), quarter-hour
+ * slots included (V18).
+ */
 class MeterDaysIT {
 
     /** 15:30 UTC is 23:30 in Shanghai: intervals and arrivals straddle the rollup's midnight. */
     private static final Instant T0 = Instant.parse("2025-03-01T15:30:00Z");
     private static final String ROWS = "SELECT device_id || ' ' || day || ' ' || round(liters::numeric, 3) || ' '"
             + " || intervals || ' ' || concat_ws(' ', min_start, max_end, min_ts, max_ts, last_received, battery_ts,"
-            + " battery_received, battery) FROM rules_meter_day ORDER BY device_id, day";
+            + " battery_received, battery) || ' ' || covered_slots::text || ' ' || wet_slots::text"
+            + " FROM rules_meter_day ORDER BY device_id, day";
 
     private Database db;
     private Jdbc jdbc;
@@ -53,6 +57,12 @@ class MeterDaysIT {
                 all.add(new Telemetry("md-" + m, "r" + q, ts, received, 100.0, List.of(interval), 0.0, battery, -70));
             }
         }
+        // An hourly meter on the half hour: each interval's slots straddle two quarter hours and, at 23:30, two days.
+        for (int h = 1; h <= 48; h++) {
+            Instant ts = T0.plus(Duration.ofHours(h));
+            all.add(new Telemetry("md-hourly", "h" + h, ts, ts.plusSeconds(5), 100.0,
+                    List.of(new WaterInterval(ts.minus(Duration.ofHours(1)), ts, h % 3 == 0 ? 0.5 : 4.0)), 0.0, 80, -70));
+        }
         java.util.Collections.shuffle(all, random);
         for (int from = 0; from < all.size(); from += 37) {
             List<Telemetry> batch = new ArrayList<>(all.subList(from, Math.min(all.size(), from + 37)));
@@ -65,7 +75,9 @@ class MeterDaysIT {
         MeterDays.rebuild(db.dataSource(), T0.minus(Duration.ofDays(1)));
 
         // THEN it is the same, row by row (and the data did span the three days)
-        assertThat(written).hasSizeGreaterThanOrEqualTo(3 * 3);
+        assertThat(written).hasSizeGreaterThanOrEqualTo(4 * 3);
+        assertThat(written).anyMatch(row -> row.startsWith("md-hourly") && row.endsWith(" " + "0".repeat(94) + "11"
+                + " " + "0".repeat(94) + "11"));
         assertThat(jdbc.list(ROWS, rs -> rs.getString(1))).isEqualTo(written);
     }
 }

@@ -124,6 +124,30 @@ class RuleStoreIT {
                 .satisfies(m -> assertThat(m.lastHeardAt()).isEqualTo(t.plusSeconds(910)));
     }
 
+    @Test
+    void theLearnedRoutinesDaysComeBackFromFourWeeksBeforeThePeriod() {
+        long elder = elder("沧浪街道");
+        registry.addDevice("rtn-m1", DeviceKind.WATER_METER, elder);
+        // 07:00-07:15 local on a day 20 days before the period: one wet quarter hour, and a dry one after it.
+        Instant seven = java.time.LocalDate.of(2025, 7, 1).atTime(7, 0).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toInstant();
+        Instant old = seven.plus(Duration.ofMinutes(30));
+        telemetry.writeBatch(List.of(new Telemetry("rtn-m1", "r1", old, old.plusSeconds(5), 10.0, List.of(
+                new WaterInterval(seven, seven.plusSeconds(900), 6.0),
+                new WaterInterval(seven.plusSeconds(900), old, 0.0)), 0.0, 80, -70)), List.of());
+
+        RuleHistory history = rules.history(request(T0, T0.plus(Duration.ofDays(2)), T0, T0));
+
+        assertThat(history.routineDays()).containsKey("rtn-m1");
+        var day = history.routineDays().get("rtn-m1").get(java.time.LocalDate.of(2025, 7, 1));
+        assertThat(day.wet(28)).isTrue();
+        assertThat(day.covered(29)).isTrue();
+        assertThat(day.wet(29)).isFalse();
+        assertThat(day.coveredCount()).isEqualTo(2);
+        assertThat(rules.history(request(T0.plus(Duration.ofDays(40)), T0.plus(Duration.ofDays(41)), T0, T0))
+                .routineDays()).as("older than the routine learns from").doesNotContainKey("rtn-m1");
+    }
+
     private static RuleHistory.Request request(Instant from, Instant to, Instant recentFrom, Instant keysFrom) {
         return new RuleHistory.Request(from, to, recentFrom, keysFrom, java.time.ZoneId.of("Asia/Shanghai"));
     }

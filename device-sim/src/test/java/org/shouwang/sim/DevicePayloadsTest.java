@@ -1,14 +1,18 @@
 package org.shouwang.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.PayloadLimits;
 import org.shouwang.model.PayloadParser;
+import org.shouwang.model.RejectReason;
+import org.shouwang.model.RejectedPayloadException;
 import org.shouwang.model.Telemetry;
 import org.shouwang.model.WaterInterval;
 
@@ -62,5 +66,39 @@ class DevicePayloadsTest {
         assertThat(t.flowLpm()).isEqualTo(6.0);
         assertThat(t.battery()).isEqualTo(88);
         assertThat(t.rssi()).isEqualTo(-91);
+    }
+
+    @Test
+    void fiveHundredIntervalsWithTheWidestRealisticValuesFitThePayloadLimit() throws Exception {
+        byte[] payload = widestBacklog(PayloadLimits.DEFAULTS.maxIntervals());
+
+        System.out.printf("payload: %d intervals, widest values = %d bytes, limit %d%n",
+                PayloadLimits.DEFAULTS.maxIntervals(), payload.length, PayloadLimits.DEFAULTS.maxBytes());
+        assertThat(payload.length).isLessThanOrEqualTo(PayloadLimits.DEFAULTS.maxBytes());
+        assertThat(parser.telemetry("meter-1", payload, NOW).intervals()).hasSize(PayloadLimits.DEFAULTS.maxIntervals());
+    }
+
+    @Test
+    void fiveHundredAndOneIntervalsAreRefusedAsOversizeNamingTheCount() {
+        byte[] payload = widestBacklog(PayloadLimits.DEFAULTS.maxIntervals() + 1);
+
+        assertThatThrownBy(() -> parser.telemetry("meter-1", payload, NOW))
+                .isInstanceOfSatisfying(RejectedPayloadException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.OVERSIZE))
+                .hasMessageContaining("501 intervals, limit 500");
+    }
+
+    /**
+     * A meter's backlog at its widest: contiguous quarter-hours ending at {@link #NOW}, millisecond timestamps
+     * with three digits, 4999.9 L in each, a 64-character msgId and every optional field at its widest.
+     */
+    private static byte[] widestBacklog(int count) {
+        Instant end = NOW.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusMillis(999);
+        List<WaterInterval> intervals = new java.util.ArrayList<>();
+        for (int i = count; i > 0; i--) {
+            intervals.add(new WaterInterval(end.minus(Duration.ofMinutes(15L * i)),
+                    end.minus(Duration.ofMinutes(15L * (i - 1))), 4999.9));
+        }
+        return DevicePayloads.telemetry("m".repeat(64), end, 99_999_999.9, intervals, 499.9, 100, -150);
     }
 }

@@ -34,6 +34,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.setProperty("allow_anonymous", "true");
         props.setProperty("telemetry_enabled", "false");
         props.setProperty("persistence_enabled", "false");
+        // Moquette's default (8,092 bytes) is below what ingest accepts (64 KiB, 500 intervals); as the recommended
+        // Mosquitto's max_packet_size, well above it (BrokerPayloadSizeIT).
         props.setProperty("netty.mqtt.message_size", Integer.toString(256 * 1024));
         Server server = new Server();
         try {

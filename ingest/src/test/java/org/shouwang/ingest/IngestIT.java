@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.DeviceKind;
+import org.shouwang.model.PayloadLimits;
 import org.shouwang.model.RejectReason;
 import org.shouwang.model.Telemetry;
 import org.shouwang.model.Topics;
@@ -119,7 +120,8 @@ class IngestIT {
                     .getBytes(StandardCharsets.UTF_8));
             stranger.press();
             early.press();
-            meter.publishRaw(telemetryTopic, ("{\"v\":1,\"pad\":\"" + "x".repeat(20_000) + "\"}")
+            String pad = "x".repeat(PayloadLimits.DEFAULTS.maxBytes());
+            meter.publishRaw(telemetryTopic, ("{\"v\":1,\"pad\":\"" + pad + "\"}")
                     .getBytes(StandardCharsets.UTF_8));
             String valid = meter.reportUse(2.0, Duration.ofMinutes(5), 0.0);
 

@@ -19,8 +19,17 @@ public record PayloadLimits(int maxBytes, int maxIntervals, Duration maxFutureSk
     /** A meter that was offline for months may upload what it kept; a year is beyond any meter's memory. */
     public static final Duration DEFAULT_MAX_PAST_AGE = Duration.ofDays(366);
 
-    public static final PayloadLimits DEFAULTS =
-            new PayloadLimits(16 * 1024, 500, Duration.ofMinutes(15), 5_000, 500, DEFAULT_MAX_PAST_AGE);
+    /** Most intervals in one message: five days of quarter-hours; a longer backlog comes in several messages. */
+    public static final int DEFAULT_MAX_INTERVALS = 500;
+    /**
+     * Room for {@link #DEFAULT_MAX_INTERVALS} intervals in the documented format with the widest realistic values
+     * (millisecond timestamps with offset, 4999.9 L): 48,202 bytes (measured in device-sim's DevicePayloadsTest),
+     * with a third to spare for whitespace. The old 16 KiB held only about 191 intervals.
+     */
+    public static final int DEFAULT_MAX_BYTES = 64 * 1024;
+
+    public static final PayloadLimits DEFAULTS = new PayloadLimits(DEFAULT_MAX_BYTES, DEFAULT_MAX_INTERVALS,
+            Duration.ofMinutes(15), 5_000, 500, DEFAULT_MAX_PAST_AGE);
 
     public PayloadLimits {
         if (maxBytes <= 0 || maxIntervals <= 0 || maxIntervalLiters <= 0 || maxFlowLpm <= 0) {

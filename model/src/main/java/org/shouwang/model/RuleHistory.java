@@ -1,8 +1,10 @@
 package org.shouwang.model;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,10 +15,13 @@ import java.util.Set;
  * rules published in that period plus those still open from before, the keys of the readings
  * received since {@link Request#keysFrom}, so a reading that is both in the digest and delivered live
  * while recovering is counted once, and the rules' watch restarts in the period (resolutions, data gaps),
- * including resolutions of journaled episodes the rules had not yet been told of.
+ * including resolutions of journaled episodes the rules had not yet been told of, and each meter's quarter-hour
+ * days of the last {@link Routine#LEARN_DAYS} days and more ({@code routineDays}, by meter then day), from which
+ * its learned routine is rebuilt.
  */
 public record RuleHistory(List<MeterDigest> meters, List<DeviceEvent> events, List<RuleJournalEntry> journal,
-                          Set<String> recentKeys, List<WatchRestart> watches) {
+                          Set<String> recentKeys, List<WatchRestart> watches,
+                          Map<String, Map<LocalDate, DaySlots.Masks>> routineDays) {
 
     /**
      * @param from       start of the recovery period: device events by arrival; meter digests from the start
@@ -43,12 +48,19 @@ public record RuleHistory(List<MeterDigest> meters, List<DeviceEvent> events, Li
         journal = journal == null ? List.of() : List.copyOf(journal);
         recentKeys = recentKeys == null ? Set.of() : Set.copyOf(recentKeys);
         watches = watches == null ? List.of() : List.copyOf(watches);
+        routineDays = routineDays == null ? Map.of() : Map.copyOf(routineDays);
+    }
+
+    /** As the canonical constructor, without stored routine days. */
+    public RuleHistory(List<MeterDigest> meters, List<DeviceEvent> events, List<RuleJournalEntry> journal,
+                       Set<String> recentKeys, List<WatchRestart> watches) {
+        this(meters, events, journal, recentKeys, watches, Map.of());
     }
 
     /** As the canonical constructor, without watch restarts. */
     public RuleHistory(List<MeterDigest> meters, List<DeviceEvent> events, List<RuleJournalEntry> journal,
                        Set<String> recentKeys) {
-        this(meters, events, journal, recentKeys, List.of());
+        this(meters, events, journal, recentKeys, List.of(), Map.of());
     }
 
     public static RuleHistory empty() {

@@ -21,8 +21,9 @@ import java.util.List;
  * @param buttonHeartbeat      DEVICE_SILENT for a call button: how long it may stay offline (its MQTT Will)
  * @param lowBatteryPercent    LOW_BATTERY below this charge; cleared at 10 points above (a new battery)
  * @param meterAlarmQuiet      METER_ALARM: the episode ends when the same alarm has not come again for this long
- * @param routineSensitivity   ROUTINE_BREAK (the learned routine): 1 as learned, above 1 tighter limits (fires
- *                             sooner), below 1 looser; 0 turns the learned rule off for that scope
+ * @param routineSensitivity   ROUTINE_BREAK (the learned routine): divides the margin above the longest gaps the
+ *                             home showed; 1 as designed, above 1 a narrower margin (fires sooner, never before what
+ *                             the home normally shows), below 1 wider; 0 turns the learned rule off for that scope
  * @param routineFloor         ROUTINE_BREAK never fires on a gap shorter than this, whatever the home has shown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

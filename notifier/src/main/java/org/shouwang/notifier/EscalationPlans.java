@@ -10,21 +10,31 @@ import static org.shouwang.notifier.Audience.STREET_EMERGENCY_TEAM;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.shouwang.model.Rule;
 import org.shouwang.model.Severity;
 
 /**
  * Which escalation plan an incident follows: one per severity, optionally one per rule (NO_WATER_USE
- * first calls the elder), and per-street overrides of either. Built-in defaults ({@link #defaults()});
- * a YAML file ({@link #load(Path)}) replaces whole plans and keeps the defaults for the rest.
+ * first calls the elder), and per-street overrides of either; and what every plan runs under (the night, the
+ * quiet period after a clear, the rules the elder is called for at night). Built-in defaults ({@link #defaults()}); a YAML file ({@link #load(Path)})
+ * replaces whole plans and keeps the defaults for the rest.
  *
- * @param streets overrides by street name as the registry writes it ("平江街道")
+ * @param streets         overrides by street name as the registry writes it ("平江街道")
+ * @param quietAfterClear how long a cleared condition that comes back waits before it pages again
+ * @param elderNightCall  the rules confident enough to call the elder in the quiet hours; for any other rule a step
+ *                        that pages only the elder is skipped then, and the plan goes on with its next step at once
  */
 public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule, EscalationPlan> rules,
-                              Map<String, StreetPlans> streets, QuietHours quietHours) {
+                              Map<String, StreetPlans> streets, QuietHours quietHours, QuietAfterClear quietAfterClear,
+                              Set<Rule> elderNightCall) {
+
+    /** A day without water is worth waking the elder for; a learned guess made in hours is not. */
+    public static final Set<Rule> DEFAULT_ELDER_NIGHT_CALL = Set.of(Rule.NO_WATER_USE);
 
     /** A street's own plans, by severity and by rule; either may be empty. */
     public record StreetPlans(Map<Severity, EscalationPlan> severities, Map<Rule, EscalationPlan> rules) {
@@ -48,6 +58,8 @@ public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule
         rules = rules == null ? Map.of() : Map.copyOf(rules);
         streets = streets == null ? Map.of() : Map.copyOf(streets);
         quietHours = quietHours == null ? QuietHours.DEFAULT : quietHours;
+        quietAfterClear = quietAfterClear == null ? QuietAfterClear.DEFAULT : quietAfterClear;
+        elderNightCall = elderNightCall == null ? DEFAULT_ELDER_NIGHT_CALL : Set.copyOf(elderNightCall);
         careCasePlan("rules", rules.get(Rule.CONTACT_OVERDUE));
         streets.forEach((name, local) -> careCasePlan("streets." + name + ".rules",
                 local.rules().get(Rule.CONTACT_OVERDUE)));
@@ -101,7 +113,8 @@ public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule
         // nobody is woken for it (the plan waits for the morning; the 24 h backstop still pages at night).
         EscalationPlan routineCheck = new EscalationPlan(wellCheck.steps(), wellCheck.repeatEvery(), true, true);
         return new EscalationPlans(bySeverity, Map.of(Rule.NO_WATER_USE, wellCheck, Rule.ROUTINE_BREAK, routineCheck,
-                Rule.CONTACT_OVERDUE, careCase), Map.of(), QuietHours.DEFAULT);
+                Rule.CONTACT_OVERDUE, careCase), Map.of(), QuietHours.DEFAULT, QuietAfterClear.DEFAULT,
+                DEFAULT_ELDER_NIGHT_CALL);
     }
 
     /** The defaults with the plans of a YAML file over them (format in the README, section Escalation). */
@@ -112,6 +125,11 @@ public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule
     /** As {@link #load(Path)}, from YAML text. */
     public static EscalationPlans parse(String yaml) {
         return EscalationPlansYaml.parse(yaml, defaults());
+    }
+
+    /** False when a step that pages only the elder must not call them at {@code at} for {@code rule}: at night. */
+    public boolean callsElder(Rule rule, Instant at) {
+        return elderNightCall.contains(rule) || !quietHours.contains(at);
     }
 
     /**

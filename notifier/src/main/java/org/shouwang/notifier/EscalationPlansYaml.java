@@ -11,19 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.shouwang.model.Rule;
 import org.shouwang.model.Severity;
 
 /**
- * Reads escalation plans from YAML: {@code quietHours}, {@code severities}, {@code rules}, {@code streets}.
+ * Reads escalation plans from YAML: {@code quietHours}, {@code quietAfterClear}, {@code elderNightCall},
+ * {@code severities}, {@code rules}, {@code streets}.
  * Unknown keys are errors (a typo must not silently keep a default), and so is any invalid plan; the
  * message names the path of the offending key.
  */
 final class EscalationPlansYaml {
 
     /** The file's shape: every section optional, each plan in it complete. */
-    record PlansFile(QuietHours quietHours, Map<Severity, EscalationPlan> severities, Map<Rule, EscalationPlan> rules,
+    record PlansFile(QuietHours quietHours, QuietAfterClear quietAfterClear, Set<Rule> elderNightCall,
+                     Map<Severity, EscalationPlan> severities, Map<Rule, EscalationPlan> rules,
                      Map<String, EscalationPlans.StreetPlans> streets) {
     }
 
@@ -69,7 +72,9 @@ final class EscalationPlansYaml {
                 : file.streets().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().strip(),
                         Map.Entry::getValue));
         return new EscalationPlans(severities, rules, streets,
-                file.quietHours() == null ? defaults.quietHours() : file.quietHours());
+                file.quietHours() == null ? defaults.quietHours() : file.quietHours(),
+                file.quietAfterClear() == null ? defaults.quietAfterClear() : file.quietAfterClear(),
+                file.elderNightCall() == null ? defaults.elderNightCall() : file.elderNightCall());
     }
 
     private static String path(JsonMappingException e) {

@@ -3,6 +3,7 @@ package org.shouwang.notifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -35,6 +36,7 @@ final class Escalator {
     /** Bounds one pass, so a backlog after a long outage is worked off over a few ticks, not in one. */
     private static final int DUE_BATCH = 200;
     private static final Logger LOG = LoggerFactory.getLogger(Escalator.class);
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final EscalationStore store;
     private final IncidentStore incidents;
@@ -131,6 +133,9 @@ final class Escalator {
         }
         int step = Math.min(e.nextStep(), plan.lastIndex());
         int round = e.nextRound();
+        if (plan.step(step).elderOnly() && !plans.callsElder(incident.rule(), now)) {
+            return skipElderAtNight(e, plan, step, round, incident.id(), now);
+        }
         StepPlanner.Round planned = pages.write(incident, elder, plan.step(step), step, round);
         if (!advance(e, plan, step, round, now)) {
             return false;
@@ -143,6 +148,21 @@ final class Escalator {
             roundFailed(incident, plan.step(step), step, round);
         }
         return true;
+    }
+
+    /**
+     * The well-check call of a rule not in {@code elderNightCall}, due at night: nobody is woken for it, and the
+     * next step comes at once rather than after the time the elder had to answer (a repeat keeps its rhythm).
+     */
+    private boolean skipElderAtNight(Escalation e, EscalationPlan plan, int step, int round, long incidentId,
+                                     Instant now) {
+        boolean moved = step < plan.lastIndex() ? store.advance(e, step + 1, 0, now)
+                : advance(e, plan, step, round, now);
+        if (moved) {
+            timeline.note(incidentId, Timeline.ESCALATION_ADVANCED, "夜间不致电老人：进入下一步");
+            LOG.info("well-check call skipped at night [incident: {}, step: {}]", incidentId, step);
+        }
+        return moved;
     }
 
     /** Moves the stored escalation past this step; the schedule keeps its rhythm unless it fell behind. */
@@ -229,14 +249,34 @@ final class Escalator {
 
     /**
      * The condition of an incident whose escalation its clearing had stopped came back (a new alert
-     * attached): escalation goes on at once where it stopped. False when it was not stopped that way.
+     * attached): escalation goes on where it stopped, at once, or for a rule of {@link QuietAfterClear} that
+     * comes back within its period, due at the period's end (a clear, acknowledgement or resolution before
+     * then stops it again as ever). True when it resumed at once; false when it was deferred or had not
+     * been stopped by a clearing.
      */
-    boolean resumeAfterClearing(long incidentId) {
-        if (!store.resume(incidentId, CLEARED, clock.instant())) {
+    boolean resumeAfterClearing(Incident incident) {
+        Escalation stopped = store.find(incident.id()).orElse(null);
+        if (stopped == null || stopped.active() || !CLEARED.equals(stopped.stopReason())) {
             return false;
         }
-        timeline.note(incidentId, Timeline.ESCALATION_STARTED, "报警条件再次出现：继续逐级通知");
-        runFor(incidentId);
+        Instant now = clock.instant();
+        Instant pagingFrom = stopped.stoppedAt() == null ? now
+                : plans.quietAfterClear().pagingFrom(incident.rule(), stopped.stoppedAt());
+        if (pagingFrom.isAfter(now)) {
+            if (store.resume(incident.id(), CLEARED, pagingFrom)) {
+                timeline.note(incident.id(), Timeline.ESCALATION_DEFERRED, "报警条件解除后 "
+                        + Duration.between(stopped.stoppedAt(), now).toMinutes() + " 分钟再次出现：静默期内不重复通知，"
+                        + HH_MM.format(pagingFrom.atZone(plans.quietHours().zone())) + " 起如仍未处置将继续逐级通知");
+                LOG.info("escalation deferred to the end of the quiet period after a clear [incident: {}, due: {}]",
+                        incident.id(), pagingFrom);
+            }
+            return false;
+        }
+        if (!store.resume(incident.id(), CLEARED, now)) {
+            return false;
+        }
+        timeline.note(incident.id(), Timeline.ESCALATION_STARTED, "报警条件再次出现：继续逐级通知");
+        runFor(incident.id());
         return true;
     }
 

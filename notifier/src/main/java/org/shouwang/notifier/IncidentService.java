@@ -143,8 +143,9 @@ public final class IncidentService {
             announce(incident, "pressed-again");
             return;
         }
-        // Cleared, left open for staff, and now back: paging must not stay silent for it.
-        if (incident.state() == IncidentState.OPEN && escalator.resumeAfterClearing(incident.id())) {
+        // Cleared, left open for staff, and now back: paging must not stay silent for it (though a flapping rule
+        // back within its quiet period after the clear waits for the period's end: QuietAfterClear).
+        if (incident.state() == IncidentState.OPEN && escalator.resumeAfterClearing(incident)) {
             sender.sendDue();
             announce(incident, "escalated");
         }

@@ -8,10 +8,14 @@ import static org.shouwang.db.NotificationChannel.VOICE;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.shouwang.model.Rule;
 import org.shouwang.model.Severity;
 
@@ -171,6 +175,68 @@ class EscalationPlansTest {
                     rules:
                       CONTACT_OVERDUE: {steps: [{delay: PT0S, to: [STREET_EMERGENCY_TEAM], via: [SMS]}]}
                 """)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CONTACT_OVERDUE");
+    }
+
+    @Test
+    void quietAfterClearHoldsBackNoWaterUseAndTheRoutineForTwoHoursByDefault() {
+        assertThat(defaults.quietAfterClear().period()).isEqualTo(Duration.ofHours(2));
+        assertThat(defaults.quietAfterClear().rules()).containsExactlyInAnyOrder(Rule.NO_WATER_USE, Rule.ROUTINE_BREAK);
+    }
+
+    @Test
+    void quietAfterClearIsReadFromTheFileAndAMissingHalfKeepsItsDefault() {
+        EscalationPlans plans = EscalationPlans.parse("""
+                quietAfterClear: {period: PT90M, rules: [NO_WATER_USE, CONTINUOUS_FLOW]}
+                """);
+        assertThat(plans.quietAfterClear().period()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(plans.quietAfterClear().rules()).containsExactlyInAnyOrder(Rule.NO_WATER_USE, Rule.CONTINUOUS_FLOW);
+
+        assertThat(EscalationPlans.parse("quietAfterClear: {period: PT1H}").quietAfterClear().rules())
+                .isEqualTo(QuietAfterClear.DEFAULT.rules());
+        assertThat(EscalationPlans.parse("quietAfterClear: {rules: []}").quietAfterClear().rules()).isEmpty();
+    }
+
+    @Test
+    void quietAfterClearWithAnUnknownRuleOrTooLongAPeriodIsRefusedWithItsPath() {
+        assertThatThrownBy(() -> EscalationPlans.parse("quietAfterClear: {rules: [NO_WATER]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quietAfterClear.rules")
+                .hasMessageContaining("NO_WATER");
+        assertThatThrownBy(() -> EscalationPlans.parse("quietAfterClear: {period: PT13H}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quietAfterClear.period");
+        assertThatThrownBy(() -> EscalationPlans.parse("quietAfterClear: {period: -PT1H}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quietAfterClear.period");
+    }
+
+    @Test
+    void elderIsCalledAtNightOnlyForNoWaterUseByDefaultAndForAnyRuleInTheDay() {
+        Instant twoAtNight = Instant.parse("2026-07-20T18:00:00Z");
+        Instant tenInTheMorning = Instant.parse("2026-07-21T02:00:00Z");
+
+        assertThat(defaults.elderNightCall()).containsExactly(Rule.NO_WATER_USE);
+        assertThat(defaults.callsElder(Rule.NO_WATER_USE, twoAtNight)).isTrue();
+        assertThat(defaults.callsElder(Rule.ROUTINE_BREAK, twoAtNight)).isFalse();
+        assertThat(defaults.callsElder(Rule.ROUTINE_BREAK, tenInTheMorning)).isTrue();
+    }
+
+    @Test
+    void elderNightCallIsReadFromTheFileAndAnUnknownRuleIsRefused() {
+        assertThat(EscalationPlans.parse("elderNightCall: [NO_WATER_USE, ROUTINE_BREAK]").elderNightCall())
+                .containsExactlyInAnyOrder(Rule.NO_WATER_USE, Rule.ROUTINE_BREAK);
+        assertThat(EscalationPlans.parse("elderNightCall: []").elderNightCall()).isEmpty();
+        assertThatThrownBy(() -> EscalationPlans.parse("elderNightCall: [NO_WATER]"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("elderNightCall")
+                .hasMessageContaining("NO_WATER");
+    }
+
+    @Test
+    void plansFileWithAnUnknownRuleIsRefusedWhenTheOptionsLoadIt(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("plans.yaml"), "quietAfterClear: {rules: [NO_WATER_USE, ROUTINE]}\n");
+        EscalationOptions options = new EscalationOptions(file.toString(), EscalationOptions.DEFAULTS.tick(),
+                EscalationOptions.DEFAULTS.pageDeadline(), EscalationOptions.DEFAULTS.outageJournal(),
+                EscalationOptions.DEFAULTS.digestAt(), "");
+
+        assertThatThrownBy(options::plans).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("quietAfterClear.rules").hasMessageContaining("ROUTINE");
     }
 
     @Test

@@ -1,0 +1,164 @@
+package org.shouwang.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.shouwang.model.Alert;
+import org.shouwang.model.AlertCleared;
+import org.shouwang.model.DeviceKind;
+import org.shouwang.model.Rule;
+import org.shouwang.model.RuleContext;
+import org.shouwang.model.RuleJournalEntry;
+import org.shouwang.model.RuleThresholds;
+import org.shouwang.model.Telemetry;
+import org.shouwang.model.WaterInterval;
+import org.shouwang.sim.Scenarios;
+
+/**
+ * ROUTINE_BREAK after a restart: the routine is rebuilt from the stored quarter-hour days (four weeks, far more
+ * than the three days replayed), so the first morning after a restart is judged as it would have been live, and an
+ * episode open before it clears when water runs. The home is the regular one of {@link RoutineBreakRuleTest}.
+ */
+class RoutineRestartTest {
+
+    private static final LocalDate DAY1 = LocalDate.of(2025, 3, 1);
+    private static final LocalDate DAY15 = DAY1.plusDays(14);
+    private static final String METER = "meter-rr";
+    private static final int[] USE_SLOTS = {28, 32, 48, 72, 86};
+
+    private final MemoryRuleStore store = new MemoryRuleStore();
+    private final List<Alert> published = new ArrayList<>();
+    private final List<AlertCleared> cleared = new ArrayList<>();
+    private RuleEngine engine;
+    private int seq;
+
+    @AfterEach
+    void close() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void theRoutineIsRebuiltFromStoredDaysAndJudgesTheFirstMorningAfterARestart() {
+        store.context = context();
+        start(Scenarios.local(DAY1, 0, 0));
+        for (int d = 0; d < 14; d++) {
+            for (int slot = 0; slot < 96; slot++) {
+                quarter(DAY1.plusDays(d), slot, isUse(slot) ? 5.0 : 0.0);
+            }
+        }
+        quarterRange(DAY15, 0, 24);
+
+        restart(Scenarios.local(DAY15, 6, 0));
+        quarterRange(DAY15, 24, 32);
+        assertThat(routine()).isEmpty();
+        quarter(DAY15, 32, 0.0);
+
+        assertThat(routine()).singleElement().satisfies(a -> {
+            assertThat(a.at()).isEqualTo(Scenarios.local(DAY15, 8, 15));
+            assertThat(a.detail()).isEqualTo("通常7:15前用水，今天至8:15仍无用水");
+        });
+    }
+
+    @Test
+    void aBreakOpenBeforeARestartClearsWhenWaterRunsAfterIt() {
+        store.context = context();
+        start(Scenarios.local(DAY1, 0, 0));
+        for (int d = 0; d < 14; d++) {
+            for (int slot = 0; slot < 96; slot++) {
+                quarter(DAY1.plusDays(d), slot, isUse(slot) ? 5.0 : 0.0);
+            }
+        }
+        quarterRange(DAY15, 0, 33);
+        assertThat(routine()).hasSize(1);
+
+        restart(Scenarios.local(DAY15, 8, 40));
+        quarterRange(DAY15, 33, 35);
+        assertThat(routine()).as("the same gap is not raised again").hasSize(1);
+        quarter(DAY15, 35, 4.0);
+
+        assertThat(cleared).filteredOn(c -> c.rule() == Rule.ROUTINE_BREAK).singleElement()
+                .satisfies(c -> assertThat(c.alertId()).isEqualTo(routine().get(0).alertId()));
+    }
+
+    private static RuleContext context() {
+        return new RuleContext(List.of(new RuleContext.DeviceHome(METER, DeviceKind.WATER_METER, 9, "平江街道", null,
+                null)), RuleThresholds.NONE, Map.of(), Map.of(), false, Set.of(), List.of());
+    }
+
+    private static boolean isUse(int slot) {
+        for (int s : USE_SLOTS) {
+            if (s == slot) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void quarterRange(LocalDate day, int fromSlot, int toSlot) {
+        for (int slot = fromSlot; slot < toSlot; slot++) {
+            quarter(day, slot, 0.0);
+        }
+    }
+
+    private void quarter(LocalDate day, int slot, double liters) {
+        Instant start = Scenarios.local(day, slot / 4, slot % 4 * 15);
+        Instant end = start.plus(Duration.ofMinutes(15));
+        Telemetry t = new Telemetry(METER, "q" + (++seq), end, end, 1000.0, List.of(new WaterInterval(start, end, liters)),
+                0.0, 80, -80);
+        store.telemetry.add(t);
+        engine.advanceTo(end);
+        engine.onTelemetry(t);
+    }
+
+    private void start(Instant now) {
+        RuleRecovery.Recovered r = RuleRecovery.recover(RuleSettings.DEFAULTS, store, now);
+        engine = r.engine();
+        for (RuleRecovery.Outcome o : r.toPublish()) {
+            if (o.raised() != null) {
+                live.raised(o.raised(), o.episode());
+            } else {
+                live.cleared(o.cleared(), o.episode());
+            }
+        }
+        r.gate().watches().forEach(store::record);
+        r.gate().open(live);
+    }
+
+    private void restart(Instant now) {
+        engine.close();
+        start(now);
+    }
+
+    private final RuleSink live = new RuleSink() {
+        @Override
+        public void raised(Alert alert, String episode) {
+            published.add(alert);
+            store.record(RuleJournalEntry.raised(alert, episode));
+        }
+
+        @Override
+        public void cleared(AlertCleared c, String episode) {
+            cleared.add(c);
+            store.record(RuleJournalEntry.cleared(c, episode));
+        }
+
+        @Override
+        public void watchRestarted(org.shouwang.model.WatchRestart restart) {
+            store.record(restart);
+        }
+    };
+
+    private List<Alert> routine() {
+        return published.stream().filter(a -> a.rule() == Rule.ROUTINE_BREAK).toList();
+    }
+}
