@@ -4,11 +4,14 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.shouwang.demo.detection.DetectionBench;
 import org.shouwang.demo.detection.DetectionFigures;
 import org.shouwang.demo.detection.DetectionReport;
@@ -61,8 +64,8 @@ final class BenchDetectionCommand implements Callable<Integer> {
             description = "run with the learned rule on, off or both (default ${DEFAULT-VALUE})")
     Learned learned;
 
-    @Option(names = "--night-call", split = ",", defaultValue = "NO_WATER_USE",
-            description = "rules whose well-check call may wake an elder between 22:00 and 07:00 (default ${DEFAULT-VALUE})")
+    @Option(names = "--night-call", split = ",", description = "rules whose well-check call may wake an elder between"
+            + " 22:00 and 07:00 (default: the plans' elderNightCall, NO_WATER_USE)")
     List<Rule> nightCall;
 
     @Option(names = "--list-falls", description = "also print each fall: when, the meter, the first call and page")
@@ -79,14 +82,13 @@ final class BenchDetectionCommand implements Callable<Integer> {
         }
         FleetSpec fleetSpec = new FleetSpec(homes, falls, warmup, days, seed);
         RoutineFleet fleet = RoutineFleet.generate(fleetSpec);
-        Set<Rule> night = nightCall.isEmpty() ? EnumSet.noneOf(Rule.class) : EnumSet.copyOf(nightCall);
-        DetectionBench bench = new DetectionBench(fleet, EscalationPlans.defaults(), night);
-        List<DetectionFigures> runs = new ArrayList<>();
-        for (RuleSet set : ruleSets()) {
-            out.printf(Locale.ROOT, "running %s rules ...%n", set.label());
-            out.flush();
-            runs.add(bench.run(set));
-        }
+        EscalationPlans plans = nightCall == null ? EscalationPlans.defaults()
+                : DetectionBench.withElderNightCall(EscalationPlans.defaults(), Set.copyOf(nightCall));
+        DetectionBench bench = new DetectionBench(fleet, plans);
+        List<RuleSet> sets = ruleSets();
+        out.printf(Locale.ROOT, "running %s ...%n", sets.stream().map(RuleSet::label).toList());
+        out.flush();
+        List<DetectionFigures> runs = runConcurrently(bench, sets);
         DetectionReport report = new DetectionReport(out);
         if (listFalls) {
             runs.forEach(report::printFalls);
@@ -100,6 +102,29 @@ final class BenchDetectionCommand implements Callable<Integer> {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logs) {
             logs.getLogger("org.shouwang.rules").setLevel(Level.WARN);
             logs.getLogger("com.espertech").setLevel(Level.WARN);
+        }
+    }
+
+    /** The runs share nothing but the immutable fleet: each on a thread of its own, so two take the time of one. */
+    private static List<DetectionFigures> runConcurrently(DetectionBench bench, List<RuleSet> sets) {
+        ExecutorService pool = Executors.newFixedThreadPool(sets.size());
+        try {
+            List<Future<DetectionFigures>> futures = new ArrayList<>();
+            for (RuleSet set : sets) {
+                futures.add(pool.submit(() -> bench.run(set)));
+            }
+            List<DetectionFigures> runs = new ArrayList<>();
+            for (Future<DetectionFigures> f : futures) {
+                runs.add(f.get());
+            }
+            return runs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a benchmark run failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -25,6 +25,7 @@ final class BenchIncident {
     IncidentState state = IncidentState.OPEN;
     boolean escalating;
     boolean stoppedByClear;
+    Instant clearedAt;
     int nextStep;
     long generation;
     boolean teamPaged;

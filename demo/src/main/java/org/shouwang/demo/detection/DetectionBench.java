@@ -22,17 +22,19 @@ import org.shouwang.sim.routine.RoutineFleet;
  */
 public final class DetectionBench {
 
-    /** The rules whose well-check call may wake an elder at night, by default. */
-    public static final Set<Rule> DEFAULT_NIGHT_CALL = Set.of(Rule.NO_WATER_USE);
-
     private final RoutineFleet fleet;
     private final EscalationPlans plans;
-    private final Set<Rule> nightCall;
 
-    public DetectionBench(RoutineFleet fleet, EscalationPlans plans, Set<Rule> nightCall) {
+    /** @param plans the escalation plans to model, e.g. {@link EscalationPlans#defaults()} */
+    public DetectionBench(RoutineFleet fleet, EscalationPlans plans) {
         this.fleet = fleet;
         this.plans = plans;
-        this.nightCall = Set.copyOf(nightCall);
+    }
+
+    /** {@code plans} with another set of rules whose well-check call may wake an elder at night. */
+    public static EscalationPlans withElderNightCall(EscalationPlans plans, Set<Rule> rules) {
+        return new EscalationPlans(plans.severities(), plans.rules(), plans.streets(), plans.quietHours(),
+                plans.quietAfterClear(), rules);
     }
 
     public DetectionFigures run(RuleSet ruleSet) {
@@ -60,8 +62,8 @@ public final class DetectionBench {
                     engine.applyContext(fleet.context(agenda.now(), recorded));
                 }
             };
-            EscalationDesk desk = new EscalationDesk(plans, nightCall, agenda, new CareResponses(fleet.spec().seed()),
-                    tally, platform);
+            EscalationDesk desk = new EscalationDesk(plans, agenda, new CareResponses(fleet.spec().seed()), tally,
+                    platform);
             engine.applyContext(fleet.context(from));
             for (Instant at : fleet.registrations()) {
                 agenda.at(at, () -> engine.applyContext(fleet.context(agenda.now(), recorded)));

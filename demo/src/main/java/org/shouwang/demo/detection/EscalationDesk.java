@@ -3,11 +3,9 @@ package org.shouwang.demo.detection;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.shouwang.model.Alert;
 import org.shouwang.model.AlertCleared;
 import org.shouwang.model.IncidentState;
-import org.shouwang.model.Rule;
 import org.shouwang.notifier.EscalationPlan;
 import org.shouwang.notifier.EscalationPlans;
 import org.shouwang.notifier.EscalationStep;
@@ -19,15 +17,15 @@ import org.shouwang.sim.routine.Spell;
  * The notifier's incidents and escalation as the benchmark models them, on the platform's default plans
  * ({@link EscalationPlans#defaults()}): one unresolved incident per (elder, rule), to which repeats attach; each
  * plan's steps at their delays; a plan quiet at night waits for the morning; at night the elder's well-check is
- * placed only for the rules in the night-call set, and skipped otherwise, the plan going straight on; a clear stops
- * a plan that stops on clearing, and a new alert on that still-open incident resumes it where it stopped. A plan
- * without steps (technical rules) pages nobody.
+ * placed only for the rules of {@code elderNightCall}, and skipped otherwise, the plan going straight on; a clear
+ * stops a plan that stops on clearing, and a new alert on that still-open incident resumes it where it stopped, at
+ * once or, for a rule of {@code quietAfterClear} back within its period, at the period's end. A plan without steps
+ * (technical rules) pages nobody.
  */
 final class EscalationDesk {
 
     private final EscalationPlans plans;
     private final QuietHours quiet;
-    private final Set<Rule> nightCall;
     private final Agenda agenda;
     private final CareResponses people;
     private final DetectionTally tally;
@@ -36,11 +34,10 @@ final class EscalationDesk {
     private final Map<String, BenchIncident> byAlert = new HashMap<>();
     private long ids;
 
-    EscalationDesk(EscalationPlans plans, Set<Rule> nightCall, Agenda agenda, CareResponses people,
-                   DetectionTally tally, Platform platform) {
+    EscalationDesk(EscalationPlans plans, Agenda agenda, CareResponses people, DetectionTally tally,
+                   Platform platform) {
         this.plans = plans;
         this.quiet = plans.quietHours();
-        this.nightCall = Set.copyOf(nightCall);
         this.agenda = agenda;
         this.people = people;
         this.tally = tally;
@@ -58,7 +55,10 @@ final class EscalationDesk {
             if (open.state == IncidentState.OPEN && open.stoppedByClear) {
                 open.stoppedByClear = false;
                 open.escalating = true;
-                schedule(open, now);
+                Instant pagingFrom = plans.quietAfterClear().period().isZero()
+                        || !plans.quietAfterClear().rules().contains(open.rule)
+                        ? now : open.clearedAt.plus(plans.quietAfterClear().period());
+                schedule(open, pagingFrom.isAfter(now) ? pagingFrom : now);
             }
             return;
         }
@@ -88,6 +88,7 @@ final class EscalationDesk {
         if (incident.escalating && incident.plan.stopWhenCleared()) {
             incident.escalating = false;
             incident.stoppedByClear = true;
+            incident.clearedAt = now;
             incident.generation++;
         }
         if (incident.state == IncidentState.OPEN) {
@@ -119,7 +120,7 @@ final class EscalationDesk {
         }
         EscalationStep step = incident.plan.steps().get(incident.nextStep);
         if (step.elderOnly()) {
-            if (quiet.contains(now) && !nightCall.contains(incident.rule)) {
+            if (!plans.callsElder(incident.rule, now)) {
                 advance(incident, now, true);
                 return;
             }

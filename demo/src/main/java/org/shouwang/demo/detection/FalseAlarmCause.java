@@ -49,7 +49,7 @@ public enum FalseAlarmCause {
                 case VISITORS -> VISITORS;
             };
         }
-        return home.routine().frugal() ? FRUGAL : OTHER;
+        return home.habits().frugal() ? FRUGAL : OTHER;
     }
 
     /**

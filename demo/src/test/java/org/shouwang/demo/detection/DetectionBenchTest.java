@@ -15,8 +15,7 @@ import org.shouwang.sim.routine.RoutineFleet;
 class DetectionBenchTest {
 
     private static final RoutineFleet FLEET = RoutineFleet.generate(new FleetSpec(4, 2, 2, 5, 11L));
-    private static final DetectionBench BENCH = new DetectionBench(FLEET, EscalationPlans.defaults(),
-            DetectionBench.DEFAULT_NIGHT_CALL);
+    private static final DetectionBench BENCH = new DetectionBench(FLEET, EscalationPlans.defaults());
 
     @Test
     void aFallWithNoWaterIsFoundByNoWaterUseWithin72HoursAndASilentMeterPagesNobody() {

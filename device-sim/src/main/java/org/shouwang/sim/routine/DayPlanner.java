@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.shouwang.sim.DevicePayloads;
 
 /**
- * Turns a {@link Routine} into the water an elder draws day by day: the morning toilet, wash and breakfast, lunch
+ * Turns a {@link Habits} into the water an elder draws day by day: the morning toilet, wash and breakfast, lunch
  * and dinner with their dishes, tea, toilet visits through the day and the night, a shower every few days, the
  * weekly laundry, the evening wash; nothing while they are out in the morning, nap after lunch or (frugal elders)
  * sit through a dry afternoon. Wake and bed times vary from day to day, later at weekends.
@@ -21,14 +21,14 @@ final class DayPlanner {
     record Plan(List<Day> days, List<WaterUse> uses) {
     }
 
-    private final Routine r;
+    private final Habits r;
     private final SplittableRandom random;
     private int daysSinceShower;
 
-    DayPlanner(Routine routine, SplittableRandom random) {
-        this.r = routine;
+    DayPlanner(Habits habits, SplittableRandom random) {
+        this.r = habits;
         this.random = random;
-        this.daysSinceShower = random.nextInt(routine.showerEveryDays());
+        this.daysSinceShower = random.nextInt(habits.showerEveryDays());
     }
 
     Plan plan(LocalDate first, int count) {

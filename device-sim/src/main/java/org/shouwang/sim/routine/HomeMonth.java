@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.shouwang.sim.SimulatedMessage;
 
 /**
- * One simulated home over a fleet's period: who lives there and how (routine, days), the water drawn, the
+ * One simulated home over a fleet's period: who lives there and how (habits, days), the water drawn, the
  * stretches away or with visitors, the meter's silences, the fall if there is one, and the messages its meter sends.
  * The truth a benchmark scores the rules against: whether the elder is fine, away or asleep at a moment, and when
  * water last ran.
@@ -19,7 +19,7 @@ import org.shouwang.sim.SimulatedMessage;
  * @param fall         null when the elder does not fall
  * @param uploadOffset when in its upload period the meter wakes (a once-a-day meter: its time of day)
  */
-public record HomeMonth(long elderId, String meterId, String street, MeterKind kind, Routine routine,
+public record HomeMonth(long elderId, String meterId, String street, MeterKind kind, Habits habits,
                         List<Day> days, List<WaterUse> uses, List<Spell> spells, List<Silence> silences, Fall fall,
                         Duration uploadOffset, double registerStart, int batteryStart) {
 

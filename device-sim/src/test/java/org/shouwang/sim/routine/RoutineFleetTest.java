@@ -118,14 +118,14 @@ class RoutineFleetTest {
         for (HomeMonth h : FLEET.homes()) {
             if (h.fall() == null && h.silences().isEmpty()) {
                 double perDay = intervals(messages(h)).stream().mapToDouble(WaterInterval::liters).sum() / SPEC.totalDays();
-                if (h.routine().frugal()) {
+                if (h.habits().frugal()) {
                     assertThat(perDay).isBetween(3.0, 30.0);
                 } else {
                     assertThat(perDay).isBetween(40.0, 200.0);
                 }
             }
         }
-        assertThat(FLEET.homes()).extracting(h -> h.routine().frugal()).contains(true, false);
+        assertThat(FLEET.homes()).extracting(h -> h.habits().frugal()).contains(true, false);
     }
 
     private static List<Absence> absencesOf(RuleContext context, HomeMonth home) {

@@ -25,13 +25,13 @@ import java.util.SplittableRandom;
  * @param outingChance    chance of a morning out (market, park) on a day
  * @param napChance       chance of an afternoon nap
  */
-public record Routine(boolean frugal, int wakeMinute, int wakeJitter, int weekendLater, int bedMinute,
+public record Habits(boolean frugal, int wakeMinute, int wakeJitter, int weekendLater, int bedMinute,
                       double nightVisits, double flushLiters, int toiletsPerDay, double washLiters, double cookLiters,
                       int showerEveryDays, double showerLiters, DayOfWeek laundryDay, double laundryLiters,
                       double outingChance, double napChance) {
 
     /** Habits drawn from {@code random}: the same draws give the same elder. */
-    public static Routine draw(SplittableRandom random, boolean frugal) {
+    public static Habits draw(SplittableRandom random, boolean frugal) {
         int wake = 315 + random.nextInt(135);
         int jitter = 15 + random.nextInt(25);
         int weekend = random.nextInt(75);
@@ -40,13 +40,13 @@ public record Routine(boolean frugal, int wakeMinute, int wakeJitter, int weeken
         if (frugal) {
             // From the thriftiest (a few litres a day) to one who merely saves.
             double thrift = 0.45 + random.nextDouble() * 0.55;
-            return new Routine(true, wake, jitter, weekend, bed, 0.5 + random.nextDouble() * 0.6,
+            return new Habits(true, wake, jitter, weekend, bed, 0.5 + random.nextDouble() * 0.6,
                     (2.5 + random.nextDouble()) * thrift, 1 + random.nextInt(2), (0.8 + random.nextDouble() * 0.6) * thrift,
                     (1.5 + random.nextDouble()) * thrift, 4 + random.nextInt(3), (5 + random.nextDouble() * 3) * thrift,
                     laundry, (8 + random.nextDouble() * 6) * thrift, 0.5, 0.6);
         }
         double scale = 0.7 + random.nextDouble() * 0.6;
-        return new Routine(false, wake, jitter, weekend, bed, 0.6 + random.nextDouble() * 1.2, 7 * scale,
+        return new Habits(false, wake, jitter, weekend, bed, 0.6 + random.nextDouble() * 1.2, 7 * scale,
                 3 + random.nextInt(3), 5 * scale, 9 * scale, 2 + random.nextInt(3), 45 * scale, laundry, 60 * scale,
                 0.6, 0.5);
     }
