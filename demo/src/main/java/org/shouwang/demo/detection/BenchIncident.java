@@ -22,6 +22,8 @@ final class BenchIncident {
     final Instant openedAt;
     final FalseAlarmCause cause;
     final Set<String> alertIds = new LinkedHashSet<>();
+    /** The attached alerts whose condition has not cleared: the episodes a resolution can still re-arm. */
+    final Set<String> uncleared = new LinkedHashSet<>();
     IncidentState state = IncidentState.OPEN;
     boolean escalating;
     boolean stoppedByClear;

@@ -3,6 +3,7 @@ package org.shouwang.demo.detection;
 import java.util.List;
 import java.util.Map;
 import org.shouwang.model.Rule;
+import org.shouwang.sim.routine.MeterKind;
 
 /**
  * The figures of one benchmark run. Rates are per elder-month: thirty scored days of an elder who had not fallen
@@ -33,6 +34,11 @@ public record DetectionFigures(RuleSet ruleSet, List<FallOutcome> falls, double 
 
     public Hours toFirstPage() {
         return Hours.of(falls.stream().flatMap(f -> f.toFirstPage().stream()).toList());
+    }
+
+    /** As {@link #toFirstPage()}, for the falls in homes whose meter is of {@code kind}. */
+    public Hours toFirstPage(MeterKind kind) {
+        return Hours.of(falls.stream().filter(f -> f.meter() == kind).flatMap(f -> f.toFirstPage().stream()).toList());
     }
 
     /** Falls whose care team was not paged within 72 h. */

@@ -1,19 +1,25 @@
 package org.shouwang.demo.detection;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.shouwang.model.Rule;
 import org.shouwang.sim.DevicePayloads;
 import org.shouwang.sim.routine.FleetSpec;
+import org.shouwang.sim.routine.MeterKind;
 
 /** Prints the figures of the benchmark's runs side by side, then one machine-readable summary line. */
 public final class DetectionReport {
 
     private static final String ROW = "%-52s";
     private static final String CELL = "%12s";
+    private static final Map<MeterKind, String> METERS = Map.of(MeterKind.QUARTER_HOURLY, "15-minute meters",
+            MeterKind.HOURLY, "hourly meters", MeterKind.DAILY, "once-a-day meters");
 
     private final PrintWriter out;
 
@@ -31,6 +37,10 @@ public final class DetectionReport {
         hours("fall -> care team page", runs, DetectionFigures::toTeam);
         hours("fall -> well-check call", runs, DetectionFigures::toCall);
         hours("fall -> first page (call or team)", runs, DetectionFigures::toFirstPage);
+        for (MeterKind kind : MeterKind.values()) {
+            row("  median h, " + METERS.get(kind) + " (" + runs.get(0).falls().stream().filter(f -> f.meter() == kind)
+                    .count() + " falls)", runs, f -> h(f.toFirstPage(kind).median()));
+        }
         row("falls missed within 72 h", runs, f -> String.valueOf(f.missed()));
         out.println();
         row("false care-team pages per elder-month", runs, f -> rate(f, f.falseTeamTotal()));
@@ -66,7 +76,7 @@ public final class DetectionReport {
         out.println();
     }
 
-    private static String after(java.util.Optional<java.time.Duration> delay, Rule rule) {
+    private static String after(Optional<Duration> delay, Rule rule) {
         return delay.map(d -> String.format(Locale.ROOT, "+%.1f h (%s)", d.toMillis() / 3_600_000.0, rule))
                 .orElse("none within 72 h");
     }

@@ -1,5 +1,6 @@
 package org.shouwang.demo.detection;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,13 +52,14 @@ final class EscalationDesk {
         BenchIncident open = unresolved.get(BenchIncident.key(home.elderId(), alert.rule()));
         if (open != null) {
             open.alertIds.add(alert.alertId());
+            open.uncleared.add(alert.alertId());
             byAlert.put(alert.alertId(), open);
             if (open.state == IncidentState.OPEN && open.stoppedByClear) {
                 open.stoppedByClear = false;
                 open.escalating = true;
-                Instant pagingFrom = plans.quietAfterClear().period().isZero()
-                        || !plans.quietAfterClear().rules().contains(open.rule)
-                        ? now : open.clearedAt.plus(plans.quietAfterClear().period());
+                // Back within quietAfterClear's period of the clear: paging resumes at the period's end.
+                Instant pagingFrom = plans.quietAfterClear().rules().contains(open.rule)
+                        ? open.clearedAt.plus(plans.quietAfterClear().period()) : now;
                 schedule(open, pagingFrom.isAfter(now) ? pagingFrom : now);
             }
             return;
@@ -66,6 +68,7 @@ final class EscalationDesk {
         BenchIncident incident = new BenchIncident(++ids, home, alert.rule(), plan, now,
                 FalseAlarmCause.of(home, alert.rule(), alert.at()));
         incident.alertIds.add(alert.alertId());
+        incident.uncleared.add(alert.alertId());
         unresolved.put(incident.key(), incident);
         byAlert.put(alert.alertId(), incident);
         if (!plan.silent()) {
@@ -81,6 +84,7 @@ final class EscalationDesk {
         if (incident == null || !incident.unresolved()) {
             return;
         }
+        incident.uncleared.remove(cleared.alertId());
         if (incident.plan.silent()) {
             agenda.at(people.maintenanceCloses(now), () -> resolve(incident));
             return;
@@ -163,9 +167,15 @@ final class EscalationDesk {
         agenda.at(now.plus(people.teamResolves(incident.home, now)), () -> teamResolves(incident));
     }
 
-    /** The care team went round; an elder found away (not yet recorded) is recorded as away until they return. */
+    /**
+     * The care team went round. An elder found fallen goes to hospital, recorded as away for a month; one found away
+     * (not yet recorded) is recorded as away until they return.
+     */
     private void teamResolves(BenchIncident incident) {
         Instant now = agenda.now();
+        if (incident.home.fallenAt(now)) {
+            platform.absenceRecorded(incident.home.elderId(), now, now.plus(Duration.ofDays(30)), "住院");
+        }
         incident.home.awayAt(now)
                 .filter(s -> s.kind() != Spell.Kind.VISITORS && !s.registeredBy(now))
                 .ifPresent(s -> platform.absenceRecorded(incident.home.elderId(), now, s.to(), s.kind().reason()));
@@ -180,6 +190,9 @@ final class EscalationDesk {
         incident.escalating = false;
         incident.generation++;
         unresolved.remove(incident.key());
-        platform.resolved(incident.alertIds, agenda.now());
+        // Only episodes still open re-arm; for cleared ones the engine would do nothing (and the call is not free).
+        if (!incident.uncleared.isEmpty()) {
+            platform.resolved(incident.alertIds, agenda.now());
+        }
     }
 }

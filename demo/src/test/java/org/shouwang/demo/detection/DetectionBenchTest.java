@@ -29,6 +29,8 @@ class DetectionBenchTest {
         });
         List<HomeMonth> silent = FLEET.homes().stream().filter(h -> !h.silences().isEmpty()).toList();
         assertThat(silent).hasSize(1);
+        assertThat(silent.get(0).silences().get(0).backlog()).as("back without its backlog: a gap no interval covers")
+                .isFalse();
         assertThat(fixed.peopleFacing()).doesNotContainKey(silent.get(0).elderId());
         assertThat(fixed.silentPeople()).isZero();
         assertThat(fixed.technical()).as("the dead battery is told to maintenance").isPositive();

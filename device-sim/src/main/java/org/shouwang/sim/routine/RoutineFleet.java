@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +82,7 @@ public final class RoutineFleet {
     /** As {@link #context(Instant)}, with absences staff recorded besides (the benchmark's care team). */
     public RuleContext context(Instant asOf, Collection<Absence> recordedBesides) {
         List<RuleContext.DeviceHome> devices = new ArrayList<>();
-        Map<Long, RuleThresholds> elders = new java.util.HashMap<>();
+        Map<Long, RuleThresholds> elders = new HashMap<>();
         List<Absence> absences = new ArrayList<>(recordedBesides);
         for (HomeMonth h : homes) {
             devices.add(new RuleContext.DeviceHome(h.meterId(), DeviceKind.WATER_METER, h.elderId(), h.street(), null,
@@ -120,7 +121,10 @@ public final class RoutineFleet {
         return new Fall(at, lpm);
     }
 
-    /** A dead battery of one to four days in the scored days; every other one comes back with its backlog. */
+    /**
+     * A dead battery of one to four days in the scored days. The first comes back without its backlog (the harder
+     * case: the gap is covered by no interval), the next with it, and so on.
+     */
     private static Silence silence(FleetSpec spec, int index, SplittableRandom random) {
         long scored = Duration.between(spec.scoredFrom(), spec.to()).toHours();
         long hours = Math.min(24 + random.nextInt(72), scored - 18);
@@ -130,7 +134,7 @@ public final class RoutineFleet {
         long latestStart = scored - hours - 12;
         Instant from = spec.scoredFrom().plus(Duration.ofHours(6 + random.nextLong(Math.max(1, latestStart - 5))))
                 .plusSeconds(random.nextInt(3600));
-        return new Silence(from, from.plus(Duration.ofHours(hours)), index % 2 == 0);
+        return new Silence(from, from.plus(Duration.ofHours(hours)), index % 2 == 1);
     }
 
     private static int[] shuffled(int n, SplittableRandom random) {

@@ -34,9 +34,9 @@ final class SpellPlanner {
     private final List<Spell> spells = new ArrayList<>();
 
     /**
-     * @param from   the period's start
-     * @param until  no stretch may reach past this (the period's end, or half a day before a fall)
-     * @param taken  stretches already spoken for (the meter's silences)
+     * @param from     the period's start
+     * @param until    no stretch may reach past this (the period's end, or half a day before a fall)
+     * @param silences the meter's silences: no stretch overlaps them
      */
     SpellPlanner(SplittableRandom random, Instant from, Instant until, List<Silence> silences) {
         this.random = random;
