@@ -54,7 +54,7 @@ final class RoutineWatch {
         boolean resumed = false;
         for (WaterInterval i : intervals) {
             DaySlots.add(m.days, i.start(), i.end(), i.liters());
-            if (i.liters() >= DaySlots.WET_LITERS) {
+            if (DaySlots.isWet(i.start(), i.end(), i.liters())) {
                 long end = i.end().toEpochMilli();
                 if (m.raisedSince != Long.MIN_VALUE && end > m.raisedSince) {
                     resumed = true;
@@ -100,7 +100,7 @@ final class RoutineWatch {
         days.forEach((d, masks) -> m.days.computeIfAbsent(d, k -> new DaySlots.Masks()).addAll(masks));
         for (WaterInterval i : used) {
             DaySlots.add(m.days, i.start(), i.end(), i.liters());
-            if (i.liters() >= DaySlots.WET_LITERS) {
+            if (DaySlots.isWet(i.start(), i.end(), i.liters())) {
                 m.lastWetEnd = Math.max(m.lastWetEnd, i.end().toEpochMilli());
             }
         }

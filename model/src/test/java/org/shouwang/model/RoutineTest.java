@@ -31,6 +31,8 @@ class RoutineTest {
         assertThat(DaySlots.of(start, start.plus(Duration.ofMinutes(15)), 0.9).get(LocalDate.of(2025, 3, 1)).wetCount())
                 .as("a drip is not use").isZero();
         assertThat(DaySlots.Masks.ofBits(first.coveredBits(), first.wetBits())).isEqualTo(first);
+        assertThat(DaySlots.isWet(start, start.plusSeconds(30), 0.04)).as("4.8 L an hour, in 30 s").isTrue();
+        assertThat(DaySlots.isWet(start, start.plusSeconds(30), 0.02)).isFalse();
     }
 
     @Test
