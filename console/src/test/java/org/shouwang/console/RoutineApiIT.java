@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.shouwang.db.AccountRole;
 import org.shouwang.db.Jdbc;
 import org.shouwang.model.DaySlots;
+import org.shouwang.model.Rule;
 import org.shouwang.testkit.TestClock;
 
 /**
@@ -101,6 +102,16 @@ class RoutineApiIT {
         assertThat(after.getJsonObject("gap").getLong("minutes")).isEqualTo(90);
         assertThat(after.getJsonObject("gap").getBoolean("over")).isFalse();
         assertThat(after.getValue("explanation")).isNull();
+    }
+
+    @Test
+    void theQueueNamesTheLearnedRuleInChinese() {
+        long elderId = console.newElder();
+        long id = console.raise(elderId, Rule.ROUTINE_BREAK).id();
+        JsonObject row = console.get("/api/incidents").bodyAsJsonArray().stream().map(JsonObject.class::cast)
+                .filter(i -> i.getLong("id") == id).findFirst().orElseThrow();
+        assertThat(row.getString("rule")).isEqualTo("ROUTINE_BREAK");
+        assertThat(row.getString("ruleLabel")).isEqualTo("用水习惯异常");
     }
 
     @Test
