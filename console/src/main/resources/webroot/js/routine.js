@@ -16,6 +16,9 @@
   const clock = (iso) => new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: 'numeric',
     minute: '2-digit', hour12: false });
   const hm = (hhmm) => hhmm.replace(/^0(\d)/, '$1');
+  // A time of the chart's day as 7:15, of another day with its date.
+  const dayOf = (iso) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const at = (iso, day) => (dayOf(iso) === day ? clock(iso) : SW.time(iso));
   // The data lags the clock by more than this (an hourly or once-a-day meter): say how far it reaches.
   const LAG_MS = 20 * 60000;
 
@@ -31,8 +34,8 @@
       parts.push('近期没有用水数据，无法计算未用水时长');
     } else {
       const lag = Date.parse(r.now) - Date.parse(g.until) > LAG_MS;
-      let s = lag ? `截至 ${clock(g.until)} ` : '此刻';
-      s += g.since !== g.lastUse ? `自 ${clock(g.since)} 起重新计时，已 ${duration(g.minutes)}`
+      let s = lag ? `截至 ${at(g.until, r.day)} ` : '此刻';
+      s += g.since !== g.lastUse ? `自 ${at(g.since, r.day)} 起重新计时，已 ${duration(g.minutes)}`
         : `距上次用水 ${duration(g.minutes)}`;
       if (r.enabled) s += `，习惯上限 ${duration(g.limitMinutes)}`;
       parts.push(s);

@@ -2,6 +2,7 @@ package org.shouwang.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shouwang.console.RoutineTestData.NOW;
+import static org.shouwang.console.RoutineTestData.TODAY;
 import static org.shouwang.console.RoutineTestData.regularHome;
 
 import java.time.Duration;
@@ -13,6 +14,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.shouwang.db.Jdbc;
+import org.shouwang.model.DaySlots;
 import org.shouwang.model.Rule;
 import org.shouwang.testkit.TestClock;
 
@@ -28,6 +31,7 @@ class RoutineBrowserIT {
     private static long regular;
     private static long missedMorning;
     private static long learning;
+    private static long restarted;
 
     @BeforeAll
     static void start() {
@@ -39,6 +43,11 @@ class RoutineBrowserIT {
         console.raise(missedMorning, Rule.ROUTINE_BREAK);
         learning = console.newElder();
         regularHome(console, learning, 6, true);
+        restarted = console.newElder();
+        String meter = regularHome(console, restarted, 14, false);
+        // Staff resolved its ROUTINE_BREAK as 老人安全 at 08:30: the watch counts from there.
+        new Jdbc(console.db.dataSource()).update("INSERT INTO rule_watch (device_id, rule, at, reason)"
+                + " VALUES (?, 'ROUTINE_BREAK', ?, 'RESOLVED')", meter, TODAY.atTime(8, 30).atZone(DaySlots.ZONE).toInstant());
     }
 
     @AfterAll
@@ -103,6 +112,11 @@ class RoutineBrowserIT {
                     "正在学习用水习惯（已学习 6 天，需 10 天）"));
             assertThat(driver.findElements(By.cssSelector("#routine polyline.limit"))).as("no limit before it is armed")
                     .isEmpty();
+
+            driver.get("http://127.0.0.1:" + console.port + "/#/elder/" + restarted);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("routine-sentence"),
+                    "通常 7:15 前开始用水；此刻自 8:30 起重新计时，已 1小时30分，习惯上限 5小时"));
+            assertThat(driver.findElements(By.id("routine-explanation"))).isEmpty();
         } finally {
             driver.quit();
         }
