@@ -59,7 +59,7 @@ final class RoutineView {
 
     static JsonObject of(Facts f) {
         LocalDate today = DaySlots.day(f.now());
-        Set<LocalDate> excluded = excludedDays(f.absences(), today);
+        Set<LocalDate> excluded = Routine.absentDays(f.absences(), today);
         Routine routine = Routine.learn(f.days(), excluded, today, sensitivity(f.thresholds(), f.extremeWeather()),
                 f.thresholds().routineFloor());
         boolean enabled = f.thresholds().routineSensitivity() > 0;
@@ -71,7 +71,7 @@ final class RoutineView {
                 .put("usualFirstUse", routine.usualFirstUse() == null ? null : routine.usualFirstUse().format(HH_MM))
                 .put("limits", ints(routine.limitMinutes()))
                 .put("typicalGaps", ints(routine.typicalGapMinutes()))
-                .put("typicalByHour", litres(typicalByHour(byDay, learnedDates(f.days(), excluded, today))))
+                .put("typicalByHour", litres(typicalByHour(byDay, Routine.learnedDays(f.days(), excluded, today))))
                 .put("today", litres(today(byDay, today, f.now())));
         boolean away = f.absences().stream().anyMatch(a -> a.covers(f.now()));
         JsonObject gap = away ? null : gap(f, routine, enabled);
@@ -122,40 +122,6 @@ final class RoutineView {
     /** Why the gap breaks the routine, in the words of the alert ({@link Routine#explain}). */
     private static String explanation(Routine routine, JsonObject gap) {
         return routine.explain(Instant.parse(gap.getString("since")), Instant.parse(gap.getString("until")));
-    }
-
-    /**
-     * The days a registered absence touches, among the learned ones: as {@code RoutineWatch.absentDays}, which the
-     * console cannot call (cep-rules is not its dependency). The day an absence ends on counts as away too.
-     */
-    static Set<LocalDate> excludedDays(List<Absence> absences, LocalDate today) {
-        Set<LocalDate> out = new HashSet<>();
-        LocalDate earliest = today.minusDays(Routine.LEARN_DAYS);
-        for (Absence a : absences) {
-            LocalDate d = DaySlots.day(a.from());
-            LocalDate last = DaySlots.day(a.to());
-            for (d = d.isBefore(earliest) ? earliest : d; !d.isAfter(last) && d.isBefore(today); d = d.plusDays(1)) {
-                out.add(d);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Which days {@link Routine#learn} learns from: of the {@link Routine#LEARN_DAYS} before today, those covered
-     * enough, with some use, not excluded. {@code Routine} counts them but does not name them; the typical use by
-     * hour is taken over the same days.
-     */
-    static List<LocalDate> learnedDates(Map<LocalDate, DaySlots.Masks> days, Set<LocalDate> excluded, LocalDate today) {
-        List<LocalDate> out = new ArrayList<>();
-        for (int back = Routine.LEARN_DAYS; back >= 1; back--) {
-            LocalDate d = today.minusDays(back);
-            DaySlots.Masks m = days.get(d);
-            if (m != null && !excluded.contains(d) && m.coveredCount() >= Routine.MIN_COVERED_SLOTS && m.wetCount() > 0) {
-                out.add(d);
-            }
-        }
-        return out;
     }
 
     /** The median litres of each hour of the day over the learned days (an hour without use counts as 0). */

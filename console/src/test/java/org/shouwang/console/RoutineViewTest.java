@@ -28,10 +28,10 @@ class RoutineViewTest {
         days.put(TODAY.minusDays(3), DaySlots.Masks.ofBits("1".repeat(96), "0".repeat(96)));      // no use
         days.put(TODAY.minusDays(5), DaySlots.Masks.ofBits("1".repeat(80), wet()));               // covered too little
         days.remove(TODAY.minusDays(7));                                                          // nothing known
-        Set<LocalDate> excluded = RoutineView.excludedDays(List.of(absence(at(TODAY.minusDays(10), 9, 0),
+        Set<LocalDate> excluded = Routine.absentDays(List.of(absence(at(TODAY.minusDays(10), 9, 0),
                 at(TODAY.minusDays(9), 18, 0))), TODAY);
 
-        List<LocalDate> learned = RoutineView.learnedDates(days, excluded, TODAY);
+        List<LocalDate> learned = Routine.learnedDays(days, excluded, TODAY);
 
         assertThat(excluded).containsExactlyInAnyOrder(TODAY.minusDays(10), TODAY.minusDays(9));
         assertThat(learned).hasSize(Routine.learn(days, excluded, TODAY, 1.0, Duration.ofHours(3)).learnedDays())

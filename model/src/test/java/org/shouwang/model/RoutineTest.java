@@ -48,6 +48,18 @@ class RoutineTest {
     }
 
     @Test
+    void anAbsenceExcludesTheDaysItTouchesButNotTheDayBeginningAtItsEnd() {
+        Instant from = TODAY.minusDays(5).atTime(9, 0).atZone(DaySlots.ZONE).toInstant();
+        Instant midnight = TODAY.minusDays(3).atStartOfDay(DaySlots.ZONE).toInstant();
+        Absence away = new Absence(1, 1, from, midnight, "住院", from, "社区");
+
+        assertThat(Routine.absentDays(java.util.List.of(away), TODAY))
+                .containsExactlyInAnyOrder(TODAY.minusDays(5), TODAY.minusDays(4));
+        assertThat(Routine.learnedDays(regularDays(14), Routine.absentDays(java.util.List.of(away), TODAY), TODAY))
+                .hasSize(12).doesNotContain(TODAY.minusDays(5), TODAY.minusDays(4));
+    }
+
+    @Test
     void theLimitIsTheLongestGapWithinAnHourPlusMarginNeverUnderTheFloor() {
         // Uses at 07:00 and 21:30 only: the night gap from 21:45 to 07:00 is 9 h 15 min.
         Routine r = Routine.learn(regularDays(14), Set.of(), TODAY, 1.0, FLOOR);
