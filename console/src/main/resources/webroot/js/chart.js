@@ -1,6 +1,6 @@
 'use strict';
-// 守望 · charts as inline SVG (no chart library, no network): hourly water use over seven days, and the
-// weekly completion rate of contact duties over twelve weeks.
+// 守望 · charts as inline SVG (no chart library, no network): hourly water use over seven days, the weekly
+// completion rate of contact duties over twelve weeks, and the elder's learned day (用水习惯).
 (() => {
   const NS = 'http://www.w3.org/2000/svg';
   const W = 720;
@@ -78,6 +78,98 @@
       root.append(svg('text', { x: x + slot / 2, y: y - 3, 'text-anchor': 'middle', class: 'axis' },
         `${Math.round(p.rate * 100)}%`));
     });
+    return root;
+  };
+
+  // The learned day of GET /api/elders/{id}/routine over one day, 0-24 h Asia/Shanghai: typical litres by hour and
+  // today's (bars, left axis), the learned no-use limit by quarter hour (dashed step line, right axis in hours) and
+  // the gap in progress (a line rising one minute per minute from its start up to the meter's data, right axis).
+  // `narrow` draws fewer, larger labels for a phone. `label` is the text alternative (the caller's summary).
+  SW.routineChart = (r, label, narrow) => {
+    const w = narrow ? 360 : 720;
+    const h = narrow ? 220 : 240;
+    const pad = { left: narrow ? 34 : 44, right: narrow ? 34 : 44, top: 12, bottom: 24 };
+    const plotW = w - pad.left - pad.right;
+    const plotH = h - pad.top - pad.bottom;
+    const dayStart = Date.parse(`${r.day}T00:00:00+08:00`);
+    const hoursOf = (iso) => (Date.parse(iso) - dayStart) / 3600000;
+    const x = (hours) => pad.left + plotW * Math.max(0, Math.min(24, hours)) / 24;
+    const today = r.today.map((v) => (v === null || v === undefined ? null : v));
+    const litresTop = Math.ceil(Math.max(1, ...r.typicalByHour, ...today.filter((v) => v !== null)) / 5) * 5;
+    const yL = (litres) => pad.top + plotH * (1 - litres / litresTop);
+    const showLimit = r.armed && r.enabled;
+    const gap = r.gap;
+    const maxLimit = showLimit ? Math.max(...r.limits) : 0;
+    // The hours axis fits the limits and the gap, but a gap of days is not allowed to flatten the limits.
+    const wanted = Math.max(maxLimit, gap ? gap.minutes : 0, 180);
+    const minutesTop = Math.ceil(Math.min(wanted, Math.max(maxLimit * 1.5, 720)) / 120) * 120;
+    const yM = (minutes) => pad.top + plotH * (1 - Math.min(minutes, minutesTop) / minutesTop);
+    const fontSize = narrow ? 13 : 11;
+    const root = svg('svg', { viewBox: `0 0 ${w} ${h}`, class: narrow ? 'chart routine narrow' : 'chart routine', role: 'img', 'aria-label': label });
+    root.append(svg('title', {}, label));
+
+    [0, 0.5, 1].forEach((f) => {
+      const y = pad.top + plotH * (1 - f);
+      root.append(svg('line', { x1: pad.left, x2: w - pad.right, y1: y, y2: y, class: 'grid' }));
+      root.append(svg('text', { x: pad.left - 4, y: y + 4, 'text-anchor': 'end', class: 'axis' },
+        `${+(litresTop * f).toFixed(1)}升`));
+      if (showLimit || gap) {
+        root.append(svg('text', { x: w - pad.right + 4, y: y + 4, class: 'axis' },
+          `${+(minutesTop * f / 60).toFixed(1)}时`));
+      }
+    });
+    const every = narrow ? 6 : 3;
+    for (let hour = 0; hour <= 24; hour += every) {
+      root.append(svg('text', { x: x(hour), y: h - 6, 'text-anchor': 'middle', class: 'axis' },
+        `${hour}:00`));
+    }
+
+    const slot = plotW / 24;
+    r.typicalByHour.forEach((litres, hour) => {
+      if (litres <= 0) return;
+      const bar = svg('rect', { x: x(hour) + slot * 0.1, y: yL(litres), width: slot * 0.4,
+        height: yL(0) - yL(litres), class: 'typical' });
+      bar.append(svg('title', {}, `${hour}时 平时 ${litres} 升`));
+      root.append(bar);
+    });
+    today.forEach((litres, hour) => {
+      if (litres === null || litres <= 0) return;
+      const bar = svg('rect', { x: x(hour) + slot * 0.5, y: yL(litres), width: slot * 0.4,
+        height: yL(0) - yL(litres), class: 'today' });
+      bar.append(svg('title', {}, `${hour}时 今日 ${litres} 升`));
+      root.append(bar);
+    });
+
+    if (showLimit) {
+      const points = [];
+      r.limits.forEach((minutes, s) => {
+        points.push(`${x(s / 4).toFixed(1)},${yM(minutes).toFixed(1)}`, `${x((s + 1) / 4).toFixed(1)},${yM(minutes).toFixed(1)}`);
+      });
+      root.append(svg('polyline', { points: points.join(' '), class: 'limit' }));
+    }
+
+    const now = hoursOf(r.now);
+    root.append(svg('line', { x1: x(now), x2: x(now), y1: pad.top, y2: pad.top + plotH, class: 'now' }));
+    root.append(svg('text', { x: x(now) + 3, y: pad.top + fontSize, class: 'axis' }, '此刻'));
+
+    if (gap) {
+      // Drawn within today: where it began before midnight it enters at its length then.
+      const end = hoursOf(gap.until);
+      const start = Math.max(0, hoursOf(gap.since));
+      if (end > 0) {
+        const atStart = gap.minutes - (end - start) * 60;
+        const points = [[start, atStart]];
+        if (gap.minutes > minutesTop) {
+          const reach = start + (minutesTop - atStart) / 60;
+          if (reach > start) points.push([reach, minutesTop]);
+        }
+        points.push([end, gap.minutes]);
+        root.append(svg('polyline', { points: points.map(([t, m]) => `${x(t).toFixed(1)},${yM(m).toFixed(1)}`).join(' '),
+          class: gap.over ? 'gap over' : 'gap' }));
+        root.append(svg('circle', { cx: x(end), cy: yM(gap.minutes), r: narrow ? 4 : 3.5,
+          class: gap.over ? 'gap-end over' : 'gap-end' }));
+      }
+    }
     return root;
   };
 })();

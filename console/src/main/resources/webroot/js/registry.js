@@ -1,6 +1,6 @@
 'use strict';
 // 守望 · the registry: elder search, the elder's page (facts, edit, deactivate, care team, devices,
-// absence calendar; care.js adds the care timeline and the agreement) and the device-health list for maintenance.
+// absence calendar; routine.js adds the learned routine, care.js the care timeline and the agreement) and the device-health list for maintenance.
 (() => {
   const { el, api, say, time, date, field, form, values } = SW;
   const ROLES = [['NEIGHBOUR_VOLUNTEER', '邻里/志愿者'], ['COMMUNITY_WORKER', '社区工作者'],
@@ -134,7 +134,8 @@
       } }, d.active ? '停用' : '启用'))))));
   }
 
-  // The absence calendar of the rules API: an elder away (hospital, family visit) is not paged for no water use.
+  // The absence calendar of the rules API: an elder away (hospital, family visit) is not paged for no water use,
+  // and the learned routine neither judges those days nor learns from them.
   async function absences(elderId) {
     const box = el('div');
     async function load() {
@@ -215,7 +216,8 @@
         el('section', {}, el('h3', {}, '未办结事件'), e.incidents.length ? el('ul', {}, e.incidents.map((i) =>
           el('li', {}, el('a', { href: `#/incident/${i.id}` }, `${i.code} ${i.ruleLabel}`), ` ${time(i.openedAt)}`)))
           : el('p', { class: 'muted' }, '无')),
-        el('section', {}, el('h3', {}, '外出登记（期间不按未用水告警）'), await absences(id)),
+        SW.routine ? SW.routine(id) : null,
+        el('section', {}, el('h3', {}, '外出登记（期间不按未用水、用水习惯告警）'), await absences(id)),
         SW.care ? SW.care.elderCare(e) : null,
         SW.care ? SW.care.agreementSection(e) : null);
     }

@@ -1,6 +1,6 @@
 -- The learned routine (ROUTINE_BREAK, issue 12) is learned from each meter's last 28 days as quarter-hour slots of
 -- Asia/Shanghai time (model DaySlots): which slots its intervals covered, and in which an interval used at least
--- 1 L. Bit i is slot i (00:00-00:15 is bit 0, the leftmost). Kept current by TelemetryStore (MeterDays), OR-ed in,
+-- 1 L (pro rata for an interval shorter than 15 min). Bit i is slot i (00:00-00:15 is bit 0, the leftmost). Kept current by TelemetryStore (MeterDays), OR-ed in,
 -- so a repeat changes nothing; a restart reads 24 bytes per meter-day instead of every interval. A slot belongs
 -- to the day its start falls on. Plain SQL: the same on PostgreSQL and on TimescaleDB.
 ALTER TABLE rules_meter_day
@@ -12,7 +12,8 @@ ALTER TABLE rules_meter_day
 -- created with zero litres, as TelemetryStore creates them.
 CREATE FUNCTION rules_meter_day_slots_rebuild(since timestamptz) RETURNS void LANGUAGE sql AS $$
     WITH slot AS (
-        SELECT w.device_id, s AS slot_start, w.liters >= 1.0 AS wet
+        SELECT w.device_id, s AS slot_start,
+               w.liters >= 1.0 * least(1.0, extract(epoch FROM w.end_ts - w.start_ts) / 900.0) AS wet
         FROM water_use w,
              generate_series(date_bin('15 minutes', w.start_ts, TIMESTAMPTZ '2000-01-01 00:00+00'),
                              w.end_ts - interval '1 microsecond', interval '15 minutes') AS s

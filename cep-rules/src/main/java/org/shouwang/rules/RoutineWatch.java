@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.shouwang.model.Absence;
 import org.shouwang.model.DaySlots;
@@ -54,7 +52,7 @@ final class RoutineWatch {
         boolean resumed = false;
         for (WaterInterval i : intervals) {
             DaySlots.add(m.days, i.start(), i.end(), i.liters());
-            if (i.liters() >= DaySlots.WET_LITERS) {
+            if (DaySlots.isWet(i.start(), i.end(), i.liters())) {
                 long end = i.end().toEpochMilli();
                 if (m.raisedSince != Long.MIN_VALUE && end > m.raisedSince) {
                     resumed = true;
@@ -100,7 +98,7 @@ final class RoutineWatch {
         days.forEach((d, masks) -> m.days.computeIfAbsent(d, k -> new DaySlots.Masks()).addAll(masks));
         for (WaterInterval i : used) {
             DaySlots.add(m.days, i.start(), i.end(), i.liters());
-            if (i.liters() >= DaySlots.WET_LITERS) {
+            if (DaySlots.isWet(i.start(), i.end(), i.liters())) {
                 m.lastWetEnd = Math.max(m.lastWetEnd, i.end().toEpochMilli());
             }
         }
@@ -169,23 +167,10 @@ final class RoutineWatch {
         double sensitivity = t.routineSensitivity() * (extremeWeather ? Routine.EXTREME_WEATHER_SENSITIVITY : 1.0);
         String key = day + "/" + sensitivity + "/" + t.routineFloor() + "/" + absences.hashCode();
         if (m.routine == null || !key.equals(m.learnedKey)) {
-            m.routine = Routine.learn(m.days, absentDays(absences, day), day, sensitivity, t.routineFloor());
+            m.routine = Routine.learn(m.days, Routine.absentDays(absences, day), day, sensitivity, t.routineFloor());
             m.learnedKey = key;
         }
         return m.routine;
-    }
-
-    private static Set<LocalDate> absentDays(List<Absence> absences, LocalDate today) {
-        Set<LocalDate> out = new HashSet<>();
-        LocalDate earliest = today.minusDays(Routine.LEARN_DAYS);
-        for (Absence a : absences) {
-            LocalDate d = DaySlots.day(a.from());
-            LocalDate last = DaySlots.day(a.to());
-            for (d = d.isBefore(earliest) ? earliest : d; !d.isAfter(last) && d.isBefore(today); d = d.plusDays(1)) {
-                out.add(d);
-            }
-        }
-        return out;
     }
 
     private static boolean away(List<Absence> absences, Instant at) {

@@ -144,8 +144,11 @@ class RoutineBreakRuleTest {
     }
 
     @Test
-    void routineSensitivityZeroTurnsItOff() {
-        start(RuleSettings.DEFAULTS.withDefaults(RuleThresholds.NONE.withRoutineSensitivity(0.0)), List.of());
+    void routineSensitivityZeroForTheElderTurnsItOff() {
+        engine = new RuleEngine(RuleSettings.DEFAULTS, Scenarios.local(DAY1, 0, 0), sink());
+        engine.applyContext(new RuleContext(List.of(new RuleContext.DeviceHome(METER, DeviceKind.WATER_METER, ELDER,
+                "平江街道", null, null)), RuleThresholds.NONE, Map.of(), Map.of(ELDER,
+                RuleThresholds.NONE.withRoutineSensitivity(0.0)), false, Set.of(), List.of()));
         normalDays(14);
 
         reportDry(DAY1.plusDays(14), 0, 0, 14, 0);

@@ -125,6 +125,53 @@ class RuleRestartIT {
                 .containsExactly("BUTTON_PRESSED:" + BUTTON + ":p1", "BUTTON_PRESSED:" + BUTTON + ":p2");
     }
 
+    @Test
+    void theLearnedRoutineIsRebuiltFromTheDatabaseAndJudgesTheFirstMorningAfterAStart() throws Exception {
+        // GIVEN two weeks of a regular home stored by ingest while no rules ran (water at 07:00, 08:00, 12:00, 18:00
+        // and 21:30), hourly readings of four quarter hours each
+        java.time.LocalDate day1 = java.time.LocalDate.of(2025, 1, 10);
+        java.util.Set<Integer> uses = java.util.Set.of(28, 32, 48, 72, 86);
+        List<Telemetry> history = new java.util.ArrayList<>();
+        for (int d = 0; d < 14; d++) {
+            for (int hour = 0; hour < 24; hour++) {
+                List<WaterInterval> quarters = new java.util.ArrayList<>();
+                for (int q = 0; q < 4; q++) {
+                    Instant from = local(day1.plusDays(d), hour * 60 + q * 15);
+                    quarters.add(new WaterInterval(from, from.plus(Duration.ofMinutes(15)),
+                            uses.contains(hour * 4 + q) ? 5.0 : 0.0));
+                }
+                Instant at = local(day1.plusDays(d), hour * 60 + 60);
+                history.add(new Telemetry(METER, "h" + d + "-" + hour, at, at, 1000.0, quarters, 0.0, 90, -80));
+            }
+        }
+        telemetry.writeBatch(history, List.of());
+        java.time.LocalDate day15 = day1.plusDays(14);
+
+        // WHEN the rules start at 06:00 on the fifteenth day and the morning's quarter hours come without water
+        clock.set(local(day15, 6 * 60));
+        deploy();
+        for (int minute = 6 * 60 + 15; minute <= 8 * 60 + 15; minute += 15) {
+            Instant t = local(day15, minute);
+            clock.set(t);
+            Telemetry reading = new Telemetry(METER, "live" + minute, t, t, 1000.0,
+                    List.of(new WaterInterval(t.minus(Duration.ofMinutes(15)), t, 0)), 0.0, 90, -80);
+            telemetry.writeBatch(List.of(reading), List.of());
+            vertx.eventBus().publish(Addresses.TELEMETRY_ACCEPTED, Json.write(reading));
+        }
+
+        // THEN the routine learned from the stored days breaks at 08:15, an hour after the usual first use
+        await().alias("ROUTINE_BREAK after the start").atMost(TIMEOUT)
+                .until(() -> raised.stream().anyMatch(a -> a.rule() == Rule.ROUTINE_BREAK));
+        assertThat(raised).filteredOn(a -> a.rule() == Rule.ROUTINE_BREAK).singleElement().satisfies(a -> {
+            assertThat(a.at()).isEqualTo(local(day15, 8 * 60 + 15));
+            assertThat(a.detail()).isEqualTo("通常7:15前用水，今天至8:15仍无用水");
+        });
+    }
+
+    private static Instant local(java.time.LocalDate day, int minutes) {
+        return day.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).plusMinutes(minutes).toInstant();
+    }
+
     private String deploy() throws Exception {
         // The test moves the clock an hour at a time, faster than the bus delivers: a meter reporting twice
         // a day cannot look silent for the moment the rules lag behind.

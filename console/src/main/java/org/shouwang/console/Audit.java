@@ -12,6 +12,8 @@ final class Audit {
 
     static final String VIEW_ELDER = "VIEW_ELDER";
     static final String VIEW_INCIDENT = "VIEW_INCIDENT";
+    /** The elder's learned routine (用水习惯) was shown. */
+    static final String VIEW_ROUTINE = "VIEW_ROUTINE";
     static final String REVEAL = "REVEAL";
     static final String ACKNOWLEDGE = "ACKNOWLEDGE";
     static final String RESOLVE = "RESOLVE";

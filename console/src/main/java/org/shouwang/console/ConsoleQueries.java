@@ -4,15 +4,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.shouwang.db.Account;
 import org.shouwang.db.AccountRole;
 import org.shouwang.db.Jdbc;
 import org.shouwang.model.ContactRole;
+import org.shouwang.model.DaySlots;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Elder;
 import org.shouwang.model.Incident;
@@ -23,7 +26,8 @@ import org.shouwang.model.Severity;
 /**
  * The read queries only the console needs, each filtered by the signed-in person's scope in SQL (so a
  * list never even loads another community's elders): the incident queue with its elders, the pages sent
- * for incidents, elder search, device health, and hourly water use for the chart. Blocking JDBC.
+ * for incidents, elder search, device health, hourly water use for the chart, and what the routine chart learns
+ * from (a meter's quarter-hour days, last use and watch restarts). Blocking JDBC.
  */
 final class ConsoleQueries {
 
@@ -61,6 +65,10 @@ final class ConsoleQueries {
 
     /** Litres used in one hour. */
     record HourlyUse(Instant hour, double liters) {
+    }
+
+    /** The end of a meter's last use of water and of its last interval; either null when there is none. */
+    record MeterUse(Instant lastWetEnd, Instant coveredUntil) {
     }
 
     private final Jdbc jdbc;
@@ -147,11 +155,57 @@ final class ConsoleQueries {
 
     /** Litres per hour used in the elder's home between the two instants; hours without use are absent. */
     List<HourlyUse> hourlyUse(long elderId, Instant from, Instant to) {
-        return jdbc.list("SELECT date_trunc('hour', w.start_ts) AS hour, sum(w.liters) AS liters FROM water_use w"
-                        + " JOIN device d ON d.device_id = w.device_id WHERE d.elder_id = ? AND w.start_ts >= ?"
-                        + " AND w.start_ts < ? GROUP BY 1 ORDER BY 1",
-                rs -> new HourlyUse(Jdbc.instant(rs, "hour"), rs.getDouble("liters")), elderId, from, to);
+        return jdbc.list(HOURLY + " JOIN device d ON d.device_id = w.device_id WHERE d.elder_id = ? AND w.start_ts >= ?"
+                + " AND w.start_ts < ? GROUP BY 1 ORDER BY 1", ConsoleQueries::hourly, elderId, from, to);
     }
+
+    /** The same for one meter. Hours of UTC and of Asia/Shanghai begin together (UTC+8). */
+    List<HourlyUse> hourlyUseOfMeter(String deviceId, Instant from, Instant to) {
+        return jdbc.list(HOURLY + " WHERE w.device_id = ? AND w.start_ts >= ? AND w.start_ts < ? GROUP BY 1 ORDER BY 1",
+                ConsoleQueries::hourly, deviceId, from, to);
+    }
+
+    /** The elder's active water meter, the one heard from last when there are several. */
+    Optional<String> waterMeterOf(long elderId) {
+        return jdbc.one("SELECT device_id FROM device WHERE elder_id = ? AND kind = 'WATER_METER' AND active"
+                + " ORDER BY last_seen_at DESC NULLS LAST, installed_at DESC, device_id LIMIT 1", rs -> rs.getString(1),
+                elderId);
+    }
+
+    /** The meter's quarter-hour days (V18) from {@code first} on, as the rules learn from them. */
+    Map<LocalDate, DaySlots.Masks> meterDays(String deviceId, LocalDate first) {
+        Map<LocalDate, DaySlots.Masks> out = new TreeMap<>();
+        jdbc.list("SELECT day, covered_slots::text AS covered, wet_slots::text AS wet FROM rules_meter_day"
+                        + " WHERE device_id = ? AND day >= ?",
+                rs -> out.put(rs.getObject("day", LocalDate.class),
+                        DaySlots.Masks.ofBits(rs.getString("covered"), rs.getString("wet"))), deviceId, first);
+        return out;
+    }
+
+    /**
+     * Of the meter's intervals starting in {@code [from, to)}: the latest end of one that used water
+     * ({@link DaySlots#WET_LITERS} or more) and the latest end of any (how far its data covers time); null for none.
+     */
+    MeterUse meterUse(String deviceId, Instant from, Instant to) {
+        return jdbc.one("SELECT max(end_ts) FILTER (WHERE liters >= ?) AS last_wet, max(end_ts) AS covered"
+                        + " FROM water_use WHERE device_id = ? AND start_ts >= ? AND start_ts < ? AND end_ts <= ?",
+                rs -> new MeterUse(Jdbc.instant(rs, "last_wet"), Jdbc.instant(rs, "covered")),
+                DaySlots.WET_LITERS, deviceId, from, to, to).orElse(new MeterUse(null, null));
+    }
+
+    /**
+     * The latest instant up to {@code at} from which the rules restarted the learned watch of the meter (an incident
+     * resolved, or its data back after a gap: {@code rule_watch}, as {@code RuleEngine.restartWatch} applies them).
+     */
+    Optional<Instant> routineWatchFrom(String deviceId, Instant at) {
+        return jdbc.one("SELECT at FROM rule_watch WHERE device_id = ? AND at <= ?"
+                        + " AND (rule = 'ROUTINE_BREAK' OR (rule = 'NO_WATER_USE' AND reason = 'DATA_GAP'))"
+                        + " ORDER BY at DESC LIMIT 1",
+                rs -> Jdbc.instant(rs, "at"), deviceId, at);
+    }
+
+    private static final String HOURLY = "SELECT date_trunc('hour', w.start_ts) AS hour, sum(w.liters) AS liters"
+            + " FROM water_use w";
 
     private static final String DEVICES = "SELECT d.device_id, d.kind, d.elder_id, d.active, d.installed_at,"
             + " d.last_seen_at, d.battery, d.rssi, d.online, e.name, e.street, e.community"
@@ -173,6 +227,10 @@ final class ConsoleQueries {
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(tail, 0, all, head.length, tail.length);
         return all;
+    }
+
+    private static HourlyUse hourly(ResultSet rs) throws SQLException {
+        return new HourlyUse(Jdbc.instant(rs, "hour"), rs.getDouble("liters"));
     }
 
     private static QueueRow queueRow(ResultSet rs) throws SQLException {

@@ -189,7 +189,9 @@ public final class ConsoleVerticle extends AbstractVerticle {
         new RosterApi(vertx, new RosterImporter(stores.roster(), stores.streets(), clock),
                 new RosterExporter(stores.roster()), audit, clock).mount(router);
         new AccountApi(vertx, accounts, sessions, audit).mount(router);
-        new RulesApi(vertx, stores, ruleDefaults, clock).mount(router);
+        EffectiveRules rules = new EffectiveRules(stores.thresholds(), stores.weather(), ruleDefaults);
+        new RulesApi(vertx, stores, rules, clock).mount(router);
+        new RoutineApi(vertx, queries, stores.absences(), rules, audit, clock).mount(router);
         new CareApi(vertx, care, stores.care(), registry, queries, audit, clock).mount(router);
         new AgreementApi(vertx, stores.care(), registry, audit, clock).mount(router);
         new SupervisionApi(vertx, care, incidents, stores.careMessages(), registry, clock).mount(router);

@@ -26,7 +26,6 @@ import org.shouwang.model.Absence;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Elder;
 import org.shouwang.model.Json;
-import org.shouwang.model.RuleThresholdOverride;
 import org.shouwang.model.RuleThresholdOverride.Scope;
 import org.shouwang.model.RuleThresholds;
 import org.shouwang.model.WeatherModeChange;
@@ -53,18 +52,18 @@ final class RulesApi {
     private final AbsenceStore absences;
     private final RegistryStore registry;
     private final StreetStore streets;
-    /** The configured district-wide thresholds the engine runs with, under every override. */
-    private final RuleThresholds defaults;
+    /** The configured defaults under the overrides, as the engine layers them. */
+    private final EffectiveRules rules;
     private final Clock clock;
 
-    RulesApi(Vertx vertx, Stores stores, RuleThresholds defaults, Clock clock) {
+    RulesApi(Vertx vertx, Stores stores, EffectiveRules rules, Clock clock) {
         this.vertx = vertx;
         this.thresholds = stores.thresholds();
         this.weather = stores.weather();
         this.absences = stores.absences();
         this.registry = stores.registry();
         this.streets = stores.streets();
-        this.defaults = defaults;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -183,22 +182,19 @@ final class RulesApi {
     /** Configuration defaults, then district, street and elder, with {@code set} in place of the target's own. */
     private RuleThresholds effective(Target t, RuleThresholds set) {
         RuleThresholds district = t.scope() == Scope.DISTRICT ? set : own(Scope.DISTRICT, null, null);
-        RuleThresholds result = defaults.overlay(district);
         String street = t.scope() == Scope.ELDER ? registry.findElder(t.elderId()).map(Elder::street).orElse(null) : t.street();
-        if (street != null) {
-            result = result.overlay(t.scope() == Scope.STREET ? set : own(Scope.STREET, street, null));
-        }
-        return t.scope() == Scope.ELDER ? result.overlay(set) : result;
+        RuleThresholds ofStreet = street == null ? null : t.scope() == Scope.STREET ? set : own(Scope.STREET, street, null);
+        return rules.layered(district, ofStreet, t.scope() == Scope.ELDER ? set : null);
     }
 
     private RuleThresholds own(Scope scope, String street, Long elderId) {
-        return thresholds.find(scope, street, elderId).map(RuleThresholdOverride::thresholds).orElse(RuleThresholds.NONE);
+        return rules.own(scope, street, elderId);
     }
 
     private JsonObject thresholdView(Target t) {
         RuleThresholds own = own(t.scope(), t.street(), t.elderId());
         JsonObject view = new JsonObject().put("scope", t.scope().name()).put("street", t.street())
-                .put("elderId", t.elderId()).put("defaults", json(defaults)).put("override", json(own))
+                .put("elderId", t.elderId()).put("defaults", json(rules.defaults())).put("override", json(own))
                 .put("effective", json(effective(t, own)));
         thresholds.find(t.scope(), t.street(), t.elderId())
                 .ifPresent(o -> view.put("updatedAt", o.updatedAt().toString()).put("updatedBy", o.updatedBy()));

@@ -65,6 +65,7 @@ class ScopeAndMaskingIT {
         answers.put("deactivate", w.post(elder + "/deactivate", new JsonObject().put("reason", "搬走")));
         answers.put("reveal", w.post(elder + "/reveal", new JsonObject().put("field", "idNumber")));
         answers.put("water chart", w.get(elder + "/water"));
+        answers.put("routine", w.get(elder + "/routine"));
         answers.put("audit", w.get(elder + "/audit"));
         answers.put("add contact", w.post(elder + "/contacts", contact));
         answers.put("edit contact", w.put("/api/contacts/" + contactId, contact));

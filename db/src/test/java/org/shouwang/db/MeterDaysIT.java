@@ -63,6 +63,12 @@ class MeterDaysIT {
             all.add(new Telemetry("md-hourly", "h" + h, ts, ts.plusSeconds(5), 100.0,
                     List.of(new WaterInterval(ts.minus(Duration.ofHours(1)), ts, h % 3 == 0 ? 0.5 : 4.0)), 0.0, 80, -70));
         }
+        // A five-minute meter: wet pro rata (0.4 L in 5 min is use, 0.3 L is not).
+        for (int q = 1; q <= 24; q++) {
+            Instant ts = T0.plus(Duration.ofMinutes(5L * q));
+            all.add(new Telemetry("md-fine", "f" + q, ts, ts.plusSeconds(5), 100.0,
+                    List.of(new WaterInterval(ts.minus(Duration.ofMinutes(5)), ts, q % 2 == 0 ? 0.4 : 0.3)), 0.0, 80, -70));
+        }
         java.util.Collections.shuffle(all, random);
         for (int from = 0; from < all.size(); from += 37) {
             List<Telemetry> batch = new ArrayList<>(all.subList(from, Math.min(all.size(), from + 37)));

@@ -59,6 +59,9 @@ final class DemoCommand implements Callable<Integer> {
         EmbeddedDatabase pg = EmbeddedDatabase.start(0, dataDir);
         EmbeddedBroker broker = EmbeddedBroker.start(0);
         RecordingTwilioServer twilio = RecordingTwilioServer.start(0);
+        // Before the platform: the rules start with four weeks of each home's habits, so the learned routine is armed.
+        int history = DemoWater.seed(pg.jdbcUrl(), homes, Clock.systemUTC(), 2026L);
+        LOG.info("demo water history written [readings: {}]", history);
         Platform platform = Platform.start(ConfigLoader.load(null, demoEnvironment(pg, broker, twilio)),
                 Clock.systemUTC());
         List<DemoData.Home> homesSeeded = DemoData.seed(platform.stores().registry(), homes, 2026L);
@@ -81,6 +84,7 @@ final class DemoCommand implements Callable<Integer> {
                 + "  %d simulated homes; button %s (%s) will be pressed in %s.%n"
                 + "  SMS and calls go to a local Twilio stand-in (%s) and show on each incident's timeline.%n"
                 + "  Routine care: pingjiang-1 -> 关爱任务 (due and overdue contacts); pingjiang -> 关爱督查 (compliance).%n"
+                + "  Each home has four weeks of water history: an elder's page (老人档案) shows the learned routine (用水习惯).%n"
                 + "  Metrics: http://127.0.0.1:%d/metrics; readiness: http://localhost:%d/health/ready%n"
                 + "  Ctrl+C stops everything.%n%n", port, logins, simulated.size(), first.buttonId(),
                 firstStreet, pressAfter, twilio.baseUrl(), platform.managementPort(), port);

@@ -84,7 +84,7 @@ final class DemoData {
         return out;
     }
 
-    private static String meterId(int home) {
+    static String meterId(int home) {
         return String.format(METER_ID_FORMAT, home);
     }
 

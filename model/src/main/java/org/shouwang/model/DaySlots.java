@@ -13,9 +13,10 @@ import java.util.TreeMap;
  * engine keeps them live and {@code rules_meter_day} stores them (V18), so a restart rebuilds the routine from a
  * few bytes per meter-day rather than from every interval. A slot belongs to the day its start falls on.
  *
- * <p>An interval covers every slot it overlaps, and is wet in all of them when it used at least
- * {@link #WET_LITERS}: a flush or a hand-wash, not a drip. Coarser meters thus mark coarser slots (an hourly
- * interval marks four), which is what "coarser meters learn coarser" means here.
+ * <p>An interval covers every slot it overlaps, and is wet in all of them when it used at least {@link #WET_LITERS}
+ * (a flush or a hand-wash, not a drip), or, when shorter than a slot, as much pro rata (a 30 s interval at
+ * 0.033 L: 4 L an hour). Coarser meters thus mark coarser slots (an hourly interval marks four), which is what
+ * "coarser meters learn coarser" means here.
  */
 public final class DaySlots {
 
@@ -134,12 +135,18 @@ public final class DaySlots {
         if (e <= s) {
             return;
         }
-        boolean isWet = liters >= WET_LITERS;
+        boolean isWet = isWet(start, end, liters);
         // Slot starts are aligned in UTC too: Asia/Shanghai is UTC+8, a whole number of quarter hours.
         for (long slotStart = Math.floorDiv(s, SLOT_MS) * SLOT_MS; slotStart < e; slotStart += SLOT_MS) {
             Instant at = Instant.ofEpochMilli(slotStart);
             into.computeIfAbsent(day(at), d -> new Masks()).cover(slot(at), isWet);
         }
+    }
+
+    /** True when an interval used water as the routine counts it: {@link #WET_LITERS}, pro rata below a slot. */
+    public static boolean isWet(Instant start, Instant end, double liters) {
+        long ms = end.toEpochMilli() - start.toEpochMilli();
+        return ms > 0 && liters >= WET_LITERS * Math.min(1.0, (double) ms / SLOT_MS);
     }
 
     /** The masks of one interval, by day. */

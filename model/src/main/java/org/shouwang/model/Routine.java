@@ -71,14 +71,7 @@ public final class Routine {
      */
     public static Routine learn(Map<LocalDate, DaySlots.Masks> days, Set<LocalDate> excluded, LocalDate today,
                                 double sensitivity, Duration floor) {
-        List<LocalDate> learned = new ArrayList<>();
-        for (int back = LEARN_DAYS; back >= 1; back--) {
-            LocalDate d = today.minusDays(back);
-            DaySlots.Masks m = days.get(d);
-            if (m != null && !excluded.contains(d) && m.coveredCount() >= MIN_COVERED_SLOTS && m.wetCount() > 0) {
-                learned.add(d);
-            }
-        }
+        List<LocalDate> learned = learnedDays(days, excluded, today);
         int[] limits = new int[DaySlots.SLOTS];
         int[] typical = new int[DaySlots.SLOTS];
         double divisor = sensitivity > 0 ? sensitivity : 1.0;
@@ -118,6 +111,44 @@ public final class Routine {
         LocalTime first = firsts.isEmpty() ? null
                 : LocalTime.MIDNIGHT.plusMinutes((long) (quantile(firsts, QUANTILE) + 1) * DaySlots.SLOT_MINUTES);
         return new Routine(learned.size(), limits, typical, first);
+    }
+
+    /**
+     * The days {@link #learn} learns from, oldest first: of the {@link #LEARN_DAYS} before {@code today}, those its
+     * interval data covered enough ({@link #MIN_COVERED_SLOTS}), with some use, and not excluded.
+     */
+    public static List<LocalDate> learnedDays(Map<LocalDate, DaySlots.Masks> days, Set<LocalDate> excluded,
+                                              LocalDate today) {
+        List<LocalDate> learned = new ArrayList<>();
+        for (int back = LEARN_DAYS; back >= 1; back--) {
+            LocalDate d = today.minusDays(back);
+            DaySlots.Masks m = days.get(d);
+            if (m != null && !excluded.contains(d) && m.coveredCount() >= MIN_COVERED_SLOTS && m.wetCount() > 0) {
+                learned.add(d);
+            }
+        }
+        return learned;
+    }
+
+    /**
+     * The days before {@code today} (within {@link #LEARN_DAYS}) that a registered absence touches: not learned from.
+     * An absence ending at midnight does not touch the day that begins then.
+     */
+    public static Set<LocalDate> absentDays(List<Absence> absences, LocalDate today) {
+        Set<LocalDate> out = new java.util.HashSet<>();
+        LocalDate earliest = today.minusDays(LEARN_DAYS);
+        for (Absence a : absences) {
+            if (!a.to().isAfter(a.from())) {
+                continue;
+            }
+            LocalDate last = DaySlots.day(a.to().minusMillis(1));
+            for (LocalDate d = DaySlots.day(a.from()); !d.isAfter(last) && d.isBefore(today); d = d.plusDays(1)) {
+                if (!d.isBefore(earliest)) {
+                    out.add(d);
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -31,6 +31,8 @@ class RoutineTest {
         assertThat(DaySlots.of(start, start.plus(Duration.ofMinutes(15)), 0.9).get(LocalDate.of(2025, 3, 1)).wetCount())
                 .as("a drip is not use").isZero();
         assertThat(DaySlots.Masks.ofBits(first.coveredBits(), first.wetBits())).isEqualTo(first);
+        assertThat(DaySlots.isWet(start, start.plusSeconds(30), 0.04)).as("4.8 L an hour, in 30 s").isTrue();
+        assertThat(DaySlots.isWet(start, start.plusSeconds(30), 0.02)).isFalse();
     }
 
     @Test
@@ -43,6 +45,18 @@ class RoutineTest {
         days.put(TODAY.minusDays(11), dry());
         assertThat(Routine.learn(days, Set.of(), TODAY, 1.0, FLOOR).learnedDays()).as("a day without use is no routine")
                 .isEqualTo(10);
+    }
+
+    @Test
+    void anAbsenceExcludesTheDaysItTouchesButNotTheDayBeginningAtItsEnd() {
+        Instant from = TODAY.minusDays(5).atTime(9, 0).atZone(DaySlots.ZONE).toInstant();
+        Instant midnight = TODAY.minusDays(3).atStartOfDay(DaySlots.ZONE).toInstant();
+        Absence away = new Absence(1, 1, from, midnight, "住院", from, "社区");
+
+        assertThat(Routine.absentDays(java.util.List.of(away), TODAY))
+                .containsExactlyInAnyOrder(TODAY.minusDays(5), TODAY.minusDays(4));
+        assertThat(Routine.learnedDays(regularDays(14), Routine.absentDays(java.util.List.of(away), TODAY), TODAY))
+                .hasSize(12).doesNotContain(TODAY.minusDays(5), TODAY.minusDays(4));
     }
 
     @Test
