@@ -66,6 +66,7 @@ public final class RuleEngine implements AutoCloseable {
     private final RoutineWatch routines = new RoutineWatch();
     private final RuleSink sink;
     private RuleContext context = RuleContext.empty();
+    private com.espertech.esper.common.client.fireandforget.EPFireAndForgetPreparedQuery openEpisodesQuery;
     private boolean closed;
     private volatile long advancedAtNanos = System.nanoTime();
 
@@ -319,7 +320,12 @@ public final class RuleEngine implements AutoCloseable {
     /** The episodes raised and not yet cleared, by device. */
     public synchronized List<OpenEpisode> openEpisodes() {
         ensureOpen();
-        EventBean[] rows = runtime.getFireAndForgetService().executeQuery(RuleModules.compiled().openEpisodes()).getArray();
+        if (openEpisodesQuery == null) {
+            // Prepared once: executing the compiled query anew loaded classes on every call (incidentResolved calls it
+            // for each resolution; 14 % of the detection benchmark's CPU).
+            openEpisodesQuery = runtime.getFireAndForgetService().prepareQuery(RuleModules.compiled().openEpisodes());
+        }
+        EventBean[] rows = openEpisodesQuery.execute().getArray();
         List<OpenEpisode> open = new ArrayList<>();
         if (rows != null) {
             for (EventBean row : rows) {
