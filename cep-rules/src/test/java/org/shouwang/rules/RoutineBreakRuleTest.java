@@ -35,15 +35,16 @@ class RoutineBreakRuleTest {
     private static final long ELDER = 7;
     private static final int[][] USES = {{7, 0}, {8, 0}, {12, 0}, {18, 0}, {21, 30}};
 
-    private final List<Alert> alerts = new ArrayList<>();
-    private final List<AlertCleared> clears = new ArrayList<>();
+    private EngineHarness rules;
+    private List<Alert> alerts;
+    private List<AlertCleared> clears;
     private RuleEngine engine;
     private int seq;
 
     @AfterEach
     void close() {
-        if (engine != null) {
-            engine.close();
+        if (rules != null) {
+            rules.close();
         }
     }
 
@@ -120,7 +121,6 @@ class RoutineBreakRuleTest {
     void extremeWeatherJudgesTighter() {
         Instant normal = afternoonBreak(false);
         close();
-        alerts.clear();
         Instant extreme = afternoonBreak(true);
 
         assertThat(normal).isEqualTo(Scenarios.local(DAY1.plusDays(14), 13, 15));
@@ -128,9 +128,7 @@ class RoutineBreakRuleTest {
     }
 
     private Instant afternoonBreak(boolean extremeWeather) {
-        engine = new RuleEngine(RuleSettings.DEFAULTS, Scenarios.local(DAY1, 0, 0), sink());
-        engine.applyContext(new RuleContext(List.of(new RuleContext.DeviceHome(METER, DeviceKind.WATER_METER, ELDER,
-                "平江街道", null, null)), RuleThresholds.NONE, Map.of(), Map.of(), extremeWeather, Set.of(), List.of()));
+        start(RuleSettings.DEFAULTS, List.of(), extremeWeather, Map.of());
         normalDays(14);
         LocalDate day = DAY1.plusDays(14);
         // A fall after the 08:00 use: the usual 3.75 h to noon, then the limit's margin, narrower in extreme weather.
@@ -145,10 +143,7 @@ class RoutineBreakRuleTest {
 
     @Test
     void routineSensitivityZeroForTheElderTurnsItOff() {
-        engine = new RuleEngine(RuleSettings.DEFAULTS, Scenarios.local(DAY1, 0, 0), sink());
-        engine.applyContext(new RuleContext(List.of(new RuleContext.DeviceHome(METER, DeviceKind.WATER_METER, ELDER,
-                "平江街道", null, null)), RuleThresholds.NONE, Map.of(), Map.of(ELDER,
-                RuleThresholds.NONE.withRoutineSensitivity(0.0)), false, Set.of(), List.of()));
+        start(RuleSettings.DEFAULTS, List.of(), false, Map.of(ELDER, RuleThresholds.NONE.withRoutineSensitivity(0.0)));
         normalDays(14);
 
         reportDry(DAY1.plusDays(14), 0, 0, 14, 0);
@@ -213,23 +208,17 @@ class RoutineBreakRuleTest {
     // ---- the home --------------------------------------------------------------------------------------
 
     private void start(RuleSettings settings, List<Absence> absences) {
-        engine = new RuleEngine(settings, Scenarios.local(DAY1, 0, 0), sink());
-        engine.applyContext(new RuleContext(List.of(new RuleContext.DeviceHome(METER, DeviceKind.WATER_METER, ELDER,
-                "平江街道", null, null)), RuleThresholds.NONE, Map.of(), Map.of(), false, Set.of(), absences));
+        start(settings, absences, false, Map.of());
     }
 
-    private RuleSink sink() {
-        return new RuleSink() {
-            @Override
-            public void raised(Alert alert, String episode) {
-                alerts.add(alert);
-            }
-
-            @Override
-            public void cleared(AlertCleared cleared, String episode) {
-                clears.add(cleared);
-            }
-        };
+    private void start(RuleSettings settings, List<Absence> absences, boolean extremeWeather,
+                       Map<Long, RuleThresholds> elders) {
+        rules = new EngineHarness(settings, Scenarios.local(DAY1, 0, 0));
+        alerts = rules.alerts;
+        clears = rules.clears;
+        engine = rules.engine;
+        engine.applyContext(new RuleContext(List.of(new RuleContext.DeviceHome(METER, DeviceKind.WATER_METER, ELDER,
+                "平江街道", null, null)), RuleThresholds.NONE, Map.of(), elders, extremeWeather, Set.of(), absences));
     }
 
     private void normalDays(int days) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,6 @@ import org.shouwang.model.AlertCleared;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Rule;
 import org.shouwang.model.RuleContext;
-import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.RuleThresholds;
 import org.shouwang.model.Telemetry;
 import org.shouwang.model.WaterInterval;
@@ -35,16 +33,15 @@ class RoutineRestartTest {
     private static final int[] USE_SLOTS = {28, 32, 48, 72, 86};
 
     private final MemoryRuleStore store = new MemoryRuleStore();
-    private final List<Alert> published = new ArrayList<>();
-    private final List<AlertCleared> cleared = new ArrayList<>();
+    private final RecoveringRules rules = new RecoveringRules(store);
+    private final List<Alert> published = rules.published;
+    private final List<AlertCleared> cleared = rules.cleared;
     private RuleEngine engine;
     private int seq;
 
     @AfterEach
     void close() {
-        if (engine != null) {
-            engine.close();
-        }
+        rules.close();
     }
 
     @Test
@@ -121,42 +118,12 @@ class RoutineRestartTest {
     }
 
     private void start(Instant now) {
-        RuleRecovery.Recovered r = RuleRecovery.recover(RuleSettings.DEFAULTS, store, now);
-        engine = r.engine();
-        for (RuleRecovery.Outcome o : r.toPublish()) {
-            if (o.raised() != null) {
-                live.raised(o.raised(), o.episode());
-            } else {
-                live.cleared(o.cleared(), o.episode());
-            }
-        }
-        r.gate().watches().forEach(store::record);
-        r.gate().open(live);
+        engine = rules.start(now);
     }
 
     private void restart(Instant now) {
-        engine.close();
-        start(now);
+        engine = rules.restart(now);
     }
-
-    private final RuleSink live = new RuleSink() {
-        @Override
-        public void raised(Alert alert, String episode) {
-            published.add(alert);
-            store.record(RuleJournalEntry.raised(alert, episode));
-        }
-
-        @Override
-        public void cleared(AlertCleared c, String episode) {
-            cleared.add(c);
-            store.record(RuleJournalEntry.cleared(c, episode));
-        }
-
-        @Override
-        public void watchRestarted(org.shouwang.model.WatchRestart restart) {
-            store.record(restart);
-        }
-    };
 
     private List<Alert> routine() {
         return published.stream().filter(a -> a.rule() == Rule.ROUTINE_BREAK).toList();

@@ -19,7 +19,6 @@ import org.shouwang.model.Alert;
 import org.shouwang.model.AlertCleared;
 import org.shouwang.model.DeviceEvent;
 import org.shouwang.model.Rule;
-import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.Telemetry;
 import org.shouwang.model.WaterInterval;
 import org.shouwang.model.WatchRestart;
@@ -35,16 +34,15 @@ class RuleRecoveryTest {
     private static final String BUTTON = "button-1";
 
     private final MemoryRuleStore store = new MemoryRuleStore();
-    private final List<Alert> published = new ArrayList<>();
-    private final List<AlertCleared> clearsPublished = new ArrayList<>();
+    private final RecoveringRules rules = new RecoveringRules(store);
+    private final List<Alert> published = rules.published;
+    private final List<AlertCleared> clearsPublished = rules.cleared;
     private RuleEngine engine;
     private int seq;
 
     @AfterEach
     void stop() {
-        if (engine != null) {
-            engine.close();
-        }
+        rules.close();
     }
 
     @Test
@@ -289,44 +287,12 @@ class RuleRecoveryTest {
     // ---- a tiny RulesVerticle: recover, publish, then live ------------------------------------------
 
     private void start(Instant now) {
-        RuleRecovery.Recovered r = RuleRecovery.recover(RuleSettings.DEFAULTS, store, now);
-        engine = r.engine();
-        for (RuleRecovery.Outcome o : r.toPublish()) {
-            if (o.raised() != null) {
-                live.raised(o.raised(), o.episode());
-            } else {
-                live.cleared(o.cleared(), o.episode());
-            }
-        }
-        r.gate().watches().forEach(store::record);
-        r.gate().open(live);
+        engine = rules.start(now);
     }
 
     private void restart(Instant now) {
-        if (engine != null) {
-            engine.close();
-        }
-        start(now);
+        engine = rules.restart(now);
     }
-
-    private final RuleSink live = new RuleSink() {
-        @Override
-        public void raised(Alert alert, String episode) {
-            published.add(alert);
-            store.record(RuleJournalEntry.raised(alert, episode));
-        }
-
-        @Override
-        public void cleared(AlertCleared cleared, String episode) {
-            clearsPublished.add(cleared);
-            store.record(RuleJournalEntry.cleared(cleared, episode));
-        }
-
-        @Override
-        public void watchRestarted(WatchRestart restart) {
-            store.record(restart);
-        }
-    };
 
     private void report(Duration offset, int battery, WaterInterval... intervals) {
         Telemetry t = reading(offset, battery, intervals);
