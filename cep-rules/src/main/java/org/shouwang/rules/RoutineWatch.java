@@ -89,9 +89,10 @@ final class RoutineWatch {
     }
 
     /**
-     * A restart: the meter's stored days and recent intervals (its last use), its data judged up to
-     * {@code coveredUntil} already. Nothing is cleared here: an episode the journal reopens stays open until use
-     * after its gap's start arrives.
+     * A restart: the meter's stored days and recent intervals (its last use). Nothing is cleared here: an episode the
+     * journal reopens stays open until use after its gap's start arrives. The caller then judges the restored data
+     * ({@link #judge} with {@code live} false): a break that arose while the rules were down, or in readings the
+     * recovery's snapshot counted, is raised at the restart (recovery publishes it only if the journal lacks it).
      */
     void restore(String deviceId, Map<LocalDate, DaySlots.Masks> days, List<WaterInterval> used, long coveredUntil) {
         Meter m = meters.computeIfAbsent(deviceId, id -> new Meter());
@@ -109,7 +110,6 @@ final class RoutineWatch {
                 break;
             }
         }
-        m.judgedUntil = Math.max(m.judgedUntil, coveredUntil);
         prune(m);
     }
 
@@ -119,9 +119,10 @@ final class RoutineWatch {
      *
      * @param absences the elder's registered absences (no judgement during one; the gap counts from its end)
      * @param nowMs    the rule clock: when the verdict is made (an upload's arrival)
+     * @param live     false when judging data a restart restored (never worded "at upload")
      */
     Optional<Verdict> judge(String deviceId, long coveredUntil, RuleThresholds t, boolean extremeWeather,
-                            List<Absence> absences, long nowMs) {
+                            List<Absence> absences, long nowMs, boolean live) {
         Meter m = meters.get(deviceId);
         if (m == null || coveredUntil == Long.MIN_VALUE || m.lastWetEnd == Long.MIN_VALUE) {
             return Optional.empty();
@@ -149,7 +150,7 @@ final class RoutineWatch {
             if (at - since > limit.toMillis()) {
                 m.raisedSince = since;
                 String why = routine.explain(Instant.ofEpochMilli(since), instant);
-                boolean upload = coveredUntil - Math.max(from, since) > UPLOAD_BATCH.toMillis()
+                boolean upload = live && coveredUntil - Math.max(from, since) > UPLOAD_BATCH.toMillis()
                         && nowMs - at > DaySlots.SLOT_MS * 2;
                 return Optional.of(new Verdict(true, since, upload ? AlertTexts.atUpload(nowMs, why) : why));
             }

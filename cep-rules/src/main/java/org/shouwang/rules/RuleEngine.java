@@ -190,7 +190,7 @@ public final class RuleEngine implements AutoCloseable {
         events.sendEventMap(report, "MeterReport");
         if (!intervals.isEmpty()) {
             routines.judge(deviceId, coveredUntil, profile.thresholds(), profile.extremeWeather(),
-                    absencesOf(profile.elderId()), events.getCurrentTime()).ifPresent(v -> routineVerdict(deviceId, v));
+                    absencesOf(profile.elderId()), events.getCurrentTime(), true).ifPresent(v -> routineVerdict(deviceId, v));
         }
     }
 
@@ -419,6 +419,9 @@ public final class RuleEngine implements AutoCloseable {
         report.put("closedDay", closedDay.toString());
         report.put("pruneBefore", closedDay.minusDays(2).toString());
         events.sendEventMap(report, "MeterReport");
+        DeviceProfile profile = profile(deviceId, DeviceKind.WATER_METER);
+        routines.judge(deviceId, coveredUntil, t, profile.extremeWeather(), absencesOf(profile.elderId()), now, false)
+                .ifPresent(v -> routineVerdict(deviceId, v));
     }
 
     /** The thresholds a device is judged by now (a device the registry does not know: the district's). */

@@ -87,6 +87,33 @@ class RoutineRestartTest {
                 .satisfies(c -> assertThat(c.alertId()).isEqualTo(routine().get(0).alertId()));
     }
 
+    @Test
+    void aBreakInReadingsStoredWhileTheRulesWereDownIsRaisedAtTheRestart() {
+        store.context = context();
+        start(Scenarios.local(DAY1, 0, 0));
+        for (int d = 0; d < 14; d++) {
+            for (int slot = 0; slot < 96; slot++) {
+                quarter(DAY1.plusDays(d), slot, isUse(slot) ? 5.0 : 0.0);
+            }
+        }
+        quarterRange(DAY15, 0, 24);
+        rules.close();
+        // ingest stored the morning while the rules were down (or before recovery's snapshot): nobody judged it
+        for (int slot = 24; slot < 36; slot++) {
+            Instant start = Scenarios.local(DAY15, slot / 4, slot % 4 * 15);
+            Instant end = start.plus(Duration.ofMinutes(15));
+            store.telemetry.add(new Telemetry(METER, "down" + slot, end, end, 1000.0,
+                    List.of(new WaterInterval(start, end, 0.0)), 0.0, 80, -80));
+        }
+
+        engine = rules.start(Scenarios.local(DAY15, 9, 5));
+
+        assertThat(routine()).singleElement().satisfies(a -> {
+            assertThat(a.alertId()).endsWith(":" + Scenarios.local(DAY1.plusDays(13), 21, 45).toEpochMilli());
+            assertThat(a.detail()).as("judged at the restart, not an upload").startsWith("通常7:15前用水");
+        });
+    }
+
     private static RuleContext context() {
         return new RuleContext(List.of(new RuleContext.DeviceHome(METER, DeviceKind.WATER_METER, 9, "平江街道", null,
                 null)), RuleThresholds.NONE, Map.of(), Map.of(), false, Set.of(), List.of());
