@@ -128,12 +128,13 @@ class RuleRestartIT {
     @Test
     void theLearnedRoutineIsRebuiltFromTheDatabaseAndJudgesTheFirstMorningAfterAStart() throws Exception {
         // GIVEN two weeks of a regular home stored by ingest while no rules ran (water at 07:00, 08:00, 12:00, 18:00
-        // and 21:30), hourly readings of four quarter hours each
+        // and 21:30), hourly readings of four quarter hours each, and the night after them
         java.time.LocalDate day1 = java.time.LocalDate.of(2025, 1, 10);
         java.util.Set<Integer> uses = java.util.Set.of(28, 32, 48, 72, 86);
         List<Telemetry> history = new java.util.ArrayList<>();
-        for (int d = 0; d < 14; d++) {
-            for (int hour = 0; hour < 24; hour++) {
+        for (int d = 0; d < 15; d++) {
+            // and the fifteenth night up to 06:00, the meter reporting as ever
+            for (int hour = 0; hour < (d < 14 ? 24 : 6); hour++) {
                 List<WaterInterval> quarters = new java.util.ArrayList<>();
                 for (int q = 0; q < 4; q++) {
                     Instant from = local(day1.plusDays(d), hour * 60 + q * 15);
