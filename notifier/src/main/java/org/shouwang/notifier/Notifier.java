@@ -200,6 +200,11 @@ public final class Notifier {
         return new TwilioWebhookVerticle(webhooks, authToken, replies(replyHandlers), metrics);
     }
 
+    /** Alibaba Cloud's pushed receipts (delivery, replies, key presses), answered as {@link #replies} answers. */
+    public AliyunReceipts aliyunReceipts(List<SmsReplyHandler> replyHandlers) {
+        return new AliyunReceipts(replies(replyHandlers), service.stores(), service.clock());
+    }
+
     /** What the webhooks run on: incident replies first, then {@code replyHandlers}. */
     public TwilioReplies replies(List<SmsReplyHandler> replyHandlers) {
         return new TwilioReplies(service, commands, replyHandlers);

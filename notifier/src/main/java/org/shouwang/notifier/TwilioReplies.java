@@ -74,6 +74,40 @@ public final class TwilioReplies {
     }
 
     /**
+     * A key pressed in a call placed by any provider (a domestic IVR call reports it afterwards): acts as
+     * {@link #gather} does. Only a call the platform placed counts: the page must carry exactly that provider id.
+     * False when it matches none (forged or unknown), and nothing changed.
+     */
+    public boolean keyPressed(long notificationId, String providerSid, String digits) {
+        Optional<Notification> page = stores.outbox().find(notificationId)
+                .filter(n -> n.channel() == NotificationChannel.VOICE)
+                .filter(n -> providerSid != null && providerSid.equals(n.providerSid()));
+        if (page.isEmpty()) {
+            LOG.warn("key press for an unknown call [notification: {}]", notificationId);
+            return false;
+        }
+        String key = digits == null ? "" : digits.strip();
+        Reply r = answer(page.get(), key.isEmpty() ? "" : key.substring(0, 1), "voice");
+        LOG.info("key press reported [notification: {}, reply: {}]", notificationId, r);
+        return true;
+    }
+
+    /**
+     * As {@link #smsInbound}, for a provider that reports replies by push and sends answers itself: the text to
+     * answer with, or empty for a message seen before ({@code messageId}, the provider's own, claimed once).
+     */
+    public Optional<String> smsReplyText(String messageId, String from, String body) {
+        if (messageId == null || messageId.isBlank()) {
+            throw new IllegalArgumentException("inbound sms without a message id");
+        }
+        if (!stores.inboundSms().claim(messageId, service.clock().instant())) {
+            LOG.warn("inbound sms seen before, ignored [sid: {}]", messageId);
+            return Optional.empty();
+        }
+        return Optional.of(replyText(from, body, messageId));
+    }
+
+    /**
      * An SMS to the Twilio number, handled once per {@code messageSid}: "1" answers the latest page to that
      * number of an open incident, an incident code answers that incident's page to that number. Returns
      * the TwiML reply; a message seen before (a replay) changes nothing and gets an empty answer, so no
@@ -92,7 +126,7 @@ public final class TwilioReplies {
         }
         // The claim stays even when handling fails part-way: Twilio's retry of a reply that already took one case
         // must not take a newer one. A reply lost this way leaves the escalation paging, the safe side.
-        return smsReply(from, body, messageSid);
+        return Sms.reply(replyText(from, body, messageSid));
     }
 
     /**
@@ -127,12 +161,12 @@ public final class TwilioReplies {
         return !DigestScheduler.isDigest(n) && !n.toElder();
     }
 
-    private String smsReply(String from, String body, String messageSid) {
+    private String replyText(String from, String body, String messageSid) {
         String e164 = PhoneNumbers.toE164(from == null ? "" : from);
         String text = body == null ? "" : body.strip().toUpperCase(java.util.Locale.ROOT);
         Matcher arrived = ARRIVED.matcher(text);
         if (arrived.matches()) {
-            return Sms.reply(arrival(e164, arrived.group(1)));
+            return arrival(e164, arrived.group(1));
         }
         Matcher code = CODE.matcher(text);
         Optional<Notification> page;
@@ -152,20 +186,20 @@ public final class TwilioReplies {
             for (SmsReplyHandler h : handlers) {
                 Optional<String> answer = h.reply(e164, body == null ? "" : body.strip(), messageSid);
                 if (answer.isPresent()) {
-                    return Sms.reply(answer.get());
+                    return answer.get();
                 }
             }
             LOG.info("sms reply matches no page [message with {} characters]", text.length());
-            return Sms.reply(SmsText.notUnderstood());
+            return SmsText.notUnderstood();
         }
         String incidentCode = stores.incidents().find(page.get().incidentId()).map(Incident::code).orElse("");
-        return Sms.reply(switch (answer(page.get(), key, "sms")) {
+        return switch (answer(page.get(), key, "sms")) {
             case TAKEN -> SmsText.takenByYou(incidentCode);
             case TAKEN_ALREADY -> SmsText.takenAlready(incidentCode);
             case WELL -> SmsText.elderWell();
             case HELP -> SmsText.elderHelp();
             case UNKNOWN -> SmsText.notUnderstood();
-        });
+        };
     }
 
     /** Twilio's report on a page's delivery (MessageStatus or CallStatus), recorded on the row and the timeline. */
