@@ -148,6 +148,49 @@ class AliyunReceiptsIT {
     }
 
     @Test
+    void thePushEndpointNeedsItsTokenAndItsSourceAndAnswersAlibabaAsItExpects() throws Exception {
+        Incident incident = press();
+        Notification call = call(incident);
+        String token = "tok-0123456789abcdef";
+        java.util.List<AliyunReceipts.Answer> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            io.vertx.core.WorkerExecutor workers = vertx.createSharedWorkerExecutor("aliyun-receipts-test");
+            io.vertx.ext.web.Router open = io.vertx.ext.web.Router.router(vertx);
+            new AliyunReceiptRoutes(token, java.util.Set.of(), receipts, sent::add).mount(open, workers);
+            io.vertx.ext.web.Router fenced = io.vertx.ext.web.Router.router(vertx);
+            new AliyunReceiptRoutes(token, java.util.Set.of("10.9.8.7"), receipts, sent::add).mount(fenced, workers);
+            int port = vertx.createHttpServer().requestHandler(open).listen(0, "127.0.0.1")
+                    .await(10, java.util.concurrent.TimeUnit.SECONDS).actualPort();
+            int fencedPort = vertx.createHttpServer().requestHandler(fenced).listen(0, "127.0.0.1")
+                    .await(10, java.util.concurrent.TimeUnit.SECONDS).actualPort();
+            String body = new JsonArray().add(voiceReport(call, "1", "200000", h.clock.instant())).encode();
+
+            assertThat(post(port, "/aliyun/wrong-token-0000000/voice-report", body).statusCode()).isEqualTo(404);
+            assertThat(post(fencedPort, "/aliyun/" + token + "/voice-report", body).statusCode()).isEqualTo(403);
+            assertThat(post(port, "/aliyun/" + token + "/voice-report", "[{not json").statusCode()).isEqualTo(400);
+            assertThat(state(incident)).as("nothing refused changed anything").isEqualTo(IncidentState.OPEN);
+
+            java.net.http.HttpResponse<String> ok = post(port, "/aliyun/" + token + "/voice-report", body);
+
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(new JsonObject(ok.body()).getInteger("code")).isZero();
+            assertThat(state(incident)).isEqualTo(IncidentState.ACKNOWLEDGED);
+            assertThat(AliyunReceiptRoutes.paths(token)).contains("/aliyun/" + token + "/sms-up");
+        } finally {
+            vertx.close().await(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> post(int port, String path, String body) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void anSmsDeliveryReportIsRecordedOnlyForThePageItNames() {
         Incident incident = press();
         Notification sms = h.stores.outbox().forIncident(incident.id()).stream()
