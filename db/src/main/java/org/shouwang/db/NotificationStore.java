@@ -222,6 +222,24 @@ public final class NotificationStore {
                 + " LIMIT ?", NotificationStore::notification, e164, limit);
     }
 
+    /**
+     * How many pages to this number (E.164) on this channel were tried since {@code since} (sent, or failed at their
+     * first attempt), plus those still waiting for their first attempt: what a provider counts against its per-number
+     * caps, failed attempts included. Times are the sender's clock, not the row's creation.
+     */
+    public int countTo(String e164, NotificationChannel channel, Instant since) {
+        return jdbc.one("SELECT count(*) FROM notification WHERE recipient_e164 = ? AND channel = ?"
+                + " AND status <> 'CANCELLED' AND (COALESCE(sent_at, first_attempt_at) >= ?"
+                + " OR (sent_at IS NULL AND first_attempt_at IS NULL AND status = 'PENDING'))", rs -> rs.getInt(1), e164,
+                channel, since).orElse(0);
+    }
+
+    /** The page written under this idempotency key, if any. */
+    public Optional<Notification> findByKey(String idempotencyKey) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM notification WHERE idempotency_key = ?",
+                NotificationStore::notification, idempotencyKey);
+    }
+
     /** The pages of an incident the provider took for this number (E.164), latest first. */
     public List<Notification> sentTo(long incidentId, String e164) {
         return jdbc.list("SELECT " + COLUMNS + " FROM notification WHERE incident_id = ? AND recipient_e164 = ?"

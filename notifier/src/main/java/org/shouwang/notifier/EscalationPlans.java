@@ -31,10 +31,22 @@ import org.shouwang.model.Severity;
  */
 public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule, EscalationPlan> rules,
                               Map<String, StreetPlans> streets, QuietHours quietHours, QuietAfterClear quietAfterClear,
-                              Set<Rule> elderNightCall) {
+                              Set<Rule> elderNightCall, ChannelCaps caps) {
 
     /** A day without water is worth waking the elder for; a learned guess made in hours is not. */
     public static final Set<Rule> DEFAULT_ELDER_NIGHT_CALL = Set.of(Rule.NO_WATER_USE);
+
+    /** As the canonical constructor, capping no provider ({@link ChannelCaps#NONE}). */
+    public EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule, EscalationPlan> rules,
+                           Map<String, StreetPlans> streets, QuietHours quietHours, QuietAfterClear quietAfterClear,
+                           Set<Rule> elderNightCall) {
+        this(severities, rules, streets, quietHours, quietAfterClear, elderNightCall, ChannelCaps.NONE);
+    }
+
+    /** These plans, knowing the per-number caps of the provider that carries the pages. */
+    public EscalationPlans withCaps(ChannelCaps newCaps) {
+        return new EscalationPlans(severities, rules, streets, quietHours, quietAfterClear, elderNightCall, newCaps);
+    }
 
     /** A street's own plans, by severity and by rule; either may be empty. */
     public record StreetPlans(Map<Severity, EscalationPlan> severities, Map<Rule, EscalationPlan> rules) {
@@ -60,6 +72,7 @@ public record EscalationPlans(Map<Severity, EscalationPlan> severities, Map<Rule
         quietHours = quietHours == null ? QuietHours.DEFAULT : quietHours;
         quietAfterClear = quietAfterClear == null ? QuietAfterClear.DEFAULT : quietAfterClear;
         elderNightCall = elderNightCall == null ? DEFAULT_ELDER_NIGHT_CALL : Set.copyOf(elderNightCall);
+        caps = caps == null ? ChannelCaps.NONE : caps;
         careCasePlan("rules", rules.get(Rule.CONTACT_OVERDUE));
         streets.forEach((name, local) -> careCasePlan("streets." + name + ".rules",
                 local.rules().get(Rule.CONTACT_OVERDUE)));

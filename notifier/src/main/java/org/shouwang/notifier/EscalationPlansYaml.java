@@ -25,7 +25,7 @@ import org.shouwang.model.Severity;
 final class EscalationPlansYaml {
 
     /** The file's shape: every section optional, each plan in it complete. */
-    record PlansFile(QuietHours quietHours, QuietAfterClear quietAfterClear, Set<Rule> elderNightCall,
+    record PlansFile(QuietHours quietHours, QuietAfterClear quietAfterClear, Set<Rule> elderNightCall, ChannelCaps caps,
                      Map<Severity, EscalationPlan> severities, Map<Rule, EscalationPlan> rules,
                      Map<String, EscalationPlans.StreetPlans> streets) {
     }
@@ -74,7 +74,8 @@ final class EscalationPlansYaml {
         return new EscalationPlans(severities, rules, streets,
                 file.quietHours() == null ? defaults.quietHours() : file.quietHours(),
                 file.quietAfterClear() == null ? defaults.quietAfterClear() : file.quietAfterClear(),
-                file.elderNightCall() == null ? defaults.elderNightCall() : file.elderNightCall());
+                file.elderNightCall() == null ? defaults.elderNightCall() : file.elderNightCall(),
+                file.caps() == null ? defaults.caps() : file.caps());
     }
 
     private static String path(JsonMappingException e) {

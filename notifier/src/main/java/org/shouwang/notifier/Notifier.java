@@ -119,7 +119,7 @@ public final class Notifier {
         Timeline timeline = new Timeline(stores.incidents(), clock);
         Escalator escalator = new Escalator(stores.escalations(), stores.incidents(), stores.registry(),
                 stores.outbox(), plans, clock, timeline, new RoundPages(stores.outbox(), stores.registry(), timeline,
-                clock), changes);
+                clock, plans.caps()), changes);
         OutboxSender sender = new OutboxSender(stores.outbox(), stores.incidents(), stores.registry(), metered, retry,
                 clock, timeline, escalator, journal, metrics);
         PressAgain pressAgain = new PressAgain(stores.incidents(), stores.outbox(), stores.registry(), plans,

@@ -17,6 +17,7 @@ import org.shouwang.model.CareContact;
 import org.shouwang.model.Elder;
 import org.shouwang.model.ElderProfile;
 import org.shouwang.model.Incident;
+import org.shouwang.model.PhoneNumbers;
 import org.shouwang.model.ResidentId;
 
 /**
@@ -30,21 +31,56 @@ final class RoundPages {
     private final RegistryStore registry;
     private final Timeline timeline;
     private final Clock clock;
+    private final ChannelCaps caps;
 
     RoundPages(NotificationStore outbox, RegistryStore registry, Timeline timeline, Clock clock) {
+        this(outbox, registry, timeline, clock, ChannelCaps.NONE);
+    }
+
+    RoundPages(NotificationStore outbox, RegistryStore registry, Timeline timeline, Clock clock, ChannelCaps caps) {
         this.outbox = outbox;
         this.registry = registry;
         this.timeline = timeline;
         this.clock = clock;
+        this.caps = caps;
     }
 
-    /** Plans the round and writes its pages; returns the plan (the pages exist once either way). */
+    /**
+     * Plans the round and writes its pages; returns the plan (the pages exist once either way). A person the
+     * provider's caps would refuse on every channel of the step ({@link ChannelCaps}: "频次受限") is passed over for
+     * the next person of the role, who is paged in their place.
+     */
     StepPlanner.Round write(Incident incident, Elder elder, EscalationStep step, int stepIndex, int round) {
-        StepPlanner.Round planned = StepPlanner.plan(step, elder, registry.contacts(elder.id()));
-        for (StepPlanner.Target t : planned.targets()) {
-            enqueue(incident, elder, step, stepIndex, round, t);
+        List<CareContact> contacts = registry.contacts(elder.id());
+        StepPlanner.Round planned = StepPlanner.plan(step, elder, contacts);
+        if (caps.caps().isEmpty()) {
+            planned.targets().forEach(t -> enqueue(incident, elder, step, stepIndex, round, t));
+            return planned;
         }
-        return planned;
+        List<StepPlanner.Target> paged = new ArrayList<>();
+        List<String> passedOver = new ArrayList<>(planned.passedOver());
+        Set<Long> tried = new HashSet<>();
+        Set<String> numbers = new HashSet<>();
+        planned.targets().forEach(t -> numbers.add(StepPlanner.key(t.phone())));
+        for (StepPlanner.Target t : planned.targets()) {
+            StepPlanner.Target current = t;
+            while (current != null) {
+                if (current.contactId() != null) {
+                    tried.add(current.contactId());
+                }
+                if (!enqueue(incident, elder, step, stepIndex, round, current).isEmpty()) {
+                    paged.add(current);
+                    break;
+                }
+                passedOver.add(current.who() + "（频次受限）");
+                current = current.contact() == null ? null : StepPlanner.nextInRole(current.audience(), contacts, tried,
+                        numbers, passedOver).orElse(null);
+                if (current != null) {
+                    numbers.add(StepPlanner.key(current.phone()));
+                }
+            }
+        }
+        return new StepPlanner.Round(paged, passedOver);
     }
 
     /** The timeline's account of a round: whom it pages by which channels, and who was passed over. */
@@ -98,20 +134,52 @@ final class RoundPages {
         return added;
     }
 
-    /** Writes the target's pages (one per channel); returns the pages this call inserted (null where they existed). */
+    /**
+     * Writes the target's pages (one per channel the caps allow); returns the pages this call inserted (null where
+     * they existed), empty when the caps allowed none. A call the caps refuse becomes an SMS when the step sends none.
+     */
     private List<Notification> enqueue(Incident incident, Elder elder, EscalationStep step, int stepIndex, int round,
                                        StepPlanner.Target t) {
         List<Notification> inserted = new ArrayList<>();
         // Age and key-elder status as of today tell a responder how urgent a visit is.
         ElderProfile profile = registry.profile(elder.id(), LocalDate.now(clock.withZone(ResidentId.ZONE)))
                 .orElse(null);
-        for (NotificationChannel channel : step.via()) {
+        for (NotificationChannel channel : channelsWithinCaps(incident, step, stepIndex, round, t)) {
             var e = outbox.enqueue(new NotificationDraft(key(incident.id(), stepIndex, round, t, channel),
                     incident.id(), t.contactId(), channel, t.phone(), text(incident, elder, profile, t, channel),
                     stepIndex, round, t.audience().name()));
             inserted.add(e.inserted() ? e.notification() : null);
         }
         return inserted;
+    }
+
+    /** The step's channels for this person that the provider would take now; a page already written always counts. */
+    private List<NotificationChannel> channelsWithinCaps(Incident incident, EscalationStep step, int stepIndex,
+                                                         int round, StepPlanner.Target t) {
+        if (caps.caps().isEmpty()) {
+            return step.via();
+        }
+        String e164 = PhoneNumbers.toE164(t.phone());
+        List<NotificationChannel> allowed = new ArrayList<>();
+        for (NotificationChannel channel : step.via()) {
+            if (outbox.findByKey(key(incident.id(), stepIndex, round, t, channel)).isPresent()) {
+                allowed.add(channel);
+                continue;
+            }
+            Optional<ChannelCaps.Cap> broken = caps.broken(outbox, channel, e164, clock.instant());
+            if (broken.isEmpty()) {
+                allowed.add(channel);
+                continue;
+            }
+            boolean toSms = channel == NotificationChannel.VOICE && !step.via().contains(NotificationChannel.SMS)
+                    && caps.broken(outbox, NotificationChannel.SMS, e164, clock.instant()).isEmpty();
+            timeline.note(incident.id(), Timeline.PAGE_SKIPPED, "频次受限：" + t.who() + "（" + broken.get().label() + "）"
+                    + (toSms ? "，改发短信" : ""));
+            if (toSms) {
+                allowed.add(NotificationChannel.SMS);
+            }
+        }
+        return allowed;
     }
 
     private static String text(Incident incident, Elder elder, ElderProfile profile, StepPlanner.Target t,
