@@ -35,7 +35,8 @@ public record Page(long notificationId, long incidentId, Long contactId, Audienc
 
     /** The page an outbox row stands for. */
     public static Page of(Notification n) {
-        return new Page(n.id(), n.incidentId(), n.contactId(), Audience.of(n), n.channel(), n.recipient(), n.body());
+        return new Page(n.id(), n.incidentId(), n.contactId(), Audience.of(n), n.channel(), n.recipient(), n.body(),
+                PageTemplates.fromJson(n.template()));
     }
 
     /** True for the elder's own well-check: a key press there means "I am well", not "I take the case". */
