@@ -22,6 +22,8 @@ public enum MessageType {
     TECHNICAL(PageFacts.SAMPLES),
     /** The page about a care duty overdue for two days (关爱提醒). */
     CARE_OVERDUE(PageFacts.SAMPLES),
+    /** The SMS to the one who took the case, and the first round, that the elder pressed again (再次求助). */
+    PRESSED_AGAIN(PageFacts.PRESSED_AGAIN_SAMPLES),
     /** The well-check to the elder themself: 1 if well, 2 for help. */
     WELL_CHECK(Map.of(PageFacts.NAME, "欧阳秀英", PageFacts.REASON, "我们发现您家中今天到现在还没有像平时一样用水")),
     /** The answer to the one who took the case (SMS reply or key 1). */
@@ -63,6 +65,8 @@ public enum MessageType {
         public static final String CODE = "code";
         /** Why the elder is called, in the channel's wording. */
         public static final String REASON = "reason";
+        /** Who took the case, role and name: 家属联系人 王小明. */
+        public static final String TAKER = "taker";
         /** A duty reminder's task: 今日请探访或致电王秀英. */
         public static final String TASK = "task";
         /** A duty reminder's reply code. */
@@ -70,6 +74,14 @@ public enum MessageType {
 
         static final Map<String, String> SAMPLES = Map.of(NAME, "欧阳秀英", PROFILE, "86岁，重点老人，",
                 PLACE, "平江街道大儒巷12号3幢2单元502室", EVENT, "连续两天未完成每日探访或电话联系", CODE, "S W 0 0 0 1 2 3 4");
+
+        static final Map<String, String> PRESSED_AGAIN_SAMPLES = with(SAMPLES, TAKER, "街道应急队 平江街道应急小分队");
+
+        private static Map<String, String> with(Map<String, String> base, String name, String sample) {
+            Map<String, String> m = new java.util.HashMap<>(base);
+            m.put(name, sample);
+            return Map.copyOf(m);
+        }
 
         private PageFacts() {
         }

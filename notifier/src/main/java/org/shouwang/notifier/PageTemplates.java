@@ -51,6 +51,13 @@ public final class PageTemplates {
         return PageTemplate.of(typeOf(incident), facts);
     }
 
+    /** The SMS that the elder pressed again, to the one who took the case and the first round. */
+    public static PageTemplate pressedAgain(Incident incident, Elder elder, ElderProfile profile, String takenBy) {
+        Map<String, String> facts = new HashMap<>(page(incident, elder, profile, NotificationChannel.SMS).facts());
+        facts.put(PageFacts.TAKER, takenBy);
+        return PageTemplate.of(MessageType.PRESSED_AGAIN, facts);
+    }
+
     /** The well-check to the elder themself. */
     public static PageTemplate wellCheck(Incident incident, Elder elder, NotificationChannel channel) {
         String reason = channel == NotificationChannel.VOICE ? VoiceText.reason(incident.rule())

@@ -28,6 +28,9 @@ public final class RegisteredTexts {
             MessageType.MEDIUM, smsPage("用水提醒", "请方便时联系确认"),
             MessageType.TECHNICAL, smsPage("设备提醒", "请方便时联系确认"),
             MessageType.CARE_OVERDUE, smsPage("关爱提醒", "请今日上门或致电，并在平台记录"),
+            MessageType.PRESSED_AGAIN, new Text("再次求助：${name}（${details}）再次${event}。事件${code}已由${taker}接手、尚未结案，"
+                    + "请立即联系或上门。", vars("name", "{name}", "details", DETAILS_SMS, "event", "{event}", "code", "{code}",
+                    "taker", "{taker}")),
             MessageType.WELL_CHECK, new Text("${name}您好：${reason}请回复1告知平安；如需帮助请回复2。",
                     vars("name", "{name}", "reason", "{reason}")),
             MessageType.ACK_CONFIRMATION, new Text("已确认由您接手事件${code}，谢谢。请尽快联系老人或上门查看。",

@@ -63,6 +63,14 @@ class RegisteredTextsTest {
         }
     }
 
+    @Test
+    void thePressedAgainTemplateFilledIsTheTwilioText() {
+        PageTemplate t = PageTemplates.pressedAgain(incident(Rule.BUTTON_PRESSED), WANG, KEY_ELDER, "家属联系人 王小明");
+
+        assertThat("【守望】" + filled(RegisteredTexts.SMS.get(t.type()), t))
+                .isEqualTo(SmsText.pressedAgain(incident(Rule.BUTTON_PRESSED), WANG, KEY_ELDER, "家属联系人 王小明"));
+    }
+
     @ParameterizedTest
     @EnumSource(Rule.class)
     void theWellCheckTemplatesFilledAreTheTwilioWellChecks(Rule rule) {
