@@ -5,6 +5,7 @@ import com.aliyun.dyvmsapi20170525.models.IvrCallRequest;
 import com.aliyun.dyvmsapi20170525.models.IvrCallRequest.IvrCallRequestMenuKeyMap;
 import com.aliyun.dyvmsapi20170525.models.IvrCallResponseBody;
 import com.aliyun.teautil.models.RuntimeOptions;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -106,19 +107,27 @@ public final class AliyunVoiceChannel implements Channel {
 
     private List<IvrCallRequestMenuKeyMap> menu(PageTemplate template, String startCode, String startParams) {
         if (template.type() == MessageType.WELL_CHECK) {
-            return List.of(key(KEY_TAKE, answer(MessageType.ELDER_WELL)), key(KEY_AGAIN, answer(MessageType.ELDER_HELP)));
+            return List.of(answer(KEY_TAKE, MessageType.ELDER_WELL, template),
+                    answer(KEY_AGAIN, MessageType.ELDER_HELP, template));
         }
-        return List.of(key(KEY_TAKE, answer(MessageType.ACK_CONFIRMATION)),
+        return List.of(answer(KEY_TAKE, MessageType.ACK_CONFIRMATION, template),
                 new IvrCallRequestMenuKeyMap().setKey(KEY_AGAIN).setCode(startCode).setTtsParams(startParams));
     }
 
-    /** An answer template: it holds no variables, so it needs no parameters. */
-    private String answer(MessageType type) {
-        return templates.voice(type).orElseThrow().code();
-    }
-
-    private static IvrCallRequestMenuKeyMap key(String key, String code) {
-        return new IvrCallRequestMenuKeyMap().setKey(key).setCode(code).setTtsParams(Json.write(Map.of()));
+    /**
+     * A key's answer: its template, filled from the page's facts where a site's answer has variables (the
+     * default answers have none, e.g. 已确认由您接手，谢谢。…).
+     */
+    private IvrCallRequestMenuKeyMap answer(String key, MessageType type, PageTemplate page) {
+        TemplateLayout layout = templates.voice(type).orElseThrow();
+        Map<String, String> facts = new HashMap<>();
+        page.facts().forEach((name, value) -> {
+            if (type.samples().containsKey(name)) {
+                facts.put(name, value);
+            }
+        });
+        return new IvrCallRequestMenuKeyMap().setKey(key).setCode(layout.code())
+                .setTtsParams(Json.write(layout.fill(PageTemplate.of(type, facts))));
     }
 
     /**

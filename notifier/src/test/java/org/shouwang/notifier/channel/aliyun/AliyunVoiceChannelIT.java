@@ -82,6 +82,24 @@ class AliyunVoiceChannelIT {
     }
 
     @Test
+    void aKeysAnswerWithVariablesIsFilledFromThePagesFacts() throws Exception {
+        AliyunVoiceChannel own = new AliyunVoiceChannel(AliyunConfig.of("LTAI-test-key", "test-secret", "守望",
+                "057112345678").withEndpoints(stub.baseUrl()), AliyunTemplates.parse("""
+                voice:
+                  CRITICAL: { code: TTS_1 }
+                  ACK_CONFIRMATION: { code: TTS_2, variables: { incident: "{code}" } }
+                """));
+
+        own.send(page("+8613800000001", NotificationChannel.VOICE, BUTTON));
+
+        assertThat(stub.calls()).singleElement().satisfies(c -> {
+            assertThat(c.menu()).containsEntry("1", "TTS_2");
+            assertThat(Json.read(c.param("MenuKeyMap.1.TtsParams"), Map.class)).containsExactly(
+                    Map.entry("incident", "SW00001"));
+        });
+    }
+
+    @Test
     void throttledAndServerErrorsAreRetriableAnInvalidNumberIsNot() {
         stub.failNext(Failure.THROTTLED, 1);
         ChannelException throttled = catchThrowableOfType(ChannelException.class,
