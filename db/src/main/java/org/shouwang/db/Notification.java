@@ -17,12 +17,14 @@ import org.shouwang.model.Privacy;
  * @param deliveryStatus the provider's latest report (delivered, no-answer, ...), {@code null} before any
  * @param firstAttemptAt when a failed try of it first started (notifier clock), {@code null} before any
  * @param uncertain      a try went out but got no answer in time: the person may have been reached
+ * @param template       the page as a template provider needs it (message type and facts, JSON), or {@code null}
  */
 public record Notification(long id, String idempotencyKey, long incidentId, Long contactId,
                            NotificationChannel channel, String recipient, String body, NotificationStatus status,
                            String providerSid, int attempts, String lastError, Instant createdAt, Instant sentAt,
                            Integer step, Integer round, String audience, Instant nextAttemptAt,
-                           String deliveryStatus, Instant deliveryAt, Instant firstAttemptAt, boolean uncertain) {
+                           String deliveryStatus, Instant deliveryAt, Instant firstAttemptAt, boolean uncertain,
+                           String template) {
 
     /** The audience of pages to the elder themself (a well-check call). */
     public static final String ELDER = "ELDER";

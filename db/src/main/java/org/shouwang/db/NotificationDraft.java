@@ -12,9 +12,11 @@ import org.shouwang.model.Privacy;
  * @param step           the escalation step, or {@code null} outside an escalation plan
  * @param round          the step's round (0, then one more per repeat), or {@code null}
  * @param audience       a {@code ContactRole} name or {@link Notification#ELDER}, or {@code null}
+ * @param template       the same page as a template provider needs it (JSON: message type and facts), or {@code null}
  */
 public record NotificationDraft(String idempotencyKey, long incidentId, Long contactId, NotificationChannel channel,
-                                String recipient, String body, Integer step, Integer round, String audience) {
+                                String recipient, String body, Integer step, Integer round, String audience,
+                                String template) {
 
     public NotificationDraft {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -23,6 +25,12 @@ public record NotificationDraft(String idempotencyKey, long incidentId, Long con
             throw new IllegalArgumentException("a page needs a recipient");
         }
         Objects.requireNonNull(body, "body");
+    }
+
+    /** A page with its finished text only. */
+    public NotificationDraft(String idempotencyKey, long incidentId, Long contactId, NotificationChannel channel,
+                             String recipient, String body, Integer step, Integer round, String audience) {
+        this(idempotencyKey, incidentId, contactId, channel, recipient, body, step, round, audience, null);
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class NotificationStore {
 
     private static final String COLUMNS = "id, idempotency_key, incident_id, contact_id, channel, recipient, body,"
             + " status, provider_sid, attempts, last_error, created_at, sent_at, step, round_no, audience,"
-            + " next_attempt_at, delivery_status, delivery_at, first_attempt_at, uncertain";
+            + " next_attempt_at, delivery_status, delivery_at, first_attempt_at, uncertain, template";
 
     private final Jdbc jdbc;
 
@@ -43,11 +43,12 @@ public final class NotificationStore {
     public NotificationEnqueued enqueue(NotificationDraft d) {
         return jdbc.inTransaction(c -> {
             Optional<Notification> inserted = Jdbc.one(c, "INSERT INTO notification (idempotency_key, incident_id,"
-                            + " contact_id, channel, recipient, recipient_e164, body, status, step, round_no, audience)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)"
+                            + " contact_id, channel, recipient, recipient_e164, body, status, step, round_no, audience,"
+                            + " template) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?::jsonb)"
                             + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING " + COLUMNS,
                     NotificationStore::notification, d.idempotencyKey(), d.incidentId(), d.contactId(), d.channel(),
-                    d.recipient(), PhoneNumbers.toE164(d.recipient()), d.body(), d.step(), d.round(), d.audience());
+                    d.recipient(), PhoneNumbers.toE164(d.recipient()), d.body(), d.step(), d.round(), d.audience(),
+                    d.template());
             if (inserted.isPresent()) {
                 return new NotificationEnqueued(inserted.get(), true);
             }
@@ -66,12 +67,12 @@ public final class NotificationStore {
         return jdbc.inTransaction(c -> {
             Optional<Notification> inserted = Jdbc.one(c, "INSERT INTO notification (idempotency_key, incident_id,"
                             + " contact_id, channel, recipient, recipient_e164, body, status, step, round_no, audience,"
-                            + " provider_sid, sent_at, attempts)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?, ?, ?, 1)"
+                            + " provider_sid, sent_at, attempts, template)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?, ?, ?, 1, ?::jsonb)"
                             + " ON CONFLICT (idempotency_key) DO NOTHING RETURNING " + COLUMNS,
                     NotificationStore::notification, d.idempotencyKey(), d.incidentId(), d.contactId(), d.channel(),
                     d.recipient(), PhoneNumbers.toE164(d.recipient()), d.body(), d.step(), d.round(), d.audience(),
-                    providerSid, sentAt);
+                    providerSid, sentAt, d.template());
             if (inserted.isPresent()) {
                 return new NotificationEnqueued(inserted.get(), true);
             }
@@ -260,6 +261,6 @@ public final class NotificationStore {
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "sent_at"), Jdbc.integer(rs, "step"),
                 Jdbc.integer(rs, "round_no"), rs.getString("audience"), Jdbc.instant(rs, "next_attempt_at"),
                 rs.getString("delivery_status"), Jdbc.instant(rs, "delivery_at"), Jdbc.instant(rs, "first_attempt_at"),
-                rs.getBoolean("uncertain"));
+                rs.getBoolean("uncertain"), rs.getString("template"));
     }
 }

@@ -219,6 +219,17 @@ class NotificationStoreIT {
     }
 
     @Test
+    void aPagesTemplateIsKeptAsJsonAndAPageWithoutOneHasNone() {
+        String template = "{\"type\":\"CRITICAL\",\"facts\":{\"code\":\"SW00001\",\"name\":\"王阿婆\"}}";
+        Notification with = outbox.enqueue(new NotificationDraft(key("tpl"), incidentId, contact.id(),
+                NotificationChannel.SMS, contact.phone(), "短信", 0, 0, "NEIGHBOUR_VOLUNTEER", template)).notification();
+        Notification without = enqueue(key("no-tpl")).notification();
+
+        assertThat(outbox.find(with.id()).orElseThrow().template()).isEqualToIgnoringWhitespace(template);
+        assertThat(outbox.find(without.id()).orElseThrow().template()).isNull();
+    }
+
+    @Test
     void deliveryReportIsRecordedOnceAndALateLesserOneIsRefused() {
         long id = enqueue(key("delivery")).notification().id();
         outbox.markSent(id, "SMd1", T0);

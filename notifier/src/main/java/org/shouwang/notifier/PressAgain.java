@@ -78,12 +78,13 @@ final class PressAgain {
         ElderProfile profile = registry.profile(elder.id(), LocalDate.now(clock.withZone(ResidentId.ZONE)))
                 .orElse(null);
         String body = SmsText.pressedAgain(incident, elder, profile, takenBy);
+        String template = PageTemplates.toJson(PageTemplates.pressedAgain(incident, elder, profile, takenBy));
         int written = 0;
         for (StepPlanner.Target t : targets) {
             String person = t.contact() != null ? "c" + t.contact().id() : "p" + answered.id();
             var e = outbox.enqueue(new NotificationDraft(incident.id() + KEY_MARK + press.alertId() + ":" + person
                     + ":" + NotificationChannel.SMS, incident.id(), t.contactId(), NotificationChannel.SMS, t.phone(),
-                    body, null, null, t.audience() == null ? null : t.audience().name()));
+                    body, null, null, t.audience() == null ? null : t.audience().name(), template));
             written += e.inserted() ? 1 : 0;
         }
         if (written > 0 || targets.isEmpty()) {

@@ -147,7 +147,8 @@ final class RoundPages {
         for (NotificationChannel channel : channelsWithinCaps(incident, step, stepIndex, round, t)) {
             var e = outbox.enqueue(new NotificationDraft(key(incident.id(), stepIndex, round, t, channel),
                     incident.id(), t.contactId(), channel, t.phone(), text(incident, elder, profile, t, channel),
-                    stepIndex, round, t.audience().name()));
+                    stepIndex, round, t.audience().name(),
+                    PageTemplates.toJson(template(incident, elder, profile, t, channel))));
             inserted.add(e.inserted() ? e.notification() : null);
         }
         return inserted;
@@ -189,6 +190,13 @@ final class RoundPages {
             return elderSelf ? VoiceText.wellCheck(incident, elder) : VoiceText.page(incident, elder, profile);
         }
         return elderSelf ? SmsText.wellCheck(incident, elder) : SmsText.page(incident, elder, profile);
+    }
+
+    /** The same page for providers that send registered templates only. */
+    private static PageTemplate template(Incident incident, Elder elder, ElderProfile profile, StepPlanner.Target t,
+                                         NotificationChannel channel) {
+        return t.audience() == Audience.ELDER ? PageTemplates.wellCheck(incident, elder, channel)
+                : PageTemplates.page(incident, elder, profile, channel);
     }
 
     /** One page per incident, step, round, person and channel, whatever happens twice. */

@@ -59,13 +59,17 @@ public final class SmsText {
 
     /** The SMS to the elder themself, when a plan texts them: reply 1 if well, 2 for help. */
     public static String wellCheck(Incident incident, Elder elder) {
-        String why = switch (incident.rule()) {
+        return SIGNATURE + elder.name() + "您好：" + why(incident.rule()) + "请回复1告知平安；如需帮助请回复2。";
+    }
+
+    /** Why the elder is texted, with its comma: {@code 您家中较长时间没有用水，}. */
+    static String why(Rule rule) {
+        return switch (rule) {
             case NO_WATER_USE -> "您家中较长时间没有用水，";
             case ROUTINE_BREAK -> "您家中今天用水和平时不一样，";
             case CONTACT_OVERDUE -> "这两天还没有人与您联系，";
             default -> "您家中设备发出提醒，";
         };
-        return SIGNATURE + elder.name() + "您好：" + why + "请回复1告知平安；如需帮助请回复2。";
     }
 
     /** The answer to a reply that took the case. */
@@ -127,7 +131,7 @@ public final class SmsText {
         };
     }
 
-    private static String what(Rule rule) {
+    static String what(Rule rule) {
         return switch (rule) {
             case BUTTON_PRESSED -> "按下" + rule.label();
             case CONTACT_OVERDUE -> "连续两天未完成每日探访或电话联系";

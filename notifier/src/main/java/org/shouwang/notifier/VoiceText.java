@@ -53,7 +53,7 @@ public final class VoiceText {
                 + "如果您平安，请按1；如果需要帮助，请按2。";
     }
 
-    private static String what(Rule rule) {
+    static String what(Rule rule) {
         return switch (rule) {
             case BUTTON_PRESSED -> "按下了一键呼叫";
             case CONTACT_OVERDUE -> "连续两天没有人探访或电话联系";
@@ -61,7 +61,7 @@ public final class VoiceText {
         };
     }
 
-    private static String reason(Rule rule) {
+    static String reason(Rule rule) {
         return switch (rule) {
             case NO_WATER_USE -> "我们发现您家中较长时间没有用水";
             case ROUTINE_BREAK -> "我们发现您家中今天到现在还没有像平时一样用水";
