@@ -200,8 +200,8 @@ final class OutboxSender {
             metrics.pageLatency(Duration.between(alertAt, sentAt));
         }
         if (outbox.markSent(n.id(), d.providerSid(), sentAt)) {
-            timeline.noteQuietly(n.incidentId(), Timeline.PAGE_SENT, Timeline.channel(n.channel()) + "已发送："
-                    + who + attemptNote(n));
+            timeline.noteQuietly(n.incidentId(), Timeline.PAGE_SENT, Timeline.channel(n.channel()) + "已发送"
+                    + (d.provider() == null ? "" : "（经" + d.provider() + "）") + "：" + who + attemptNote(n));
         }
         LOG.info("page sent [incident: {}, notification: {}, contact: {}, channel: {}, sid: {}]", n.incidentId(),
                 n.id(), n.contactId(), n.channel(), d.providerSid());

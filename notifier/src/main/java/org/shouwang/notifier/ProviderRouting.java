@@ -1,0 +1,102 @@
+package org.shouwang.notifier;
+
+import java.util.Locale;
+import org.shouwang.db.NotificationChannel;
+import org.shouwang.model.PhoneNumbers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One channel (SMS or voice) across two providers (issue 13): a mainland number (+86, or a bare 11-digit mobile)
+ * goes through the domestic provider (Alibaba Cloud), any other through the international one (Twilio); a site may
+ * force one ({@link Mode}). When the chosen provider fails in a way that certainly sent nothing (5xx, throttling,
+ * no connection: {@link ChannelException.Kind#RETRIABLE}) and the other can reach the number, the page goes
+ * through the other at once; the timeline says which provider carried it ({@link Delivery#provider()}). A failure
+ * that may have sent the page ({@code UNCERTAIN}) never fails over: that could page twice. Twilio places no calls to
+ * mainland China and the domestic provider reaches mainland numbers only, so a mainland call and any page to a
+ * foreign number have no second way.
+ */
+public final class ProviderRouting implements Channel {
+
+    /** Which provider a page goes through. */
+    public enum Mode {
+        /** Mainland numbers through the domestic provider, others through the international one (the default). */
+        BY_NUMBER,
+        /** Everything through the domestic provider (it refuses what it cannot reach). */
+        DOMESTIC,
+        /** Everything through the international provider, as before issue 13. */
+        INTERNATIONAL;
+
+        public static Mode parse(String raw) {
+            return switch (raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT).replace('-', '_')) {
+                case "", "by_number" -> BY_NUMBER;
+                case "domestic", "aliyun" -> DOMESTIC;
+                case "international", "twilio" -> INTERNATIONAL;
+                default -> throw new IllegalArgumentException("paging provider must be by-number, aliyun or twilio, was "
+                        + raw);
+            };
+        }
+    }
+
+    public static final String DOMESTIC_NAME = "阿里云";
+    public static final String INTERNATIONAL_NAME = "Twilio";
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderRouting.class);
+
+    private final NotificationChannel kind;
+    private final Channel domestic;
+    private final Channel international;
+    private final Mode mode;
+
+    public ProviderRouting(NotificationChannel kind, Channel domestic, Channel international, Mode mode) {
+        this.kind = kind;
+        this.domestic = domestic;
+        this.international = international;
+        this.mode = mode;
+    }
+
+    /** True for +86 numbers and bare 11-digit mainland mobiles, as staff write them. */
+    public static boolean mainland(String recipient) {
+        String e164 = PhoneNumbers.toE164(recipient == null ? "" : recipient);
+        return e164 != null && e164.startsWith("+86");
+    }
+
+    /** Which provider would carry a page to {@code recipient} first ({@link #DOMESTIC_NAME} or the other). */
+    public String providerFor(String recipient) {
+        return domesticFirst(recipient) ? DOMESTIC_NAME : INTERNATIONAL_NAME;
+    }
+
+    @Override
+    public Delivery send(Page page) throws ChannelException {
+        boolean domesticFirst = domesticFirst(page.recipient());
+        Channel first = domesticFirst ? domestic : international;
+        try {
+            return first.send(page).via(domesticFirst ? DOMESTIC_NAME : INTERNATIONAL_NAME);
+        } catch (ChannelException e) {
+            if (e.kind() != ChannelException.Kind.RETRIABLE || !otherReaches(domesticFirst, page.recipient())) {
+                throw e;
+            }
+            String to = domesticFirst ? INTERNATIONAL_NAME : DOMESTIC_NAME;
+            LOG.warn("provider failed, page failed over [notification: {}, channel: {}, from: {}, to: {}]",
+                    page.notificationId(), kind, domesticFirst ? "aliyun" : "twilio", domesticFirst ? "twilio" : "aliyun");
+            Channel other = domesticFirst ? international : domestic;
+            return other.send(page).via(to + "（" + (domesticFirst ? DOMESTIC_NAME : INTERNATIONAL_NAME) + "失败后切换）");
+        }
+    }
+
+    private boolean domesticFirst(String recipient) {
+        return switch (mode) {
+            case DOMESTIC -> true;
+            case INTERNATIONAL -> false;
+            case BY_NUMBER -> mainland(recipient);
+        };
+    }
+
+    /** Whether the provider not tried first can reach this number on this channel. */
+    private boolean otherReaches(boolean domesticFirst, String recipient) {
+        if (domesticFirst) {
+            // Twilio texts mainland numbers (one way) but places no calls there.
+            return kind == NotificationChannel.SMS || !mainland(recipient);
+        }
+        return mainland(recipient);
+    }
+}
