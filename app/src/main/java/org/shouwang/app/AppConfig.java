@@ -30,12 +30,12 @@ import org.shouwang.rules.RuleSettings;
  */
 public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules, Console console,
                         EscalationOptions escalation, WebhookConfig webhooks, Twilio twilio, Management management,
-                        Care care) {
+                        Care care, Aliyun aliyun) {
 
     /** Every key at its module's default. */
     public static final AppConfig DEFAULTS = new AppConfig(Database.DEFAULTS, Mqtt.DEFAULTS, Ingest.DEFAULTS,
             Rules.DEFAULTS, Console.DEFAULTS, EscalationOptions.DEFAULTS, WebhookConfig.DEFAULTS, Twilio.DEFAULTS,
-            Management.DEFAULTS, Care.DEFAULTS);
+            Management.DEFAULTS, Care.DEFAULTS, Aliyun.DEFAULTS);
 
     static AppConfig from(JsonNode tree) {
         try {
@@ -210,6 +210,52 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         @Override
         public String toString() {
             return "Twilio[accountSid=" + accountSid + ", authToken=***, fromNumber=***, apiBaseUrl=" + apiBaseUrl + "]";
+        }
+    }
+
+    /**
+     * Alibaba Cloud, the domestic paging provider for mainland numbers (issue 13), off unless {@code enabled}: the
+     * account ({@code accessKeySecret} is a secret, hidden from {@link #toString()}), the approved SMS signature, the
+     * purchased caller number, the endpoints (the real ones by default), the file of approved template codes
+     * ({@code templatesFile}, README: Mainland China), how pages are routed ({@code routing}: by-number, aliyun,
+     * twilio) and the receipt push endpoint's secret path token and optional source allowlist (comma-separated).
+     * Checked when the platform starts.
+     */
+    public record Aliyun(boolean enabled, String accessKeyId, String accessKeySecret, String signName,
+                         String callerNumber, String smsEndpoint, String voiceEndpoint, String templatesFile,
+                         String routing, String receiptToken, String receiptAllowedSources) {
+        static final Aliyun DEFAULTS = new Aliyun(false, "", "", "", "",
+                org.shouwang.notifier.channel.aliyun.AliyunConfig.DEFAULT_SMS_ENDPOINT,
+                org.shouwang.notifier.channel.aliyun.AliyunConfig.DEFAULT_VOICE_ENDPOINT, "", "by-number", "", "");
+
+        /** The account, or null when the domestic provider is off. */
+        public org.shouwang.notifier.channel.aliyun.AliyunConfig options() {
+            if (!enabled) {
+                return null;
+            }
+            return new org.shouwang.notifier.channel.aliyun.AliyunConfig(accessKeyId, accessKeySecret, signName,
+                    callerNumber == null || callerNumber.isBlank() ? null : callerNumber, smsEndpoint, voiceEndpoint,
+                    null, 0, null);
+        }
+
+        public org.shouwang.notifier.ProviderRouting.Mode mode() {
+            return org.shouwang.notifier.ProviderRouting.Mode.parse(routing);
+        }
+
+        /** The source addresses receipts may come from; empty: any. */
+        public java.util.Set<String> allowedSources() {
+            if (receiptAllowedSources == null || receiptAllowedSources.isBlank()) {
+                return java.util.Set.of();
+            }
+            return java.util.Arrays.stream(receiptAllowedSources.split(",")).map(String::strip)
+                    .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+
+        @Override
+        public String toString() {
+            return "Aliyun[enabled=" + enabled + ", accessKeyId=" + accessKeyId + ", accessKeySecret=***, signName="
+                    + signName + ", smsEndpoint=" + smsEndpoint + ", voiceEndpoint=" + voiceEndpoint + ", templatesFile="
+                    + templatesFile + ", routing=" + routing + ", receiptToken=***]";
         }
     }
 

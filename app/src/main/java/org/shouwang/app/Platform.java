@@ -2,6 +2,7 @@ package org.shouwang.app;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.shouwang.care.Care;
@@ -18,6 +19,8 @@ import org.shouwang.notifier.NotifierStores;
 import org.shouwang.notifier.NotifierMetrics;
 import org.shouwang.notifier.OutboxWatch;
 import org.shouwang.notifier.TwilioConfig;
+import org.shouwang.notifier.channel.aliyun.AliyunConfig;
+import org.shouwang.notifier.channel.aliyun.AliyunTemplates;
 import org.shouwang.notifier.WebhookConfig;
 import org.shouwang.rules.RuleContextSource;
 import org.shouwang.rules.RuleSettings;
@@ -56,6 +59,12 @@ public final class Platform implements AutoCloseable {
     public static Platform start(AppConfig cfg, Clock clock) {
         // Checked before anything is opened: a site without a paging account must not look started.
         TwilioConfig twilio = cfg.twilio().options();
+        AliyunConfig aliyun = cfg.aliyun().options();
+        // The routing and its receipt token are checked here too, before anything is opened.
+        cfg.aliyun().mode();
+        if (aliyun != null && (cfg.aliyun().templatesFile() == null || cfg.aliyun().templatesFile().isBlank())) {
+            throw new IllegalArgumentException("aliyun.templatesFile is required: the template codes Alibaba approved");
+        }
         EscalationOptions escalation = cfg.escalation();
         // The plans file too: a typo in it (an unknown rule, a role) stops the start before anything is opened.
         EscalationPlans plans = escalation.plans();
@@ -71,8 +80,9 @@ public final class Platform implements AutoCloseable {
         }
         Stores stores = Stores.of(db.dataSource());
         Vertx vertx = metrics.vertx();
-        Notifier notifier = Notifier.create(NotifierStores.of(stores), twilio, hooks, plans,
-                escalation.retry(), escalation.digest(), escalation.outageJournalPath(), clock,
+        Notifier notifier = Notifier.create(NotifierStores.of(stores), twilio, hooks, aliyun,
+                aliyun == null ? null : AliyunTemplates.load(Path.of(cfg.aliyun().templatesFile())), cfg.aliyun().mode(),
+                plans, escalation.retry(), escalation.digest(), escalation.outageJournalPath(), clock,
                 new NotifierMetrics(metrics.registry()));
         Care care = Care.create(stores, notifier, cfg.care().options(), clock);
         MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.ingestConfig(), stores.telemetry(), stores.registry(),
@@ -90,8 +100,10 @@ public final class Platform implements AutoCloseable {
         Future<?> deployed = vertx.deployVerticle(management)
                 .compose(id -> vertx.deployVerticle(rules))
                 .compose(id -> vertx.deployVerticle(notifier.verticle(escalation.tick())))
-                .compose(id -> vertx.deployVerticle(notifier.webhookVerticle(hooks, twilio.authToken(),
-                        List.of(care.replies()))))
+                .compose(id -> vertx.deployVerticle(aliyun == null || cfg.aliyun().receiptToken().isBlank()
+                        ? notifier.webhookVerticle(hooks, twilio.authToken(), List.of(care.replies()))
+                        : notifier.webhookVerticle(hooks, twilio.authToken(), List.of(care.replies()),
+                        cfg.aliyun().receiptToken(), cfg.aliyun().allowedSources())))
                 .compose(id -> vertx.deployVerticle(care.verticle()))
                 .compose(id -> vertx.deployVerticle(outbox))
                 .compose(id -> vertx.deployVerticle(ingest))

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.shouwang.embedded.EmbeddedBroker;
 import org.shouwang.embedded.EmbeddedDatabase;
+import org.shouwang.standin.RecordingAliyunServer;
 import org.shouwang.standin.RecordingTwilioServer;
 import org.shouwang.sim.Home;
 import org.shouwang.sim.Simulator;
@@ -59,10 +60,11 @@ final class DemoCommand implements Callable<Integer> {
         EmbeddedDatabase pg = EmbeddedDatabase.start(0, dataDir);
         EmbeddedBroker broker = EmbeddedBroker.start(0);
         RecordingTwilioServer twilio = RecordingTwilioServer.start(0);
+        RecordingAliyunServer aliyun = RecordingAliyunServer.start(0);
         // Before the platform: the rules start with four weeks of each home's habits, so the learned routine is armed.
         int history = DemoWater.seed(pg.jdbcUrl(), homes, Clock.systemUTC(), 2026L);
         LOG.info("demo water history written [readings: {}]", history);
-        Platform platform = Platform.start(ConfigLoader.load(null, demoEnvironment(pg, broker, twilio)),
+        Platform platform = Platform.start(ConfigLoader.load(null, demoEnvironment(pg, broker, twilio, aliyun)),
                 Clock.systemUTC());
         List<DemoData.Home> homesSeeded = DemoData.seed(platform.stores().registry(), homes, 2026L);
         LOG.info("demo homes registered [homes: {}]", homesSeeded.size());
@@ -82,17 +84,19 @@ final class DemoCommand implements Callable<Integer> {
                 a.description())));
         System.out.printf("%n守望 demo is running: open http://localhost:%d and sign in as one of%n%s"
                 + "  %d simulated homes; button %s (%s) will be pressed in %s.%n"
-                + "  SMS and calls go to a local Twilio stand-in (%s) and show on each incident's timeline.%n"
+                + "  SMS and calls go to local stand-ins and show on each incident's timeline: mainland (+86) numbers%n"
+                + "  through the Alibaba Cloud stand-in (%s), others through the Twilio stand-in (%s).%n"
                 + "  Routine care: pingjiang-1 -> 关爱任务 (due and overdue contacts); pingjiang -> 关爱督查 (compliance).%n"
                 + "  Each home has four weeks of water history: an elder's page (老人档案) shows the learned routine (用水习惯).%n"
                 + "  Metrics: http://127.0.0.1:%d/metrics; readiness: http://localhost:%d/health/ready%n"
                 + "  Ctrl+C stops everything.%n%n", port, logins, simulated.size(), first.buttonId(),
-                firstStreet, pressAfter, twilio.baseUrl(), platform.managementPort(), port);
+                firstStreet, pressAfter, aliyun.baseUrl(), twilio.baseUrl(), platform.managementPort(), port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
             platform.close();
             twilio.close();
+            aliyun.close();
             broker.close();
             pg.close();
             stopped.countDown();
@@ -102,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private Map<String, String> demoEnvironment(EmbeddedDatabase pg, EmbeddedBroker broker,
-                                                RecordingTwilioServer twilio) {
+                                                RecordingTwilioServer twilio, RecordingAliyunServer aliyun) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("SHOUWANG_DATABASE_URL", pg.jdbcUrl());
         env.put("SHOUWANG_MQTT_URL", broker.url());
@@ -117,6 +121,16 @@ final class DemoCommand implements Callable<Integer> {
         env.put("SHOUWANG_TWILIO_AUTH_TOKEN", "demo-token");
         env.put("SHOUWANG_TWILIO_FROM_NUMBER", "+12025550100");
         env.put("SHOUWANG_TWILIO_API_BASE_URL", twilio.baseUrl());
+        // Alibaba Cloud for mainland numbers, through its stand-in, with templates as a site would register them.
+        env.put("SHOUWANG_ALIYUN_ENABLED", "true");
+        env.put("SHOUWANG_ALIYUN_ACCESS_KEY_ID", "LTAI-demo");
+        env.put("SHOUWANG_ALIYUN_ACCESS_KEY_SECRET", "demo-secret");
+        env.put("SHOUWANG_ALIYUN_SIGN_NAME", "守望");
+        env.put("SHOUWANG_ALIYUN_CALLER_NUMBER", "051265000000");
+        env.put("SHOUWANG_ALIYUN_SMS_ENDPOINT", aliyun.baseUrl());
+        env.put("SHOUWANG_ALIYUN_VOICE_ENDPOINT", aliyun.baseUrl());
+        env.put("SHOUWANG_ALIYUN_TEMPLATES_FILE", DemoTemplates.write().toString());
+        env.put("SHOUWANG_ALIYUN_RECEIPT_TOKEN", "shouwang-demo-aliyun-receipts");
         return env;
     }
 

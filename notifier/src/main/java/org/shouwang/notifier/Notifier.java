@@ -77,6 +77,47 @@ public final class Notifier {
                 List.of(provider));
     }
 
+    /**
+     * As above, paging through Alibaba Cloud as well when {@code aliyun} is given (issue 13): each channel routed by
+     * number ({@link ProviderRouting}, {@code routing}), both providers watched ({@link #providers()}), and the plans
+     * knowing Alibaba's per-number caps ({@link ChannelCaps#ALIYUN}) unless the plans file names others.
+     */
+    public static Notifier create(NotifierStores stores, TwilioConfig twilio, WebhookConfig webhooks,
+                                  org.shouwang.notifier.channel.aliyun.AliyunConfig aliyun,
+                                  org.shouwang.notifier.channel.aliyun.AliyunTemplates templates,
+                                  ProviderRouting.Mode routing, EscalationPlans plans, RetryPolicy retry,
+                                  DigestConfig digest, Path outageJournal, Clock clock, NotifierMetrics metrics) {
+        if (aliyun == null) {
+            return create(stores, twilio, webhooks, plans, retry, digest, outageJournal, clock, metrics);
+        }
+        ProviderHealth twilioHealth = new ProviderHealth("twilio", clock, metrics.registry());
+        ProviderHealth aliyunHealth = new ProviderHealth("aliyun", clock, metrics.registry());
+        TwilioSmsChannel twilioSms = new TwilioSmsChannel(twilio, webhooks);
+        Map<NotificationChannel, Channel> viaTwilio = new EnumMap<>(NotificationChannel.class);
+        viaTwilio.put(NotificationChannel.SMS, twilioSms);
+        viaTwilio.put(NotificationChannel.VOICE, new TwilioVoiceChannel(twilio, webhooks));
+        Map<NotificationChannel, Channel> viaAliyun = new EnumMap<>(NotificationChannel.class);
+        viaAliyun.put(NotificationChannel.SMS, new org.shouwang.notifier.channel.aliyun.AliyunSmsChannel(aliyun,
+                templates));
+        viaAliyun.put(NotificationChannel.VOICE, new org.shouwang.notifier.channel.aliyun.AliyunVoiceChannel(aliyun,
+                templates));
+        // Each provider's health from its own channels; page attempts are counted once, around the routing (build).
+        Map<NotificationChannel, Channel> twilioWatched = MeteredChannel.wrap(viaTwilio, NotifierMetrics.none(),
+                twilioHealth);
+        Map<NotificationChannel, Channel> aliyunWatched = MeteredChannel.wrap(viaAliyun, NotifierMetrics.none(),
+                aliyunHealth);
+        Map<NotificationChannel, Channel> routed = new EnumMap<>(NotificationChannel.class);
+        for (NotificationChannel c : NotificationChannel.values()) {
+            if (twilioWatched.containsKey(c) && aliyunWatched.containsKey(c)) {
+                routed.put(c, new ProviderRouting(c, aliyunWatched.get(c), twilioWatched.get(c), routing));
+            }
+        }
+        EscalationPlans capped = plans.caps().caps().isEmpty() ? plans.withCaps(ChannelCaps.ALIYUN) : plans;
+        return build(stores, routed, new MeteredTexts(twilioSms, metrics, twilioHealth), capped, retry, digest,
+                outageJournal == null ? null : OutageJournal.open(outageJournal), clock, metrics,
+                List.of(twilioHealth, aliyunHealth));
+    }
+
     /** The notifier with the given channels (a domestic provider, or a test's); the digest is not texted. */
     public static Notifier create(NotifierStores stores, Map<NotificationChannel, Channel> channels,
                                   EscalationPlans plans, RetryPolicy retry, Clock clock) {
@@ -203,6 +244,21 @@ public final class Notifier {
     /** Alibaba Cloud's pushed receipts (delivery, replies, key presses), answered as {@link #replies} answers. */
     public AliyunReceipts aliyunReceipts(List<SmsReplyHandler> replyHandlers) {
         return new AliyunReceipts(replies(replyHandlers), service.stores(), service.clock());
+    }
+
+    /**
+     * As {@link #webhookVerticle(WebhookConfig, String, List)}, with Alibaba Cloud's receipt pushes on the same
+     * listener under {@code /aliyun/{receiptToken}/…} ({@link AliyunReceiptRoutes}); the confirmation of an SMS reply
+     * is logged, not sent, until the reply templates exist.
+     */
+    public TwilioWebhookVerticle webhookVerticle(WebhookConfig webhooks, String authToken,
+                                                 List<SmsReplyHandler> replyHandlers, String receiptToken,
+                                                 java.util.Set<String> receiptSources) {
+        AliyunReceiptRoutes receipts = new AliyunReceiptRoutes(receiptToken, receiptSources,
+                aliyunReceipts(replyHandlers), answer -> org.slf4j.LoggerFactory.getLogger(Notifier.class)
+                .info("sms reply answered, confirmation not sent: no reply template yet [characters: {}]",
+                        answer.text().length()));
+        return new TwilioWebhookVerticle(webhooks, authToken, replies(replyHandlers), metrics, receipts);
     }
 
     /** What the webhooks run on: incident replies first, then {@code replyHandlers}. */

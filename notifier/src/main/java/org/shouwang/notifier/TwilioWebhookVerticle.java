@@ -36,6 +36,7 @@ public final class TwilioWebhookVerticle extends AbstractVerticle {
     private final RequestValidator validator;
     private final TwilioReplies replies;
     private final NotifierMetrics metrics;
+    private final AliyunReceiptRoutes aliyunReceipts;
     private volatile HttpServer server;
     private WorkerExecutor workers;
 
@@ -47,6 +48,13 @@ public final class TwilioWebhookVerticle extends AbstractVerticle {
     /** As above, counting refused requests in {@code metrics} ({@code shouwang.webhook.rejections}). */
     public TwilioWebhookVerticle(WebhookConfig config, String authToken, TwilioReplies replies,
                                  NotifierMetrics metrics) {
+        this(config, authToken, replies, metrics, null);
+    }
+
+    /** As above, taking Alibaba Cloud's receipt pushes on the same listener when {@code aliyunReceipts} is given. */
+    public TwilioWebhookVerticle(WebhookConfig config, String authToken, TwilioReplies replies,
+                                 NotifierMetrics metrics, AliyunReceiptRoutes aliyunReceipts) {
+        this.aliyunReceipts = aliyunReceipts;
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.config = Objects.requireNonNull(config, "config");
         if (authToken == null || authToken.isBlank()) {
@@ -114,6 +122,9 @@ public final class TwilioWebhookVerticle extends AbstractVerticle {
                     param(ctx, "MessageStatus"));
             return null;
         }));
+        if (aliyunReceipts != null) {
+            aliyunReceipts.mount(router, workers);
+        }
         return router;
     }
 
