@@ -52,23 +52,24 @@ class CareBrowserIT {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys("worker");
             driver.findElement(By.id("login-password")).sendKeys(ConsoleHarness.PASSWORD);
             driver.findElement(By.id("login-submit")).click();
-            By card = By.cssSelector("li.care-elder[data-elder='" + elderId + "']");
             By week = By.cssSelector("li.care-elder[data-elder='" + elderId + "'] li.duty[data-role='COMMUNITY_WORKER']"
                     + "[data-period='WEEK']:not([data-state='OVERDUE'])");
+            // Waits that find the element anew each time: the list re-renders as data arrives (a held one goes stale).
             wait.until(ExpectedConditions.textToBePresentInElementLocated(week, "1/2"));
-            assertThat(driver.findElement(week).getText()).contains("待完成");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(week, "待完成"));
             // A marker that a reload would wipe out: recording must happen in place.
             driver.executeScript("window.__noReload = true;");
 
-            WebElement elder = driver.findElement(card);
-            elder.findElement(By.cssSelector("button[data-kind='VISIT']")).click();                      // tap 1
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.care-elder[data-elder='" + elderId
+                    + "'] button[data-kind='VISIT']"))).click();                                              // tap 1
             WebElement sheet = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".sheet")));
             sheet.findElement(By.cssSelector("button[data-need='HEALTH']")).click();                      // tap 2
             Browser.screenshot(driver, "care-sheet-phone");
             sheet.findElement(By.cssSelector("button[data-action='save']")).click();                      // tap 3
 
             wait.until(ExpectedConditions.attributeToBe(week, "data-state", "MET"));
-            assertThat(driver.findElement(week).getText()).contains("2/2", "已完成");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(week, "2/2"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(week, "已完成"));
             assertThat(driver.findElements(By.cssSelector(".sheet"))).as("the sheet closed").isEmpty();
             assertThat(driver.executeScript("return window.__noReload === true;"))
                     .as("the page was not reloaded").isEqualTo(true);
