@@ -246,6 +246,24 @@
     only.addEventListener('change', load);
     SW.add(page, el('h2', {}, '设备维护'), el('label', { class: 'check' }, only, ' 只看需要处理的设备'), box);
     await load();
+    // The paging providers (issue 13): whether pages get out at all is the first thing to check.
+    if (SW.can('DISTRICT') || SW.can('STREET')) {
+      const providers = el('div', { id: 'providers' });
+      SW.add(page, el('h2', {}, '通知服务商'), providers);
+      try {
+        const list = await api('/api/operations/providers');
+        SW.put(providers, list.length ? el('table', { class: 'list cards' }, el('thead', {}, el('tr', {},
+          ['服务商', '最近成功发送', '最近失败', '状态'].map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, list.map((p) => el('tr', { 'data-provider': p.name },
+          el('td', { 'data-label': '服务商' }, p.label),
+          el('td', { 'data-label': '最近成功发送' }, p.lastSuccess ? time(p.lastSuccess) : '尚无'),
+          el('td', { 'data-label': '最近失败' }, p.lastFailure ? `${time(p.lastFailure)}（${p.lastFailureWhy || ''}）` : '无'),
+          el('td', { 'data-label': '状态' }, p.down ? el('strong', { class: 'error' }, '发送失败，请检查') : '正常')))))
+          : el('p', { class: 'empty' }, '未配置通知服务商。'));
+      } catch (e) {
+        SW.put(providers, el('p', { class: 'error' }, `无法获取通知服务商状态：${e.message}`));
+      }
+    }
   });
 
 })();

@@ -95,7 +95,8 @@ public final class Platform implements AutoCloseable {
                 metrics.registry());
         ConsoleVerticle console = new ConsoleVerticle(cfg.console().options(), stores, notifier.commands(),
                 ruleSettings.defaults(), CareServices.of(care),
-                Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()), clock);
+                Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()), notifier.providers(),
+                clock);
         ManagementVerticle management = new ManagementVerticle(cfg.management(), metrics.registry());
         Future<?> deployed = vertx.deployVerticle(management)
                 .compose(id -> vertx.deployVerticle(rules))

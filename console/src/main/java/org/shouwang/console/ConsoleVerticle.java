@@ -52,6 +52,7 @@ public final class ConsoleVerticle extends AbstractVerticle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleVerticle.class);
 
+    private final List<org.shouwang.notifier.ProviderHealth> providers;
     private final ConsoleConfig config;
     private final Stores stores;
     private final RuleThresholds ruleDefaults;
@@ -80,6 +81,14 @@ public final class ConsoleVerticle extends AbstractVerticle {
      */
     public ConsoleVerticle(ConsoleConfig config, Stores stores, IncidentCommands commands, RuleThresholds ruleDefaults,
                            CareServices care, List<HealthCheck> healthChecks, Clock clock) {
+        this(config, stores, commands, ruleDefaults, care, healthChecks, List.of(), clock);
+    }
+
+    /** As above, showing the paging providers' last success and failure on the operations page. */
+    public ConsoleVerticle(ConsoleConfig config, Stores stores, IncidentCommands commands, RuleThresholds ruleDefaults,
+                           CareServices care, List<HealthCheck> healthChecks,
+                           List<org.shouwang.notifier.ProviderHealth> providers, Clock clock) {
+        this.providers = List.copyOf(providers);
         this.config = Objects.requireNonNull(config, "config");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.registry = stores.registry();
@@ -197,6 +206,7 @@ public final class ConsoleVerticle extends AbstractVerticle {
         new SupervisionApi(vertx, care, incidents, stores.careMessages(), registry, clock).mount(router);
         new DutySettingsApi(vertx, stores.care(), stores.streets(), audit, clock).mount(router);
         new CareExportApi(vertx, care, stores.care(), registry, queries, audit, clock).mount(router);
+        new ProvidersApi(vertx, providers).mount(router);
         // After every API route: an unknown /api path is a JSON 404, not the page or an HTML error.
         router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("接口不存在")));
         router.route("/api/*").failureHandler(Replies::failure);

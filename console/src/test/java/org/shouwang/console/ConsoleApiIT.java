@@ -167,6 +167,28 @@ class ConsoleApiIT {
     }
 
     @Test
+    void theOperationsPageSeesEachProvidersLastSuccessAndFailure() {
+        console.twilioHealth.succeeded();
+        console.aliyunHealth.succeeded();
+        console.aliyunHealth.failed(new org.shouwang.notifier.ChannelException(
+                org.shouwang.notifier.ChannelException.Kind.RETRIABLE, "aliyun 503", 503, null, null));
+
+        HttpResponse<Buffer> r = console.street.get("/api/operations/providers");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonObject twilio = r.bodyAsJsonArray().getJsonObject(0);
+        JsonObject aliyun = r.bodyAsJsonArray().getJsonObject(1);
+        assertThat(twilio.getString("name")).isEqualTo("twilio");
+        assertThat(twilio.getString("lastSuccess")).isNotNull();
+        assertThat(twilio.getBoolean("down")).isFalse();
+        assertThat(aliyun.getString("label")).contains("阿里云");
+        assertThat(aliyun.getString("lastFailure")).isNotNull();
+        assertThat(aliyun.getString("lastFailureWhy")).contains("HTTP 503");
+        assertThat(aliyun.getBoolean("down")).isTrue();
+        assertThat(console.worker.get("/api/operations/providers").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void unknownStateIsABadRequestAndUnknownIncidentIsNotFound() {
         HttpResponse<Buffer> state = console.get("/api/incidents?state=closed");
         assertThat(state.statusCode()).isEqualTo(400);

@@ -64,6 +64,11 @@ final class ConsoleHarness implements AutoCloseable {
         changes.add(change);
         vertx.eventBus().publish(Addresses.INCIDENT_CHANGED, Json.write(change));
     });
+    /** The paging providers the console reports on (issue 13); tests move them by hand. */
+    final org.shouwang.notifier.ProviderHealth twilioHealth = new org.shouwang.notifier.ProviderHealth("twilio",
+            Clock.systemUTC());
+    final org.shouwang.notifier.ProviderHealth aliyunHealth = new org.shouwang.notifier.ProviderHealth("aliyun",
+            Clock.systemUTC());
     final WebClient client;
     final int port;
     final StaffClient district;
@@ -110,7 +115,7 @@ final class ConsoleHarness implements AutoCloseable {
     /** As above, with the district-wide thresholds the platform was configured with. */
     ConsoleVerticle deploy(ConsoleConfig config, RuleThresholds ruleDefaults, List<HealthCheck> checks, Clock clock) {
         ConsoleVerticle console = new ConsoleVerticle(config, stores, commands, ruleDefaults,
-                CareServices.of(stores, clock), checks, clock);
+                CareServices.of(stores, clock), checks, List.of(twilioHealth, aliyunHealth), clock);
         await(vertx.deployVerticle(console));
         return console;
     }

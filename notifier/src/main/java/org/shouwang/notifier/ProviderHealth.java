@@ -81,6 +81,21 @@ public final class ProviderHealth {
         return e.isUncertain() ? "未在时限内应答" : e.isPermanent() ? "请求无法发出（账号或证书）" : "无法连接";
     }
 
+    /** When the provider last took a page (or answered about one); null before any. */
+    public synchronized Instant lastSuccess() {
+        return lastSuccess;
+    }
+
+    /** When an attempt last failed for the provider's sake; null before any. */
+    public synchronized Instant lastFailure() {
+        return lastFailure;
+    }
+
+    /** Why that attempt failed, in Chinese, without personal data ("HTTP 503，错误码 …"); null before any. */
+    public synchronized String lastFailureWhy() {
+        return lastFailureWhy;
+    }
+
     /** Null while the provider works (or was not tried yet); else why it counts as down, for the operator. */
     public synchronized String problem() {
         if (lastFailure == null || lastSuccess != null && !lastFailure.isAfter(lastSuccess)) {
