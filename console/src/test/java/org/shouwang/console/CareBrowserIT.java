@@ -48,6 +48,8 @@ class CareBrowserIT {
         ChromeDriver driver = Browser.open(360, 780, true);
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+            // The care list re-renders as data arrives: an element found in one poll may be gone by the next read.
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             driver.get("http://127.0.0.1:" + console.port + "/#/care");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys("worker");
             driver.findElement(By.id("login-password")).sendKeys(ConsoleHarness.PASSWORD);
@@ -100,6 +102,7 @@ class CareBrowserIT {
         ChromeDriver driver = Browser.open(1280, 900, false);
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             driver.get("http://127.0.0.1:" + console.port + "/#/supervision");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys("street");
             driver.findElement(By.id("login-password")).sendKeys(ConsoleHarness.PASSWORD);
