@@ -154,7 +154,10 @@ class IncidentStoreIT {
                 lock.executeQuery().close();
             }
             Future<AlertRecording> late = pool.submit(() -> incidents.recordAlert(elderId, press("2")));
-            Thread.sleep(300); // the alert now waits on the row the resolve holds
+            // The alert now waits on the row the resolve holds: PostgreSQL shows its backend waiting for a lock.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> new Jdbc(
+                    db.dataSource()).one("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                    + " AND query LIKE '%FOR UPDATE%'", rs -> rs.getLong(1)).orElse(0L) > 0);
             assertThat(late).isNotDone();
             try (var close = resolving.prepareStatement("UPDATE incident SET state = 'RESOLVED', resolved_at = now(),"
                     + " resolved_by = 'staff', outcome = '老人安全' WHERE id = ?")) {
