@@ -75,6 +75,11 @@ window.SW = (() => {
     return el('a', { href: `tel:${number.replace(/[^0-9+]/g, '')}`, class: 'tel', 'aria-label': `拨打 ${number}` }, number);
   }
 
+  // Which paging provider reaches a contact's number (阿里云, Twilio, or what it cannot do there).
+  function provider(name) {
+    return name ? el('span', { class: 'provider', title: '通知服务商' }, `经${name}`) : null;
+  }
+
   function route(pattern, render) {
     state.routes.push({ pattern, render });
   }
@@ -137,5 +142,5 @@ window.SW = (() => {
   const values = (f) => Object.fromEntries([...new FormData(f).entries()].map(([k, v]) => [k, String(v).trim()])
     .filter(([, v]) => v !== ''));
 
-  return { $, el, put, add, api, ApiError, say, time, date, since, phone, route, show, can, field, form, values, state };
+  return { $, el, put, add, api, ApiError, say, time, date, since, phone, provider, route, show, can, field, form, values, state };
 })();

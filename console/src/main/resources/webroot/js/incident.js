@@ -2,7 +2,7 @@
 // 守望 · one incident: what happened, the elder and the care team to call, seven days of water use,
 // the whole timeline (pages and their delivery included), acknowledge, resolve, service-record notes.
 (() => {
-  const { el, api, say, time, since, phone } = SW;
+  const { el, api, say, time, since, phone, provider } = SW;
   const WORDS = { system: '系统', console: '控制台', voice: '语音电话', sms: '短信' };
 
   // An elder fact that is masked for this role can be shown in clear, once, with a line in the audit log.
@@ -37,7 +37,8 @@
   function careTeam(contacts) {
     if (!contacts || !contacts.length) return el('p', { class: 'muted' }, '尚未登记照护人员');
     return el('ul', { class: 'team' }, contacts.map((c) => el('li', {},
-      el('span', { class: 'role' }, c.roleLabel), ` ${c.name} `, phone(c.phone, c.phoneMasked))));
+      el('span', { class: 'role' }, c.roleLabel), ` ${c.name} `, phone(c.phone, c.phoneMasked), ' ',
+      provider(c.provider))));
   }
 
   function timeline(entries) {

@@ -201,7 +201,7 @@
             editBox),
           el('section', {}, el('h3', {}, '照护团队'),
             el('ul', { class: 'team' }, e.contacts.map((c) => el('li', {}, el('span', { class: 'role' }, c.roleLabel),
-              ` ${c.name} `, SW.phone(c.phone, c.phoneMasked), ' ',
+              ` ${c.name} `, SW.phone(c.phone, c.phoneMasked), ' ', SW.provider(c.provider), ' ',
               el('button', { type: 'button', class: 'link', onclick: () => SW.put(contactBox, 
                 el('h3', {}, `修改联系人 ${c.name}`), contactForm(id, c, render)) }, '修改'),
               el('button', { type: 'button', class: 'link', onclick: async () => {

@@ -45,15 +45,18 @@ public final class Platform implements AutoCloseable {
     private final ConsoleVerticle console;
     private final PlatformMetrics metrics;
     private final ManagementVerticle management;
+    private final org.shouwang.notifier.TwilioWebhookVerticle webhooks;
 
     private Platform(Database database, Stores stores, Vertx vertx, ConsoleVerticle console, PlatformMetrics metrics,
-                     ManagementVerticle management) {
+                     ManagementVerticle management,
+                     org.shouwang.notifier.TwilioWebhookVerticle webhooks) {
         this.database = database;
         this.stores = stores;
         this.vertx = vertx;
         this.console = console;
         this.metrics = metrics;
         this.management = management;
+        this.webhooks = webhooks;
     }
 
     public static Platform start(AppConfig cfg, Clock clock) {
@@ -96,15 +99,16 @@ public final class Platform implements AutoCloseable {
         ConsoleVerticle console = new ConsoleVerticle(cfg.console().options(), stores, notifier.commands(),
                 ruleSettings.defaults(), CareServices.of(care),
                 Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()), notifier.providers(),
-                clock);
+                notifier.directory(), clock);
         ManagementVerticle management = new ManagementVerticle(cfg.management(), metrics.registry());
+        org.shouwang.notifier.TwilioWebhookVerticle webhooks = aliyun == null || cfg.aliyun().receiptToken().isBlank()
+                ? notifier.webhookVerticle(hooks, twilio.authToken(), List.of(care.replies()))
+                : notifier.webhookVerticle(hooks, twilio.authToken(), List.of(care.replies()),
+                cfg.aliyun().receiptToken(), cfg.aliyun().allowedSources());
         Future<?> deployed = vertx.deployVerticle(management)
                 .compose(id -> vertx.deployVerticle(rules))
                 .compose(id -> vertx.deployVerticle(notifier.verticle(escalation.tick())))
-                .compose(id -> vertx.deployVerticle(aliyun == null || cfg.aliyun().receiptToken().isBlank()
-                        ? notifier.webhookVerticle(hooks, twilio.authToken(), List.of(care.replies()))
-                        : notifier.webhookVerticle(hooks, twilio.authToken(), List.of(care.replies()),
-                        cfg.aliyun().receiptToken(), cfg.aliyun().allowedSources())))
+                .compose(id -> vertx.deployVerticle(webhooks))
                 .compose(id -> vertx.deployVerticle(care.verticle()))
                 .compose(id -> vertx.deployVerticle(outbox))
                 .compose(id -> vertx.deployVerticle(ingest))
@@ -119,7 +123,7 @@ public final class Platform implements AutoCloseable {
         }
         LOG.info("platform started [console port: {}, management port: {}, timescaledb: {}]", console.actualPort(),
                 management.actualPort(), db.timescale());
-        return new Platform(db, stores, vertx, console, metrics, management);
+        return new Platform(db, stores, vertx, console, metrics, management, webhooks);
     }
 
     /**
@@ -151,6 +155,11 @@ public final class Platform implements AutoCloseable {
 
     public int consolePort() {
         return console.actualPort();
+    }
+
+    /** Where Twilio's webhooks and Alibaba Cloud's receipt pushes arrive (the chosen port when configured with 0). */
+    public int webhooksPort() {
+        return webhooks.actualPort();
     }
 
     /** Where {@code GET /metrics} answers (the chosen port when configured with 0). */

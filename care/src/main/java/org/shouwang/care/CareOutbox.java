@@ -12,6 +12,7 @@ import org.shouwang.notifier.ChannelException;
 import org.shouwang.notifier.Delivery;
 import org.shouwang.notifier.QuietHours;
 import org.shouwang.notifier.RetryPolicy;
+import org.shouwang.notifier.PageTemplates;
 import org.shouwang.notifier.TextMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,7 @@ public final class CareOutbox {
 
     private Delivery send(CareMessage m) throws ChannelException {
         try {
-            return texts.send(m.recipient(), m.body());
+            return texts.send(m.recipient(), m.body(), PageTemplates.fromJson(m.template()));
         } catch (RuntimeException e) {
             // A provider bug will not heal by retrying, and must not keep the other messages from going out.
             LOG.error("text provider failed unexpectedly [message: {}]", m.id(), e);

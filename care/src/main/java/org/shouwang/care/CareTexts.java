@@ -3,6 +3,8 @@ package org.shouwang.care;
 import java.util.List;
 import java.util.Map;
 import org.shouwang.model.care.DutyRole;
+import org.shouwang.notifier.MessageType;
+import org.shouwang.notifier.PageTemplate;
 
 /**
  * The Chinese text of the care SMS, short enough for a lock screen: the duty reminder (what is due and how to
@@ -24,13 +26,28 @@ public final class CareTexts {
      * is told to answer by number.
      */
     public static String reminder(DutyItem duty, String replyCode, int openReminders) {
+        return SIGNATURE + task(duty) + "，完成后回复 " + reply(replyCode, openReminders);
+    }
+
+    /**
+     * The same reminder as the {@link MessageType#DUTY_REMINDER} template a site registers with a domestic provider
+     * ("${task}，完成后回复 ${reply}", the signature being the provider's sign name), filled to say the same words.
+     */
+    public static PageTemplate reminderTemplate(DutyItem duty, String replyCode, int openReminders) {
+        return PageTemplate.of(MessageType.DUTY_REMINDER, Map.of(MessageType.PageFacts.TASK, task(duty),
+                MessageType.PageFacts.REPLY, reply(replyCode, openReminders)));
+    }
+
+    private static String task(DutyItem duty) {
         String how = duty.role() == DutyRole.HOME_CARE_ORG ? "致电" : "探访或致电";
-        String what = duty.period() == Frequency.Period.DAY
+        return duty.period() == Frequency.Period.DAY
                 ? (duty.extremeWeather() ? "极端天气，今日请" : "今日请") + how + duty.elderName()
                         + (duty.required() > 1 ? duty.required() + "次" : "")
                 : "本周请" + how + duty.elderName() + duty.required() + "次（已" + duty.done() + "次）";
-        String several = openReminders > 1 ? "（您有" + openReminders + "项提醒，请按编号回复）" : "";
-        return SIGNATURE + what + "，完成后回复 " + replyCode + several;
+    }
+
+    private static String reply(String replyCode, int openReminders) {
+        return replyCode + (openReminders > 1 ? "（您有" + openReminders + "项提醒，请按编号回复）" : "");
     }
 
     /** The morning digest to a community worker: overdue duties of the elders they look after. */

@@ -13,6 +13,7 @@ import org.shouwang.db.CareMessageStore;
 import org.shouwang.db.CareMessageStore.ReminderDraft;
 import org.shouwang.model.CareContact;
 import org.shouwang.model.PhoneNumbers;
+import org.shouwang.notifier.PageTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,10 @@ public final class Reminders {
         int written = 0;
         for (Map.Entry<String, List<ReminderDraft>> r : byRecipient.entrySet()) {
             List<CareMessage> w = messages.writeReminders(r.getKey(), r.getValue(),
-                    (d, code, open) -> CareTexts.reminder(byKey.get(d.idempotencyKey()), code, open), today, now);
+                    (d, code, open) -> new CareMessageStore.Text(
+                            CareTexts.reminder(byKey.get(d.idempotencyKey()), code, open),
+                            PageTemplates.toJson(CareTexts.reminderTemplate(byKey.get(d.idempotencyKey()), code, open))),
+                    today, now);
             written += w.size();
             w.forEach(m -> LOG.debug("reminder written [message: {}, elder: {}, role: {}, code: {}]", m.id(),
                     m.elderId(), m.role(), m.replyCode()));

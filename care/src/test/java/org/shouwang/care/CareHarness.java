@@ -27,15 +27,20 @@ import org.shouwang.model.care.CareKind;
 import org.shouwang.model.care.CareRecord;
 import org.shouwang.model.care.NewCareRecord;
 import org.shouwang.notifier.Channel;
+import org.shouwang.notifier.DigestConfig;
 import org.shouwang.notifier.EscalationPlans;
 import org.shouwang.notifier.Notifier;
+import org.shouwang.notifier.NotifierMetrics;
 import org.shouwang.notifier.NotifierStores;
+import org.shouwang.notifier.ProviderRouting;
 import org.shouwang.notifier.RetryPolicy;
 import org.shouwang.notifier.TwilioConfig;
 import org.shouwang.notifier.TwilioReplies;
 import org.shouwang.notifier.TwilioSmsChannel;
 import org.shouwang.notifier.TwilioVoiceChannel;
 import org.shouwang.notifier.WebhookConfig;
+import org.shouwang.notifier.channel.aliyun.AliyunConfig;
+import org.shouwang.notifier.channel.aliyun.AliyunTemplates;
 import org.shouwang.standin.RecordingTwilioServer;
 import org.shouwang.standin.TwilioStubRequest;
 import org.shouwang.testkit.TestClock;
@@ -71,16 +76,37 @@ final class CareHarness implements AutoCloseable {
     private int sids;
 
     CareHarness(Instant start) {
+        this(start, (stores, twilio, clock) -> {
+            Map<NotificationChannel, Channel> channels = new EnumMap<>(NotificationChannel.class);
+            channels.put(NotificationChannel.SMS, new TwilioSmsChannel(twilio, HOOKS));
+            channels.put(NotificationChannel.VOICE, new TwilioVoiceChannel(twilio, HOOKS));
+            return Notifier.create(stores, channels, EscalationPlans.defaults(), RetryPolicy.DEFAULT, clock);
+        });
+    }
+
+    /**
+     * As above; the notifier routes as a site with Alibaba Cloud does: mainland numbers through the stand-in at
+     * {@code aliyunBaseUrl} by the template codes in {@code templatesYaml}, others through Twilio.
+     */
+    CareHarness(Instant start, String aliyunBaseUrl, String templatesYaml) {
+        this(start, (stores, twilio, clock) -> Notifier.create(stores, twilio, HOOKS,
+                AliyunConfig.of("LTAI-test-key", "test-secret", "守望", "051265000000").withEndpoints(aliyunBaseUrl)
+                        .withRequestTimeout(java.time.Duration.ofSeconds(5)), AliyunTemplates.parse(templatesYaml),
+                ProviderRouting.Mode.BY_NUMBER, EscalationPlans.defaults(), RetryPolicy.DEFAULT, DigestConfig.none(),
+                null, clock, NotifierMetrics.none()));
+    }
+
+    private interface NotifierFactory {
+        Notifier build(NotifierStores stores, TwilioConfig twilio, TestClock clock);
+    }
+
+    private CareHarness(Instant start, NotifierFactory notifiers) {
         db = Database.open(DatabaseConfig.of(TestServices.freshDatabase()));
         stores = Stores.of(db.dataSource());
         stub = RecordingTwilioServer.start(0);
         clock = new TestClock(start);
-        TwilioConfig twilio = TwilioConfig.of(SID, "test-auth-token", FROM).withApiBaseUrl(stub.baseUrl());
-        Map<NotificationChannel, Channel> channels = new EnumMap<>(NotificationChannel.class);
-        channels.put(NotificationChannel.SMS, new TwilioSmsChannel(twilio, HOOKS));
-        channels.put(NotificationChannel.VOICE, new TwilioVoiceChannel(twilio, HOOKS));
-        notifier = Notifier.create(NotifierStores.of(stores), channels, EscalationPlans.defaults(), RetryPolicy.DEFAULT,
-                clock);
+        notifier = notifiers.build(NotifierStores.of(stores),
+                TwilioConfig.of(SID, "test-auth-token", FROM).withApiBaseUrl(stub.baseUrl()), clock);
         logged.start();
         ((Logger) LoggerFactory.getLogger("org.shouwang")).addAppender(logged);
     }

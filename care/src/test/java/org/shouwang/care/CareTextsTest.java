@@ -46,6 +46,25 @@ class CareTextsTest {
     }
 
     @Test
+    void theRegisteredReminderTemplateFilledSaysWhatTheFreeTextSays() {
+        String template = org.shouwang.notifier.channel.aliyun.RegisteredTexts.SMS
+                .get(org.shouwang.notifier.MessageType.DUTY_REMINDER).text();
+        for (DutyItem d : List.of(duty(DutyRole.NEIGHBOUR_VOLUNTEER, Frequency.Period.DAY, 1, 0, false),
+                duty(DutyRole.COMMUNITY_WORKER, Frequency.Period.WEEK, 2, 1, false),
+                duty(DutyRole.COMMUNITY_WORKER, Frequency.Period.DAY, 2, 0, true))) {
+            for (int open : new int[] {1, 3}) {
+                String code = open == 1 ? "0" : "02";
+                org.shouwang.notifier.PageTemplate filled = CareTexts.reminderTemplate(d, code, open);
+
+                // The signature 【守望】 is the provider's sign name, not part of the template.
+                assertThat(CareTexts.SIGNATURE + org.shouwang.notifier.channel.aliyun.RegisteredTexts.render(template,
+                        filled.facts())).isEqualTo(CareTexts.reminder(d, code, open));
+                filled.facts().values().forEach(v -> assertThat(v.codePointCount(0, v.length())).isLessThanOrEqualTo(35));
+            }
+        }
+    }
+
+    @Test
     void digestNamesUpToThreeEldersThenCountsThem() {
         assertThat(CareTexts.names(List.of("王秀英", "李桂兰"))).isEqualTo("王秀英、李桂兰");
         assertThat(CareTexts.names(List.of("王秀英", "李桂兰", "张阿婆", "陈阿公", "周阿婆")))

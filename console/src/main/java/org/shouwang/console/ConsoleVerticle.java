@@ -53,6 +53,7 @@ public final class ConsoleVerticle extends AbstractVerticle {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleVerticle.class);
 
     private final List<org.shouwang.notifier.ProviderHealth> providers;
+    private final org.shouwang.notifier.ProviderDirectory directory;
     private final ConsoleConfig config;
     private final Stores stores;
     private final RuleThresholds ruleDefaults;
@@ -88,7 +89,17 @@ public final class ConsoleVerticle extends AbstractVerticle {
     public ConsoleVerticle(ConsoleConfig config, Stores stores, IncidentCommands commands, RuleThresholds ruleDefaults,
                            CareServices care, List<HealthCheck> healthChecks,
                            List<org.shouwang.notifier.ProviderHealth> providers, Clock clock) {
+        this(config, stores, commands, ruleDefaults, care, healthChecks, providers,
+                org.shouwang.notifier.ProviderDirectory.unknown(), clock);
+    }
+
+    /** As above, showing beside each contact's number the provider that reaches it ({@code directory}). */
+    public ConsoleVerticle(ConsoleConfig config, Stores stores, IncidentCommands commands, RuleThresholds ruleDefaults,
+                           CareServices care, List<HealthCheck> healthChecks,
+                           List<org.shouwang.notifier.ProviderHealth> providers,
+                           org.shouwang.notifier.ProviderDirectory directory, Clock clock) {
         this.providers = List.copyOf(providers);
+        this.directory = Objects.requireNonNull(directory, "directory");
         this.config = Objects.requireNonNull(config, "config");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.registry = stores.registry();
@@ -192,8 +203,8 @@ public final class ConsoleVerticle extends AbstractVerticle {
         new RulesAudit(vertx, audit).mount(router);
         sessionApi.mount(router);
         router.get("/api/incidents/stream").handler(stream::open);
-        new IncidentApi(vertx, incidents, registry, queries, commands, care.records(), audit, clock).mount(router);
-        new RegistryApi(vertx, registry, stores.streets(), queries, edits, audit, clock).mount(router);
+        new IncidentApi(vertx, incidents, registry, queries, commands, care.records(), audit, directory, clock).mount(router);
+        new RegistryApi(vertx, registry, stores.streets(), queries, edits, audit, directory, clock).mount(router);
         new DeviceApi(vertx, registry, queries, edits, audit, clock).mount(router);
         new RosterApi(vertx, new RosterImporter(stores.roster(), stores.streets(), clock),
                 new RosterExporter(stores.roster()), audit, clock).mount(router);

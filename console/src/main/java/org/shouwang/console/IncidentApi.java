@@ -24,6 +24,7 @@ import org.shouwang.model.Incident;
 import org.shouwang.model.IncidentState;
 import org.shouwang.model.ResidentId;
 import org.shouwang.notifier.IncidentCommands;
+import org.shouwang.notifier.ProviderDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +52,12 @@ final class IncidentApi {
     private final IncidentCommands commands;
     private final CareRecords care;
     private final Audit audit;
+    private final ProviderDirectory directory;
     private final Clock clock;
 
     IncidentApi(Vertx vertx, IncidentStore incidents, RegistryStore registry, ConsoleQueries queries,
-                IncidentCommands commands, CareRecords care, Audit audit, Clock clock) {
+                IncidentCommands commands, CareRecords care, Audit audit, ProviderDirectory directory, Clock clock) {
+        this.directory = directory;
         this.vertx = vertx;
         this.incidents = incidents;
         this.registry = registry;
@@ -104,7 +107,7 @@ final class IncidentApi {
             JsonObject elder = registry.profile(row.elder().id(), LocalDate.now(clock.withZone(ResidentId.ZONE)))
                     .map(p -> {
                         JsonArray team = new JsonArray();
-                        p.careTeam().forEach(c -> team.add(Views.contact(c, d)));
+                        p.careTeam().forEach(c -> team.add(Views.contact(c, d, directory)));
                         return Views.elder(p.elder(), d).put("age", p.age()).put("keyElder", p.isKeyElder())
                                 .put("keyElderBasis", p.keyElderBasis() == null ? null : p.keyElderBasis().label())
                                 .put("contacts", team);

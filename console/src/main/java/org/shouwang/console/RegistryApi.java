@@ -18,6 +18,7 @@ import org.shouwang.model.Elder;
 import org.shouwang.model.ElderFacts;
 import org.shouwang.model.ElderProfile;
 import org.shouwang.model.ResidentId;
+import org.shouwang.notifier.ProviderDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +39,12 @@ final class RegistryApi {
     private final ConsoleQueries queries;
     private final RegistryEdits edits;
     private final Audit audit;
+    private final ProviderDirectory directory;
     private final Clock clock;
 
     RegistryApi(Vertx vertx, RegistryStore registry, StreetStore streets, ConsoleQueries queries, RegistryEdits edits,
-                Audit audit, Clock clock) {
+                Audit audit, ProviderDirectory directory, Clock clock) {
+        this.directory = directory;
         this.vertx = vertx;
         this.registry = registry;
         this.streets = streets;
@@ -139,7 +142,7 @@ final class RegistryApi {
         Instant now = clock.instant();
         ElderFacts f = p.facts();
         JsonArray contacts = new JsonArray();
-        p.careTeam().forEach(c -> contacts.add(Views.contact(c, d)));
+        p.careTeam().forEach(c -> contacts.add(Views.contact(c, d, directory)));
         JsonArray devices = new JsonArray();
         queries.devicesOf(p.elder().id()).forEach(dev -> devices.add(Views.deviceRow(dev, now)));
         JsonArray incidents = new JsonArray();
@@ -271,7 +274,7 @@ final class RegistryApi {
             CareContact added = registry.addContact(elderId, input.role(), input.name(), input.phone(), input.priority());
             audit.record(staff, Audit.ADD_CONTACT, "contact", added.id(), elderId, added.role().label());
             LOG.info("care contact added [elder: {}, contact: {}, role: {}]", elderId, added.id(), added.role());
-            return Views.contact(added, staff.disclosure());
+            return Views.contact(added, staff.disclosure(), directory);
         });
     }
 
@@ -284,7 +287,7 @@ final class RegistryApi {
             CareContact updated = edits.updateContact(id, input.role(), input.name(), input.phone(), input.priority())
                     .orElseThrow(() -> ApiError.notFound("联系人不存在"));
             audit.record(staff, Audit.UPDATE_CONTACT, "contact", id, elderId, updated.role().label());
-            return Views.contact(updated, staff.disclosure());
+            return Views.contact(updated, staff.disclosure(), directory);
         });
     }
 

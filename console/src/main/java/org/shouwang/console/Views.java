@@ -167,11 +167,13 @@ final class Views {
     }
 
     static JsonObject contact(CareContact c) {
-        return contact(c, Disclosure.MASKED);
+        return contact(c, Disclosure.MASKED, org.shouwang.notifier.ProviderDirectory.unknown());
     }
 
-    static JsonObject contact(CareContact c, Disclosure d) {
+    /** A care contact as the role may see them, with the paging provider that reaches their number. */
+    static JsonObject contact(CareContact c, Disclosure d, org.shouwang.notifier.ProviderDirectory directory) {
         return new JsonObject()
+                .put("provider", directory.reaches(c.phone()))
                 .put("id", c.id())
                 .put("elderId", c.elderId())
                 .put("role", c.role().name())

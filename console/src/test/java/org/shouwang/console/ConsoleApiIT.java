@@ -189,6 +189,20 @@ class ConsoleApiIT {
     }
 
     @Test
+    void eachContactsNumberShowsTheProviderThatReachesIt() {
+        long elderId = console.newElder();
+        console.post("/api/elders/" + elderId + "/contacts", new JsonObject().put("role", "FAMILY_CONTACT")
+                .put("name", "张女儿").put("phone", "13800001111"));
+
+        JsonObject elder = console.street.get("/api/elders/" + elderId).bodyAsJsonObject();
+
+        JsonObject daughter = elder.getJsonArray("contacts").getJsonObject(0);
+        assertThat(daughter.getString("name")).isEqualTo("张女儿");
+        // The harness routes by number, as a site with Alibaba Cloud configured does: mainland mobiles go there.
+        assertThat(daughter.getString("provider")).isEqualTo("阿里云");
+    }
+
+    @Test
     void unknownStateIsABadRequestAndUnknownIncidentIsNotFound() {
         HttpResponse<Buffer> state = console.get("/api/incidents?state=closed");
         assertThat(state.statusCode()).isEqualTo(400);

@@ -36,6 +36,7 @@ import org.shouwang.model.IncidentState;
 import org.shouwang.model.Json;
 import org.shouwang.model.Rule;
 import org.shouwang.notifier.IncidentCommands;
+import org.shouwang.notifier.ProviderRouting;
 
 /**
  * A console deployed for one test class: real Vert.x, a fresh PostgreSQL database, the real stores and
@@ -115,7 +116,8 @@ final class ConsoleHarness implements AutoCloseable {
     /** As above, with the district-wide thresholds the platform was configured with. */
     ConsoleVerticle deploy(ConsoleConfig config, RuleThresholds ruleDefaults, List<HealthCheck> checks, Clock clock) {
         ConsoleVerticle console = new ConsoleVerticle(config, stores, commands, ruleDefaults,
-                CareServices.of(stores, clock), checks, List.of(twilioHealth, aliyunHealth), clock);
+                CareServices.of(stores, clock), checks, List.of(twilioHealth, aliyunHealth),
+                recipient -> ProviderRouting.label(ProviderRouting.Mode.BY_NUMBER, recipient), clock);
         await(vertx.deployVerticle(console));
         return console;
     }

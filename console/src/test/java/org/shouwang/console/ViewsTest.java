@@ -91,7 +91,7 @@ class ViewsTest {
         assertThat(Disclosure.of(org.shouwang.db.AccountRole.STREET)).isEqualTo(Disclosure.RESPONDER);
         assertThat(Disclosure.of(org.shouwang.db.AccountRole.COMMUNITY_WORKER)).isEqualTo(Disclosure.RESPONDER);
         JsonObject contact = Views.contact(new CareContact(1, 5, ContactRole.FAMILY_CONTACT, "张女儿", "13800001111", 0),
-                Disclosure.MASKED);
+                Disclosure.MASKED, org.shouwang.notifier.ProviderDirectory.unknown());
         assertThat(contact.getString("phone")).isEqualTo("138****1111");
         assertThat(contact.getBoolean("phoneMasked")).isTrue();
     }

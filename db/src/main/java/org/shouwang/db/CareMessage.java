@@ -14,11 +14,14 @@ import org.shouwang.model.Privacy;
  *                  are open for them); null for a digest
  * @param closedAt  when a later reminder of the same duty period replaced this one (its code is free again)
  * @param answeredAt when a reply last recorded a contact through this reminder
+ * @param template  the text as a template type and facts (JSON), for a provider that sends only templates; null
+ *                  when none stands for it
  */
 public record CareMessage(long id, String idempotencyKey, Kind kind, Long elderId, Long contactId, ContactRole role,
                           LocalDate periodStart, LocalDate periodEnd, String replyCode, String recipient, String body,
                           Status status, int attempts, Instant nextAttemptAt, String providerSid, String lastError,
-                          Instant createdAt, Instant sentAt, Instant answeredAt, Instant closedAt) {
+                          Instant createdAt, Instant sentAt, Instant answeredAt, Instant closedAt,
+                          String template) {
 
     /** What a care SMS is for. */
     public enum Kind { REMINDER, DIGEST }

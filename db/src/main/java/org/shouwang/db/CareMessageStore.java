@@ -32,15 +32,22 @@ public final class CareMessageStore {
                                 LocalDate periodStart, LocalDate periodEnd) {
     }
 
+    /**
+     * A care SMS's finished text and the same as a template type and facts (JSON, as {@code notification.template}),
+     * null when no template stands for it.
+     */
+    public record Text(String body, String template) {
+    }
+
     /** The reminder's text once its reply code is known, and how many reminders the recipient then has open. */
     @FunctionalInterface
     public interface ReminderText {
-        String body(ReminderDraft draft, String replyCode, int openReminders);
+        Text text(ReminderDraft draft, String replyCode, int openReminders);
     }
 
     private static final String COLUMNS = "id, idempotency_key, kind, elder_id, contact_id, role, period_start,"
             + " period_end, reply_code, recipient, body, status, attempts, next_attempt_at, provider_sid, last_error,"
-            + " created_at, sent_at, answered_at, closed_at";
+            + " created_at, sent_at, answered_at, closed_at, template";
     /** Open: a reminder not given up, not replaced, whose period has not ended. */
     private static final String OPEN = " kind = 'REMINDER' AND status <> 'FAILED' AND closed_at IS NULL"
             + " AND period_end >= ?";
@@ -94,19 +101,19 @@ public final class CareMessageStore {
                     }
                     code = twoDigits(next++);
                 }
-                written.add(insert(c, d, code, to, text.body(d, code, open), now));
+                written.add(insert(c, d, code, to, text.text(d, code, open), now));
             }
             return written;
         });
     }
 
-    private static CareMessage insert(Connection c, ReminderDraft d, String code, String to, String body, Instant now)
+    private static CareMessage insert(Connection c, ReminderDraft d, String code, String to, Text text, Instant now)
             throws SQLException {
         return Jdbc.one(c, "INSERT INTO care_message (idempotency_key, kind, elder_id, contact_id, role, period_start,"
-                + " period_end, reply_code, recipient, body, status, next_attempt_at, created_at)"
-                + " VALUES (?, 'REMINDER', ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING " + COLUMNS,
-                CareMessageStore::message, d.idempotencyKey(), d.elderId(), d.contactId(), d.role(), d.periodStart(),
-                d.periodEnd(), code, to, body, now, now).orElseThrow();
+                + " period_end, reply_code, recipient, body, template, status, next_attempt_at, created_at)"
+                + " VALUES (?, 'REMINDER', ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 'PENDING', ?, ?) RETURNING "
+                + COLUMNS, CareMessageStore::message, d.idempotencyKey(), d.elderId(), d.contactId(), d.role(),
+                d.periodStart(), d.periodEnd(), code, to, text.body(), text.template(), now, now).orElseThrow();
     }
 
     /** Writes a digest once per key; false when one with that key exists already. */
@@ -197,6 +204,6 @@ public final class CareMessageStore {
                 CareMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 Jdbc.instant(rs, "next_attempt_at"), rs.getString("provider_sid"), rs.getString("last_error"),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "sent_at"), Jdbc.instant(rs, "answered_at"),
-                Jdbc.instant(rs, "closed_at"));
+                Jdbc.instant(rs, "closed_at"), rs.getString("template"));
     }
 }

@@ -42,8 +42,8 @@ public final class AliyunReceipts {
     public record Result(int applied, int ignored, List<Answer> answers) {
     }
 
-    /** An SMS to send back to whoever replied (the confirmation "已确认由您接手…"). */
-    public record Answer(String toE164, String text) {
+    /** An SMS to send back to whoever replied (the confirmation "已确认由您接手…"), with its template if it has one. */
+    public record Answer(String toE164, String text, PageTemplate template) {
     }
 
     private final TwilioReplies replies;
@@ -112,12 +112,13 @@ public final class AliyunReceipts {
                 continue;
             }
             String e164 = PhoneNumbers.toE164(from);
-            Optional<String> text = replies.smsReplyText("aliyun-up:" + sequence, e164, r.getString("content"));
-            if (text.isEmpty()) {
+            Optional<TwilioReplies.Answer> answer = replies.smsReplyText("aliyun-up:" + sequence, e164,
+                    r.getString("content"));
+            if (answer.isEmpty()) {
                 ignored++;
                 continue;
             }
-            answers.add(new Answer(e164, text.get()));
+            answers.add(new Answer(e164, answer.get().text(), answer.get().template()));
             applied++;
         }
         return new Result(applied, ignored, answers);

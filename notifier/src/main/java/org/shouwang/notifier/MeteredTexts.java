@@ -21,9 +21,14 @@ final class MeteredTexts implements TextMessages {
 
     @Override
     public Delivery send(String recipient, String body) throws ChannelException {
+        return send(recipient, body, null);
+    }
+
+    @Override
+    public Delivery send(String recipient, String body, PageTemplate template) throws ChannelException {
         Delivery d;
         try {
-            d = delegate.send(recipient, body);
+            d = delegate.send(recipient, body, template);
         } catch (ChannelException e) {
             metrics.textAttempt(NotifierMetrics.outcome(e));
             if (provider != null) {

@@ -17,6 +17,8 @@ import org.shouwang.db.NotificationChannel;
  */
 public final class Notifier {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Notifier.class);
+
     private final IncidentService service;
     private final IncidentCommands commands;
     private final IncidentChanges changes;
@@ -26,11 +28,13 @@ public final class Notifier {
     private final NotifierMetrics metrics;
     private final List<ProviderHealth> providers;
     private final TextMessages texts;
+    private final ProviderDirectory directory;
 
     private Notifier(IncidentService service, IncidentCommands commands, IncidentChanges changes,
                      MaintenanceDigest maintenance, DigestScheduler digest, OutagePager outage, NotifierMetrics metrics,
-                     List<ProviderHealth> providers, TextMessages texts) {
+                     List<ProviderHealth> providers, TextMessages texts, ProviderDirectory directory) {
         this.texts = texts;
+        this.directory = directory;
         this.outage = outage;
         this.metrics = metrics;
         this.providers = List.copyOf(providers);
@@ -74,7 +78,7 @@ public final class Notifier {
         channels.put(NotificationChannel.VOICE, new TwilioVoiceChannel(twilio, webhooks));
         return build(stores, MeteredChannel.wrap(channels, metrics, provider), new MeteredTexts(sms, metrics, provider),
                 plans, retry, digest, outageJournal == null ? null : OutageJournal.open(outageJournal), clock, metrics,
-                List.of(provider));
+                List.of(provider), ProviderRouting::twilioLabel);
     }
 
     /**
@@ -113,9 +117,14 @@ public final class Notifier {
             }
         }
         EscalationPlans capped = plans.caps().caps().isEmpty() ? plans.withCaps(ChannelCaps.ALIYUN) : plans;
-        return build(stores, routed, new MeteredTexts(twilioSms, metrics, twilioHealth), capped, retry, digest,
+        org.shouwang.notifier.channel.aliyun.AliyunSmsChannel aliyunSms =
+                (org.shouwang.notifier.channel.aliyun.AliyunSmsChannel) viaAliyun.get(NotificationChannel.SMS);
+        TextMessages texts = new MeteredTexts(new RoutedTexts(
+                new MeteredTexts(aliyunSms, NotifierMetrics.none(), aliyunHealth), aliyunSms::sends,
+                new MeteredTexts(twilioSms, NotifierMetrics.none(), twilioHealth), routing), metrics, null);
+        return build(stores, routed, texts, capped, retry, digest,
                 outageJournal == null ? null : OutageJournal.open(outageJournal), clock, metrics,
-                List.of(twilioHealth, aliyunHealth));
+                List.of(twilioHealth, aliyunHealth), recipient -> ProviderRouting.label(routing, recipient));
     }
 
     /** The notifier with the given channels (a domestic provider, or a test's); the digest is not texted. */
@@ -148,12 +157,14 @@ public final class Notifier {
                                   Clock clock, NotifierMetrics metrics, List<ProviderHealth> providers) {
         TextMessages texts = channels.get(NotificationChannel.SMS) instanceof TextMessages t
                 ? new MeteredTexts(t, metrics, null) : TextMessages.unavailable();
-        return build(stores, channels, texts, plans, retry, digest, journal, clock, metrics, providers);
+        return build(stores, channels, texts, plans, retry, digest, journal, clock, metrics, providers,
+                ProviderDirectory.unknown());
     }
 
     private static Notifier build(NotifierStores stores, Map<NotificationChannel, Channel> channels, TextMessages texts,
                                   EscalationPlans plans, RetryPolicy retry, DigestConfig digest, OutageJournal journal,
-                                  Clock clock, NotifierMetrics metrics, List<ProviderHealth> providers) {
+                                  Clock clock, NotifierMetrics metrics, List<ProviderHealth> providers,
+                                  ProviderDirectory directory) {
         Objects.requireNonNull(plans, "plans");
         IncidentChanges changes = new IncidentChanges();
         Map<NotificationChannel, Channel> metered = MeteredChannel.wrap(channels, metrics, null);
@@ -175,7 +186,12 @@ public final class Notifier {
         MaintenanceDigest maintenance = new MaintenanceDigest(stores.escalations(), clock);
         return new Notifier(service, commands, changes, maintenance,
                 new DigestScheduler(maintenance, stores.outbox(), Objects.requireNonNull(digest, "digest"), clock),
-                outage, metrics, providers, texts);
+                outage, metrics, providers, texts, directory);
+    }
+
+    /** Which provider reaches a number, as the console shows it beside each contact. */
+    public ProviderDirectory directory() {
+        return directory;
     }
 
     /**
@@ -248,17 +264,27 @@ public final class Notifier {
 
     /**
      * As {@link #webhookVerticle(WebhookConfig, String, List)}, with Alibaba Cloud's receipt pushes on the same
-     * listener under {@code /aliyun/{receiptToken}/…} ({@link AliyunReceiptRoutes}); the confirmation of an SMS reply
-     * is logged, not sent, until the reply templates exist.
+     * listener under {@code /aliyun/{receiptToken}/…} ({@link AliyunReceiptRoutes}); the answer to an SMS reply goes
+     * back through {@link #texts()}: by its template through Alibaba Cloud, or as free text through Twilio.
      */
     public TwilioWebhookVerticle webhookVerticle(WebhookConfig webhooks, String authToken,
                                                  List<SmsReplyHandler> replyHandlers, String receiptToken,
                                                  java.util.Set<String> receiptSources) {
         AliyunReceiptRoutes receipts = new AliyunReceiptRoutes(receiptToken, receiptSources,
-                aliyunReceipts(replyHandlers), answer -> org.slf4j.LoggerFactory.getLogger(Notifier.class)
-                .info("sms reply answered, confirmation not sent: no reply template yet [characters: {}]",
-                        answer.text().length()));
+                aliyunReceipts(replyHandlers), this::answer);
         return new TwilioWebhookVerticle(webhooks, authToken, replies(replyHandlers), metrics, receipts);
+    }
+
+    /** Sends the answer to an SMS reply; it is a courtesy, so a failure is logged and counted, not retried. */
+    private void answer(AliyunReceipts.Answer answer) {
+        try {
+            Delivery d = texts.send(answer.toE164(), answer.text(), answer.template());
+            LOG.info("sms reply answered [type: {}, via: {}]", answer.template() == null ? "free text"
+                    : answer.template().type(), d.provider());
+        } catch (ChannelException e) {
+            LOG.warn("sms reply answer not sent [type: {}, kind: {}, code: {}]", answer.template() == null
+                    ? "free text" : answer.template().type(), e.kind(), e.providerCode());
+        }
     }
 
     /** What the webhooks run on: incident replies first, then {@code replyHandlers}. */

@@ -65,6 +65,25 @@ public final class ProviderRouting implements Channel {
         return domesticFirst(recipient) ? DOMESTIC_NAME : INTERNATIONAL_NAME;
     }
 
+    /**
+     * What the console shows beside a number: the provider {@code mode} sends it through first, and what that
+     * cannot do there (Twilio places no calls to mainland China and its SMS there is one-way; Alibaba Cloud
+     * reaches mainland numbers only).
+     */
+    public static String label(Mode mode, String recipient) {
+        boolean mainland = mainland(recipient);
+        return switch (mode) {
+            case BY_NUMBER -> mainland ? DOMESTIC_NAME : INTERNATIONAL_NAME;
+            case DOMESTIC -> mainland ? DOMESTIC_NAME : DOMESTIC_NAME + "（不能送达境外号码）";
+            case INTERNATIONAL -> twilioLabel(recipient);
+        };
+    }
+
+    /** As {@link #label}, for a site paging through Twilio alone. */
+    public static String twilioLabel(String recipient) {
+        return mainland(recipient) ? INTERNATIONAL_NAME + "（境内号码：仅单向短信，不能语音呼叫）" : INTERNATIONAL_NAME;
+    }
+
     @Override
     public Delivery send(Page page) throws ChannelException {
         boolean domesticFirst = domesticFirst(page.recipient());

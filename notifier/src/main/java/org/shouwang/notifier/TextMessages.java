@@ -16,6 +16,16 @@ public interface TextMessages {
      */
     Delivery send(String recipient, String body) throws ChannelException;
 
+    /**
+     * As above, with the same text as a template type and its facts, for a provider that sends only
+     * pre-approved templates (Alibaba Cloud); a provider that sends free text ignores {@code template}.
+     *
+     * @param template null when the text has no registered template: it can then go only as free text
+     */
+    default Delivery send(String recipient, String body, PageTemplate template) throws ChannelException {
+        return send(recipient, body);
+    }
+
     /** For a notifier whose SMS channel cannot send plain texts: every text is refused for good. */
     static TextMessages unavailable() {
         return (recipient, body) -> {

@@ -1,6 +1,7 @@
 package org.shouwang.notifier;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,7 +97,7 @@ public final class TwilioReplies {
      * As {@link #smsInbound}, for a provider that reports replies by push and sends answers itself: the text to
      * answer with, or empty for a message seen before ({@code messageId}, the provider's own, claimed once).
      */
-    public Optional<String> smsReplyText(String messageId, String from, String body) {
+    public Optional<Answer> smsReplyText(String messageId, String from, String body) {
         if (messageId == null || messageId.isBlank()) {
             throw new IllegalArgumentException("inbound sms without a message id");
         }
@@ -105,6 +106,18 @@ public final class TwilioReplies {
             return Optional.empty();
         }
         return Optional.of(replyText(from, body, messageId));
+    }
+
+    /**
+     * The answer to an SMS reply: its text, and the same as a template type and facts when one is registered
+     * for it (the confirmation "已确认由您接手…", the elder's "已收到您平安的回复…"), for a provider that sends only
+     * templates; null for answers only ever sent as free text.
+     */
+    public record Answer(String text, PageTemplate template) {
+
+        static Answer free(String text) {
+            return new Answer(text, null);
+        }
     }
 
     /**
@@ -126,7 +139,7 @@ public final class TwilioReplies {
         }
         // The claim stays even when handling fails part-way: Twilio's retry of a reply that already took one case
         // must not take a newer one. A reply lost this way leaves the escalation paging, the safe side.
-        return Sms.reply(replyText(from, body, messageSid));
+        return Sms.reply(replyText(from, body, messageSid).text());
     }
 
     /**
@@ -161,12 +174,12 @@ public final class TwilioReplies {
         return !DigestScheduler.isDigest(n) && !n.toElder();
     }
 
-    private String replyText(String from, String body, String messageSid) {
+    private Answer replyText(String from, String body, String messageSid) {
         String e164 = PhoneNumbers.toE164(from == null ? "" : from);
         String text = body == null ? "" : body.strip().toUpperCase(java.util.Locale.ROOT);
         Matcher arrived = ARRIVED.matcher(text);
         if (arrived.matches()) {
-            return arrival(e164, arrived.group(1));
+            return Answer.free(arrival(e164, arrived.group(1)));
         }
         Matcher code = CODE.matcher(text);
         Optional<Notification> page;
@@ -186,19 +199,20 @@ public final class TwilioReplies {
             for (SmsReplyHandler h : handlers) {
                 Optional<String> answer = h.reply(e164, body == null ? "" : body.strip(), messageSid);
                 if (answer.isPresent()) {
-                    return answer.get();
+                    return Answer.free(answer.get());
                 }
             }
             LOG.info("sms reply matches no page [message with {} characters]", text.length());
-            return SmsText.notUnderstood();
+            return Answer.free(SmsText.notUnderstood());
         }
         String incidentCode = stores.incidents().find(page.get().incidentId()).map(Incident::code).orElse("");
         return switch (answer(page.get(), key, "sms")) {
-            case TAKEN -> SmsText.takenByYou(incidentCode);
-            case TAKEN_ALREADY -> SmsText.takenAlready(incidentCode);
-            case WELL -> SmsText.elderWell();
-            case HELP -> SmsText.elderHelp();
-            case UNKNOWN -> SmsText.notUnderstood();
+            case TAKEN -> new Answer(SmsText.takenByYou(incidentCode), PageTemplate.of(MessageType.ACK_CONFIRMATION,
+                    Map.of(MessageType.PageFacts.CODE, incidentCode)));
+            case TAKEN_ALREADY -> Answer.free(SmsText.takenAlready(incidentCode));
+            case WELL -> new Answer(SmsText.elderWell(), PageTemplate.of(MessageType.ELDER_WELL, Map.of()));
+            case HELP -> new Answer(SmsText.elderHelp(), PageTemplate.of(MessageType.ELDER_HELP, Map.of()));
+            case UNKNOWN -> Answer.free(SmsText.notUnderstood());
         };
     }
 

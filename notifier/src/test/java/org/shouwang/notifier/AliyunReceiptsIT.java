@@ -141,6 +141,9 @@ class AliyunReceiptsIT {
         assertThat(first.answers()).singleElement().satisfies(a -> {
             assertThat(a.toE164()).isEqualTo(PhoneNumbers.toE164(home.worker().phone()));
             assertThat(a.text()).contains("已确认由您接手事件" + incident.code());
+            // The domestic provider sends only templates: the answer carries its own, with the incident's code.
+            assertThat(a.template().type()).isEqualTo(MessageType.ACK_CONFIRMATION);
+            assertThat(a.template().fact(MessageType.PageFacts.CODE)).isEqualTo(incident.code());
         });
         assertThat(replay.applied()).isZero();
         assertThat(replay.answers()).isEmpty();

@@ -10,7 +10,10 @@ import org.shouwang.model.Json;
 import org.shouwang.notifier.Channel;
 import org.shouwang.notifier.ChannelException;
 import org.shouwang.notifier.Delivery;
+import org.shouwang.notifier.MessageType;
 import org.shouwang.notifier.Page;
+import org.shouwang.notifier.PageTemplate;
+import org.shouwang.notifier.TextMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * A page without a template, or of a type the site registered none for, is refused for good. Blocking: worker
  * threads only.
  */
-public final class AliyunSmsChannel implements Channel {
+public final class AliyunSmsChannel implements Channel, TextMessages {
 
     private static final Logger LOG = LoggerFactory.getLogger(AliyunSmsChannel.class);
 
@@ -53,8 +56,11 @@ public final class AliyunSmsChannel implements Channel {
                 .setPhoneNumbers(MainlandNumbers.national(page.recipient()))
                 .setSignName(signName)
                 .setTemplateCode(layout.code())
-                .setTemplateParam(Json.write(layout.fill(page.template())))
-                .setOutId(String.valueOf(page.notificationId()));
+                .setTemplateParam(Json.write(layout.fill(page.template())));
+        if (page.notificationId() > 0) {
+            // A receipt names the page by it; a text outside the outbox has none to name.
+            request.setOutId(String.valueOf(page.notificationId()));
+        }
         SendSmsResponseBody body;
         try {
             body = client.sendSmsWithOptions(request, runtime).getBody();
@@ -67,6 +73,23 @@ public final class AliyunSmsChannel implements Channel {
         LOG.debug("sms accepted by aliyun [incident: {}, notification: {}, bizId: {}, template: {}]", page.incidentId(),
                 page.notificationId(), body.getBizId(), layout.code());
         return new Delivery(body.getBizId(), "accepted");
+    }
+
+    /** Whether a text of this type can go out here (a template is registered for it). */
+    public boolean sends(MessageType type) {
+        return type != null && templates.sms(type).isPresent();
+    }
+
+    /** Free text cannot go through Alibaba Cloud: every SMS there is a registered template. */
+    @Override
+    public Delivery send(String recipient, String body) throws ChannelException {
+        return send(recipient, body, null);
+    }
+
+    /** A text that is not an incident's page (a care reminder, an answer to a reply), by its template. */
+    @Override
+    public Delivery send(String recipient, String body, PageTemplate template) throws ChannelException {
+        return send(new Page(0, 0, null, null, NotificationChannel.SMS, recipient, body, template));
     }
 
     private static Client client(AliyunConfig config) {
