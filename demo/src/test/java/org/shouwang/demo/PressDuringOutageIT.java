@@ -31,6 +31,7 @@ import org.shouwang.testkit.TestServices;
 import org.shouwang.model.ContactRole;
 import org.shouwang.model.DeviceKind;
 import org.shouwang.model.Elder;
+import org.shouwang.standin.RecordingAliyunServer;
 import org.shouwang.standin.RecordingTwilioServer;
 import org.shouwang.standin.TwilioStubRequest;
 import org.shouwang.sim.CallButton;
@@ -47,6 +48,7 @@ class PressDuringOutageIT {
     private static final String WORKER = "+8613800005555";
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private RecordingTwilioServer twilio;
+    private RecordingAliyunServer aliyun;
     private Platform platform;
     private String dbUrl;
     private Path journal;
@@ -66,9 +68,14 @@ class PressDuringOutageIT {
             registry.addDevice(buttonId, DeviceKind.CALL_BUTTON, elder);
         }
         journal = Files.createTempDirectory("shouwang-outage-").resolve("outage-pages.jsonl");
+    }
+
+    /** The platform, paging through Twilio only, or with {@code extra} (Alibaba Cloud for mainland numbers). */
+    private void startPlatform(Map<String, String> extra) {
         Map<String, String> env = TestPlatform.env(dbUrl, twilio, "outage");
         env.put("SHOUWANG_ESCALATION_OUTAGE_JOURNAL", journal.toString());
         env.put("SHOUWANG_ESCALATION_TICK", "PT0.5S");
+        env.putAll(extra);
         platform = Platform.start(ConfigLoader.load(null, env), Clock.systemUTC());
     }
 
@@ -79,10 +86,14 @@ class PressDuringOutageIT {
             platform.close();
         }
         twilio.close();
+        if (aliyun != null) {
+            aliyun.close();
+        }
     }
 
     @Test
     void aPressWhileTheDatabaseIsDownPagesTheFirstRoundFromMemoryAndNobodyTwiceOnceItIsBack() throws Exception {
+        startPlatform(Map.of());
         try (CallButton button = new CallButton(TestServices.mqttUrl(), buttonId, Clock.systemUTC())) {
             button.connect();
             await().alias("button online in the database").atMost(Duration.ofSeconds(20))
@@ -136,7 +147,46 @@ class PressDuringOutageIT {
     }
 
     @Test
+    void aPressWhileTheDatabaseIsDownReachesMainlandPhonesThroughAlibabaCloud() throws Exception {
+        aliyun = RecordingAliyunServer.start(0);
+        java.nio.file.Path templates = DemoTemplates.write();
+        startPlatform(Map.of("SHOUWANG_ALIYUN_ENABLED", "true", "SHOUWANG_ALIYUN_ACCESS_KEY_ID", "LTAI-it",
+                "SHOUWANG_ALIYUN_ACCESS_KEY_SECRET", "it-secret", "SHOUWANG_ALIYUN_SIGN_NAME", "守望",
+                "SHOUWANG_ALIYUN_CALLER_NUMBER", "051265000000", "SHOUWANG_ALIYUN_SMS_ENDPOINT", aliyun.baseUrl(),
+                "SHOUWANG_ALIYUN_VOICE_ENDPOINT", aliyun.baseUrl(), "SHOUWANG_ALIYUN_TEMPLATES_FILE",
+                templates.toString()));
+        try (CallButton button = new CallButton(TestServices.mqttUrl(), buttonId, Clock.systemUTC())) {
+            button.connect();
+            await().alias("button online in the database").atMost(Duration.ofSeconds(20))
+                    .until(() -> count("SELECT count(*) FROM device WHERE device_id = '" + buttonId + "' AND online") == 1);
+
+            allowConnections(false);
+            button.press();
+
+            // THEN both mainland contacts get the outage SMS and call through Alibaba, by the outage templates
+            String neighbour = NEIGHBOUR.substring(3);
+            String worker = WORKER.substring(3);
+            await().alias("SMS and call to both contacts through Alibaba during the outage")
+                    .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> phones(aliyun.messages()).containsAll(List.of(neighbour, worker))
+                            && phones(aliyun.calls()).containsAll(List.of(neighbour, worker)));
+            assertThat(databaseRefuses()).as("the pages left while the database was down").isTrue();
+            org.shouwang.notifier.channel.aliyun.AliyunTemplates codes =
+                    org.shouwang.notifier.channel.aliyun.AliyunTemplates.load(templates);
+            assertThat(aliyun.messages()).allSatisfy(m -> assertThat(m.templateCode()).isEqualTo(codes.sms(
+                    org.shouwang.notifier.MessageType.OUTAGE_CRITICAL).orElseThrow().code()));
+            assertThat(aliyun.messages().get(0).templateParams()).contains("周桂英", "大儒巷8号");
+            assertThat(twilio.calls()).as("no call to a mainland number through Twilio").isEmpty();
+        }
+    }
+
+    private static List<String> phones(List<org.shouwang.standin.AliyunStubRequest> requests) {
+        return requests.stream().map(org.shouwang.standin.AliyunStubRequest::phone).toList();
+    }
+
+    @Test
     void aPressWhileTheDatabaseHangsIsPagedFromMemoryAndTheOutboxBooksTheCallsOnceItAnswers() throws Exception {
+        startPlatform(Map.of());
         try (CallButton button = new CallButton(TestServices.mqttUrl(), buttonId, Clock.systemUTC())) {
             button.connect();
             await().alias("button online in the database").atMost(Duration.ofSeconds(20))

@@ -22,6 +22,12 @@ public enum MessageType {
     TECHNICAL(PageFacts.SAMPLES),
     /** The page about a care duty overdue for two days (关爱提醒). */
     CARE_OVERDUE(PageFacts.SAMPLES),
+    /**
+     * The first round's page about a button press while the database is down ({@code OutagePager}): no incident
+     * code yet, so nothing to reply with; the code follows once the database is back.
+     */
+    OUTAGE_CRITICAL(Map.of(PageFacts.NAME, "欧阳秀英", PageFacts.PROFILE, "86岁，重点老人，",
+            PageFacts.PLACE, "平江街道大儒巷12号3幢2单元502室")),
     /** The SMS to the one who took the case, and the first round, that the elder pressed again (再次求助). */
     PRESSED_AGAIN(PageFacts.PRESSED_AGAIN_SAMPLES),
     /** The well-check to the elder themself: 1 if well, 2 for help. */

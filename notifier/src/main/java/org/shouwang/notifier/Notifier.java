@@ -101,10 +101,12 @@ public final class Notifier {
         viaTwilio.put(NotificationChannel.SMS, twilioSms);
         viaTwilio.put(NotificationChannel.VOICE, new TwilioVoiceChannel(twilio, webhooks));
         Map<NotificationChannel, Channel> viaAliyun = new EnumMap<>(NotificationChannel.class);
-        viaAliyun.put(NotificationChannel.SMS, new org.shouwang.notifier.channel.aliyun.AliyunSmsChannel(aliyun,
-                templates));
-        viaAliyun.put(NotificationChannel.VOICE, new org.shouwang.notifier.channel.aliyun.AliyunVoiceChannel(aliyun,
-                templates));
+        org.shouwang.notifier.channel.aliyun.AliyunSmsChannel aliyunSms =
+                new org.shouwang.notifier.channel.aliyun.AliyunSmsChannel(aliyun, templates);
+        org.shouwang.notifier.channel.aliyun.AliyunVoiceChannel aliyunVoice =
+                new org.shouwang.notifier.channel.aliyun.AliyunVoiceChannel(aliyun, templates);
+        viaAliyun.put(NotificationChannel.SMS, aliyunSms);
+        viaAliyun.put(NotificationChannel.VOICE, aliyunVoice);
         // Each provider's health from its own channels; page attempts are counted once, around the routing (build).
         Map<NotificationChannel, Channel> twilioWatched = MeteredChannel.wrap(viaTwilio, NotifierMetrics.none(),
                 twilioHealth);
@@ -113,12 +115,13 @@ public final class Notifier {
         Map<NotificationChannel, Channel> routed = new EnumMap<>(NotificationChannel.class);
         for (NotificationChannel c : NotificationChannel.values()) {
             if (twilioWatched.containsKey(c) && aliyunWatched.containsKey(c)) {
-                routed.put(c, new ProviderRouting(c, aliyunWatched.get(c), twilioWatched.get(c), routing));
+                java.util.function.Predicate<Page> sends = c == NotificationChannel.SMS
+                        ? page -> page.template() != null && aliyunSms.sends(page.template().type())
+                        : page -> page.template() != null && aliyunVoice.places(page.template().type());
+                routed.put(c, new ProviderRouting(c, aliyunWatched.get(c), twilioWatched.get(c), routing, sends));
             }
         }
         EscalationPlans capped = plans.caps().caps().isEmpty() ? plans.withCaps(ChannelCaps.ALIYUN) : plans;
-        org.shouwang.notifier.channel.aliyun.AliyunSmsChannel aliyunSms =
-                (org.shouwang.notifier.channel.aliyun.AliyunSmsChannel) viaAliyun.get(NotificationChannel.SMS);
         TextMessages texts = new MeteredTexts(new RoutedTexts(
                 new MeteredTexts(aliyunSms, NotifierMetrics.none(), aliyunHealth), aliyunSms::sends,
                 new MeteredTexts(twilioSms, NotifierMetrics.none(), twilioHealth), routing), metrics, null);

@@ -130,7 +130,8 @@ public final class OutagePager {
         }
         String body = via == NotificationChannel.VOICE ? VoiceText.pageDuringOutage(profile.elder(), profile)
                 : SmsText.pageDuringOutage(profile.elder(), profile);
-        Page page = new Page(0, 0, t.contactId(), t.audience(), via, t.phone(), body);
+        Page page = new Page(0, 0, t.contactId(), t.audience(), via, t.phone(), body,
+                PageTemplates.outage(profile.elder(), profile));
         long deadline = System.nanoTime() + SEND_DEADLINE.toNanos();
         long backoff = FIRST_BACKOFF.toMillis();
         while (true) {

@@ -51,6 +51,18 @@ public final class PageTemplates {
         return PageTemplate.of(typeOf(incident), facts);
     }
 
+    /** The page about a press while the database is down: who and where, no incident code yet. */
+    public static PageTemplate outage(Elder elder, ElderProfile profile) {
+        Map<String, String> facts = new HashMap<>();
+        facts.put(PageFacts.NAME, elder.name());
+        String aboutThem = SmsText.facts(profile);
+        if (!aboutThem.isEmpty()) {
+            facts.put(PageFacts.PROFILE, aboutThem);
+        }
+        facts.put(PageFacts.PLACE, SmsText.place(elder));
+        return PageTemplate.of(MessageType.OUTAGE_CRITICAL, facts);
+    }
+
     /** The SMS that the elder pressed again, to the one who took the case and the first round. */
     public static PageTemplate pressedAgain(Incident incident, Elder elder, ElderProfile profile, String takenBy) {
         Map<String, String> facts = new HashMap<>(page(incident, elder, profile, NotificationChannel.SMS).facts());

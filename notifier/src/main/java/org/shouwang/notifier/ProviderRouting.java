@@ -46,12 +46,24 @@ public final class ProviderRouting implements Channel {
     private final Channel domestic;
     private final Channel international;
     private final Mode mode;
+    private final java.util.function.Predicate<Page> domesticSends;
 
     public ProviderRouting(NotificationChannel kind, Channel domestic, Channel international, Mode mode) {
+        this(kind, domestic, international, mode, page -> true);
+    }
+
+    /**
+     * @param domesticSends whether the domestic provider can send a page at all (a template is registered for its
+     *                      type): one it cannot goes through the international provider where that reaches the
+     *                      number (an SMS), rather than be refused for good
+     */
+    public ProviderRouting(NotificationChannel kind, Channel domestic, Channel international, Mode mode,
+                           java.util.function.Predicate<Page> domesticSends) {
         this.kind = kind;
         this.domestic = domestic;
         this.international = international;
         this.mode = mode;
+        this.domesticSends = domesticSends;
     }
 
     /** True for +86 numbers and bare 11-digit mainland mobiles, as staff write them. */
@@ -87,6 +99,12 @@ public final class ProviderRouting implements Channel {
     @Override
     public Delivery send(Page page) throws ChannelException {
         boolean domesticFirst = domesticFirst(page.recipient());
+        if (domesticFirst && !domesticSends.test(page) && otherReaches(true, page.recipient())) {
+            LOG.warn("no domestic template for this page, sent through the other provider [notification: {},"
+                    + " channel: {}, type: {}]", page.notificationId(), kind,
+                    page.template() == null ? "none" : page.template().type());
+            return international.send(page).via(INTERNATIONAL_NAME + "（" + DOMESTIC_NAME + "未登记此类模板）");
+        }
         Channel first = domesticFirst ? domestic : international;
         try {
             return first.send(page).via(domesticFirst ? DOMESTIC_NAME : INTERNATIONAL_NAME);

@@ -89,8 +89,11 @@ public final class AliyunVoiceChannel implements Channel {
                 .setStartTtsParams(startParams)
                 .setMenuKeyMap(menu(template, start.code(), startParams))
                 .setPlayTimes((long) config.playTimes())
-                .setTimeout(Math.toIntExact(config.keyTimeout().toMillis()))
-                .setOutId(String.valueOf(page.notificationId()));
+                .setTimeout(Math.toIntExact(config.keyTimeout().toMillis()));
+        if (page.notificationId() > 0) {
+            // A receipt names the page by it; a call from memory during a database outage has none to name.
+            request.setOutId(String.valueOf(page.notificationId()));
+        }
         IvrCallResponseBody body;
         try {
             body = client.ivrCallWithOptions(request, runtime).getBody();
@@ -105,7 +108,16 @@ public final class AliyunVoiceChannel implements Channel {
         return new Delivery(body.getCallId(), "accepted");
     }
 
+    /** Whether a call of this type can be placed here (a voice template is registered for it). */
+    public boolean places(MessageType type) {
+        return type != null && templates.voice(type).isPresent();
+    }
+
     private List<IvrCallRequestMenuKeyMap> menu(PageTemplate template, String startCode, String startParams) {
+        if (template.type() == MessageType.OUTAGE_CRITICAL) {
+            // No incident to take yet: key 1 would confirm what nothing records. Key 2 hears it again.
+            return List.of(new IvrCallRequestMenuKeyMap().setKey(KEY_AGAIN).setCode(startCode).setTtsParams(startParams));
+        }
         if (template.type() == MessageType.WELL_CHECK) {
             return List.of(answer(KEY_TAKE, MessageType.ELDER_WELL, template),
                     answer(KEY_AGAIN, MessageType.ELDER_HELP, template));

@@ -28,6 +28,8 @@ public final class RegisteredTexts {
             MessageType.MEDIUM, smsPage("用水提醒", "请方便时联系确认"),
             MessageType.TECHNICAL, smsPage("设备提醒", "请方便时联系确认"),
             MessageType.CARE_OVERDUE, smsPage("关爱提醒", "请今日上门或致电，并在平台记录"),
+            MessageType.OUTAGE_CRITICAL, new Text("紧急求助：${name}（${details}）按下一键呼叫，请立即联系或上门。"
+                    + "平台暂时中断，恢复后将发送事件编号，届时回复1表示已接手。", vars("name", "{name}", "details", DETAILS_SMS)),
             MessageType.PRESSED_AGAIN, new Text("再次求助：${name}（${details}）再次${event}。事件${code}已由${taker}接手、尚未结案，"
                     + "请立即联系或上门。", vars("name", "{name}", "details", DETAILS_SMS, "event", "{event}", "code", "{code}",
                     "taker", "{taker}")),
@@ -45,6 +47,9 @@ public final class RegisteredTexts {
             MessageType.MEDIUM, voicePage("异常提醒"),
             MessageType.TECHNICAL, voicePage("异常提醒"),
             MessageType.CARE_OVERDUE, voicePage("异常提醒"),
+            MessageType.OUTAGE_CRITICAL, new Text("这里是守望平台紧急呼叫。${name}，${details}，按下了一键呼叫。"
+                    + "请立即联系老人或上门查看。平台恢复后将发送事件编号。重听请按2。",
+                    vars("name", "{name}", "details", DETAILS_VOICE)),
             MessageType.WELL_CHECK, new Text("${name}您好，这里是守望平台。${reason}，想确认您是否安好。"
                     + "如果您平安，请按1；如果需要帮助，请按2。", vars("name", "{name}", "reason", "{reason}")),
             MessageType.ACK_CONFIRMATION, new Text("已确认由您接手，谢谢。请尽快联系老人或上门查看。再见。", vars()),

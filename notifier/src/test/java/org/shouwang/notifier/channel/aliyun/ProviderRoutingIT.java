@@ -97,6 +97,37 @@ class ProviderRoutingIT {
     }
 
     @Test
+    void aPageWithNoRegisteredTemplateGoesAsTwilioSmsRatherThanNotAtAll() throws Exception {
+        AliyunConfig a = AliyunConfig.of("LTAI-test-key", "test-secret", "守望", "057112345678")
+                .withEndpoints(aliyun.baseUrl());
+        AliyunTemplates templates = AliyunTemplates.parse(AliyunSmsChannelIT.TEMPLATES);
+        TwilioConfig t = TwilioConfig.of("AC" + "0123456789abcdef".repeat(2), "test-token", "+12025550123")
+                .withApiBaseUrl(twilio.baseUrl());
+        AliyunSmsChannel domesticSms = new AliyunSmsChannel(a, templates);
+        AliyunVoiceChannel domesticVoice = new AliyunVoiceChannel(a, templates);
+        Channel checkedSms = new ProviderRouting(NotificationChannel.SMS, domesticSms, new TwilioSmsChannel(t, HOOKS),
+                Mode.BY_NUMBER, p -> p.template() != null && domesticSms.sends(p.template().type()));
+        Channel checkedVoice = new ProviderRouting(NotificationChannel.VOICE, domesticVoice,
+                new TwilioVoiceChannel(t, HOOKS), Mode.BY_NUMBER,
+                p -> p.template() != null && domesticVoice.places(p.template().type()));
+        // The site registered no HIGH template: its SMS still reaches the mainland number, one way, through Twilio.
+        org.shouwang.notifier.PageTemplate high = org.shouwang.notifier.PageTemplate.of(
+                org.shouwang.notifier.MessageType.HIGH, AliyunSmsChannelIT.BUTTON.facts());
+
+        Delivery viaTwilio = checkedSms.send(AliyunSmsChannelIT.page("+8613800000021", NotificationChannel.SMS, high));
+        Delivery registered = checkedSms.send(AliyunSmsChannelIT.page("+8613800000022", NotificationChannel.SMS,
+                AliyunSmsChannelIT.BUTTON));
+        ChannelException call = catchThrowableOfType(() -> checkedVoice.send(AliyunSmsChannelIT.page("+8613800000023",
+                NotificationChannel.VOICE, high)), ChannelException.class);
+
+        assertThat(viaTwilio.provider()).isEqualTo("Twilio（阿里云未登记此类模板）");
+        assertThat(twilio.messages()).singleElement().satisfies(m -> assertThat(m.to()).isEqualTo("+8613800000021"));
+        assertThat(registered.provider()).isEqualTo(ProviderRouting.DOMESTIC_NAME);
+        assertThat(call.isPermanent()).as("Twilio places no call to mainland China: the refusal stands").isTrue();
+        assertThat(twilio.calls()).isEmpty();
+    }
+
+    @Test
     void aPermanentRefusalOrForcedProviderDoesNotFailOver() throws Exception {
         aliyun.failNext(Failure.INVALID_NUMBER, 1);
 

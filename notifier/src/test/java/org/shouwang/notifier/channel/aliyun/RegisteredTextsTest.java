@@ -71,6 +71,18 @@ class RegisteredTextsTest {
                 .isEqualTo(SmsText.pressedAgain(incident(Rule.BUTTON_PRESSED), WANG, KEY_ELDER, "家属联系人 王小明"));
     }
 
+    @Test
+    void theOutageTemplatesFilledAreWhatThePagerFromMemorySays() {
+        for (ElderProfile profile : new ElderProfile[] {null, KEY_ELDER}) {
+            PageTemplate t = PageTemplates.outage(WANG, profile);
+
+            assertThat("【守望】" + filled(RegisteredTexts.SMS.get(t.type()), t))
+                    .isEqualTo(SmsText.pageDuringOutage(WANG, profile));
+            assertThat(filled(RegisteredTexts.VOICE.get(t.type()), t))
+                    .isEqualTo(VoiceText.pageDuringOutage(WANG, profile) + "重听请按2。");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Rule.class)
     void theWellCheckTemplatesFilledAreTheTwilioWellChecks(Rule rule) {
