@@ -14,7 +14,8 @@ import org.shouwang.notifier.ChannelException;
 
 /**
  * 通知服务商 on 设备维护 (issue 13) in headless Chromium: street staff see Twilio working and Alibaba Cloud down after a
- * failed attempt, with why. A community worker's page has no such section. Screenshot in target/screenshots/.
+ * failed attempt, with why; an elder's care team says which provider reaches each number. Screenshots in
+ * target/screenshots/.
  */
 class ProvidersBrowserIT {
 
@@ -48,6 +49,26 @@ class ProvidersBrowserIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("#providers tr[data-provider='twilio']"), "正常"));
             Browser.screenshot(driver, "providers-desktop");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void theElderPageSaysWhichProviderReachesEachContact() throws Exception {
+        long elderId = console.newElder();
+        console.post("/api/elders/" + elderId + "/contacts", new io.vertx.core.json.JsonObject()
+                .put("role", "FAMILY_CONTACT").put("name", "张女儿").put("phone", "13800001111"));
+        ChromeDriver driver = Browser.open(1280, 900, false);
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+            driver.get("http://127.0.0.1:" + console.port + "/#/elder/" + elderId);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user"))).sendKeys("street");
+            driver.findElement(By.id("login-password")).sendKeys(ConsoleHarness.PASSWORD);
+            driver.findElement(By.id("login-submit")).click();
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".team .provider"), "经阿里云"));
+            Browser.screenshot(driver, "contact-provider");
         } finally {
             driver.quit();
         }
