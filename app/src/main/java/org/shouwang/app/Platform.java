@@ -88,8 +88,11 @@ public final class Platform implements AutoCloseable {
                 plans, escalation.retry(), escalation.digest(), escalation.outageJournalPath(), clock,
                 new NotifierMetrics(metrics.registry()));
         Care care = Care.create(stores, notifier, cfg.care().options(), clock);
+        // Presses are written through connections of their own: never waiting for one the readings or the console hold.
+        javax.sql.DataSource pressPool = db.dedicatedPool("shouwang-db-events", 2);
         MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.ingestConfig(), stores.telemetry(), stores.registry(),
-                clock, metrics.registry());
+                new org.shouwang.db.TelemetryStore(pressPool), new org.shouwang.db.RegistryStore(pressPool), clock,
+                metrics.registry());
         RuleStore ruleStore = stores.rules();
         RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::water,
                 ruleStore::record, ruleStore::record, ruleStore::resolution);

@@ -23,10 +23,13 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final boolean timescale;
+    private final HikariConfig settings;
+    private final java.util.List<HikariDataSource> dedicated = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Database(HikariDataSource dataSource, boolean timescale) {
+    private Database(HikariDataSource dataSource, boolean timescale, HikariConfig settings) {
         this.dataSource = dataSource;
         this.timescale = timescale;
+        this.settings = settings;
     }
 
     /** Connects, migrates and returns the database; fails fast when PostgreSQL is unreachable. */
@@ -53,12 +56,14 @@ public final class Database implements AutoCloseable {
         if (registry != null) {
             hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         }
+        HikariConfig settings = new HikariConfig();
+        hikari.copyStateTo(settings);
         HikariDataSource ds = new HikariDataSource(hikari);
         try {
             migrate(ds);
             boolean timescale = timescaleInstalled(ds);
             LOG.info("database ready [timescaledb: {}]", timescale);
-            return new Database(ds, timescale);
+            return new Database(ds, timescale, settings);
         } catch (RuntimeException | SQLException e) {
             ds.close();
             throw new IllegalStateException("database set-up failed: " + e.getMessage(), e);
@@ -84,6 +89,23 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * A pool of {@code size} connections of its own, to the same database, closed with this one: for work that must
+     * never wait for a connection the rest of the platform holds (the presses' writer). Connections open lazily, so
+     * this never fails on a database that is down.
+     */
+    public DataSource dedicatedPool(String name, int size) {
+        HikariConfig hikari = new HikariConfig();
+        settings.copyStateTo(hikari);
+        hikari.setPoolName(name);
+        hikari.setMaximumPoolSize(size);
+        hikari.setMetricsTrackerFactory(null);
+        hikari.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(hikari);
+        dedicated.add(pool);
+        return pool;
+    }
+
     /** True when telemetry lives in TimescaleDB hypertables. */
     public boolean timescale() {
         return timescale;
@@ -101,6 +123,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        dedicated.forEach(HikariDataSource::close);
         dataSource.close();
     }
 }

@@ -29,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread between the MQTT client and the database: takes up to a batch of messages, writes them in
- * one transaction, and only after the commit acknowledges every one of them to the broker and publishes
+ * A thread between the MQTT client and the database (one for readings, one for presses, alarms and statuses):
+ * takes up to a batch of messages, writes them in one transaction, and only after the commit acknowledges every one of them to the broker and publishes
  * the new ones. A failed write is retried with backoff and nothing is acknowledged meanwhile, so the
  * broker keeps (and after a reconnect re-sends) what is not yet durable.
  */
@@ -58,6 +58,7 @@ final class BatchWriter implements Runnable {
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final RejectionLog rejectionLog = new RejectionLog(System::nanoTime);
+    private final String name;
     private volatile Thread thread;
     /** Events announced while their write was failing, until it commits (bounded by the queue's capacity). */
     private final Set<String> announcedAhead = ConcurrentHashMap.newKeySet();
@@ -73,9 +74,10 @@ final class BatchWriter implements Runnable {
     /** System.nanoTime() of the first failure of the write being retried; 0 while writes commit. */
     private volatile long failingSince;
 
-    BatchWriter(BlockingQueue<PendingMessage> queue, IngestConfig config, TelemetryStore store,
+    BatchWriter(String name, BlockingQueue<PendingMessage> queue, IngestConfig config, TelemetryStore store,
                 DeviceDirectory directory, IngestMetrics metrics, Acknowledger acknowledger,
                 Consumer<Announcement> publisher) {
+        this.name = name;
         this.queue = queue;
         this.batchSize = config.batchSize();
         this.batchDelayNanos = config.batchDelay().toNanos();
@@ -87,7 +89,7 @@ final class BatchWriter implements Runnable {
     }
 
     synchronized void start() {
-        thread = new Thread(this, "shouwang-ingest-writer");
+        thread = new Thread(this, name);
         thread.start();
     }
 
@@ -118,7 +120,7 @@ final class BatchWriter implements Runnable {
         // What is still queued was never acknowledged: the broker re-sends it to the next session.
         rejectionLog.flush();
         watchdog.shutdownNow();
-        LOG.info("ingest writer stopped [unwritten: {}]", batch.size() + queue.size());
+        LOG.info("ingest writer stopped [writer: {}, unwritten: {}]", name, batch.size() + queue.size());
     }
 
     private boolean stopping() {

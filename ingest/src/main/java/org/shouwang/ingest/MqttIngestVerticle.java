@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * the broker back); a {@link BatchWriter} thread writes batches and acknowledges each message to the broker
  * only once it is durable (manual acks, persistent session), then publishes the new ones on
  * {@link Addresses#TELEMETRY_ACCEPTED} and {@link Addresses#EVENT_ACCEPTED}.
+ *
+ * <p>Presses apart (issue 15): device events and statuses come in on their own MQTT session, wait in their own
+ * queue and are written by their own writer through their own database connections, so a press never waits
+ * behind a batch of readings, nor behind a readings batch the database keeps refusing for now.
  */
 public final class MqttIngestVerticle extends AbstractVerticle {
 
@@ -41,10 +45,15 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     private final IngestConfig config;
     private final TelemetryStore store;
     private final RegistryStore registry;
+    private final TelemetryStore eventStore;
+    private final RegistryStore eventRegistry;
     private final MessageClassifier classifier;
     private final Clock clock;
     private final IngestMetrics metrics;
+    /** Meter readings, waiting for the readings' writer. */
     private final BlockingQueue<PendingMessage> queue;
+    /** Presses, meter alarms and statuses, waiting for their own writer. */
+    private final BlockingQueue<PendingMessage> eventQueue;
     /** Meter readings: the bulk of the traffic. */
     private final BrokerConnection readings;
     /** Button presses, meter alarms and statuses, on their own session so they never queue behind readings. */
@@ -53,6 +62,7 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     private final AtomicBoolean queueFull = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile BatchWriter writer;
+    private volatile BatchWriter eventWriter;
 
     /**
      * @param clock  the platform clock that device timestamps are checked against
@@ -60,15 +70,30 @@ public final class MqttIngestVerticle extends AbstractVerticle {
      */
     public MqttIngestVerticle(IngestConfig config, TelemetryStore store, RegistryStore registry, Clock clock,
                               MeterRegistry meters) {
+        this(config, store, registry, store, registry, clock, meters);
+    }
+
+    /**
+     * As above, the presses' writer using {@code eventStore} and {@code eventRegistry}: over a connection pool of
+     * their own, so a press never waits for a connection the readings hold.
+     */
+    public MqttIngestVerticle(IngestConfig config, TelemetryStore store, RegistryStore registry,
+                              TelemetryStore eventStore, RegistryStore eventRegistry, Clock clock,
+                              MeterRegistry meters) {
         this.config = config;
         this.metrics = new IngestMetrics(meters);
         this.store = store;
         this.registry = registry;
+        this.eventStore = eventStore;
+        this.eventRegistry = eventRegistry;
         this.classifier = new MessageClassifier(config.limits(), clock);
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
-        Gauge.builder(IngestMetrics.PREFIX + "queue.depth", queue, BlockingQueue::size)
+        this.eventQueue = new ArrayBlockingQueue<>(config.queueCapacity());
+        Gauge.builder(IngestMetrics.PREFIX + "queue.depth", this, MqttIngestVerticle::queueDepth)
                 .description("Messages received and not yet written").register(meters);
+        Gauge.builder(IngestMetrics.PREFIX + "events.queue.depth", eventQueue, BlockingQueue::size)
+                .description("Presses, meter alarms and statuses received and not yet written").register(meters);
         AtomicLong connectionNumbers = new AtomicLong();
         List<String> readingFilters = config.subscriptionFilters(Topics.Channel.TELEMETRY);
         List<String> alarmFilters = config.subscriptionFilters(Topics.Channel.EVENT, Topics.Channel.STATUS);
@@ -77,21 +102,28 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         List<String> notForAlarms = new ArrayList<>(readingFilters);
         notForAlarms.addAll(config.otherModeFilters(Topics.Channel.values()));
         this.readings = new BrokerConnection(config, config.clientId(), readingFilters, notForReadings,
-                connectionNumbers, metrics, this::onMessage);
+                connectionNumbers, metrics, (topic, message, connection) -> onMessage(queue, topic, message,
+                connection));
         this.alarms = new BrokerConnection(config, config.alarmClientId(), alarmFilters, notForAlarms,
-                connectionNumbers, metrics, this::onMessage);
+                connectionNumbers, metrics, (topic, message, connection) -> onMessage(eventQueue, topic, message,
+                connection));
     }
 
     @Override
     public void start(Promise<Void> startPromise) {
-        DeviceDirectory directory = new DeviceDirectory(registry::activeDeviceKinds,
-                id -> registry.findDevice(id).filter(Device::active).map(Device::kind), System::nanoTime);
+        DeviceDirectory directory = directory(registry);
+        DeviceDirectory eventDirectory = directory(eventRegistry);
         vertx.executeBlocking(() -> {
                     directory.reload();
+                    eventDirectory.reload();
                     return null;
                 })
                 .compose(v -> {
-                    writer = new BatchWriter(queue, config, store, directory, metrics, this::ack, this::publish);
+                    eventWriter = new BatchWriter("shouwang-ingest-events-writer", eventQueue, config, eventStore,
+                            eventDirectory, metrics, this::ack, this::publish);
+                    eventWriter.start();
+                    writer = new BatchWriter("shouwang-ingest-writer", queue, config, store, directory, metrics,
+                            this::ack, this::publish);
                     writer.start();
                     return alarms.open(context).compose(opened -> readings.open(context));
                 })
@@ -106,6 +138,12 @@ public final class MqttIngestVerticle extends AbstractVerticle {
                     }).transform(closed -> Future.<Void>failedFuture(e));
                 })
                 .onComplete(startPromise);
+    }
+
+    /** Each writer keeps its own: the directory is used by one thread only. */
+    private static DeviceDirectory directory(RegistryStore registry) {
+        return new DeviceDirectory(registry::activeDeviceKinds,
+                id -> registry.findDevice(id).filter(Device::active).map(Device::kind), System::nanoTime);
     }
 
     @Override
@@ -127,7 +165,14 @@ public final class MqttIngestVerticle extends AbstractVerticle {
      */
     public boolean writerCommitting() {
         BatchWriter w = writer;
-        return w != null && w.committing();
+        BatchWriter e = eventWriter;
+        return w != null && w.committing() && e != null && e.committing();
+    }
+
+    /** False while the presses' writer cannot commit; it goes on while the readings' writer retries. */
+    public boolean eventWriterCommitting() {
+        BatchWriter e = eventWriter;
+        return e != null && e.committing();
     }
 
     public IngestMetrics metrics() {
@@ -136,11 +181,11 @@ public final class MqttIngestVerticle extends AbstractVerticle {
 
     /** Messages received and not yet written. */
     public int queueDepth() {
-        return queue.size();
+        return queue.size() + eventQueue.size();
     }
 
     /** Runs on Paho's callback thread: read, validate, queue. Never touches the database, never throws. */
-    private void onMessage(String topic, MqttMessage message, long connection) {
+    private void onMessage(BlockingQueue<PendingMessage> queue, String topic, MqttMessage message, long connection) {
         metrics.countReceived(message.isDuplicate());
         byte[] payload = message.getPayload();
         PendingMessage pending = new PendingMessage(topic, payload, message.getId(), message.getQos(), connection,
@@ -189,9 +234,11 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         // Disconnect first: whatever the writer has not committed stays un-acknowledged and the broker re-sends it.
         alarms.close();
         readings.close();
-        BatchWriter w = writer;
-        if (w != null && !w.stop(WRITER_STOP_TIMEOUT)) {
-            LOG.warn("ingest writer still busy after {} s; its batch stays un-acknowledged", WRITER_STOP_TIMEOUT.toSeconds());
+        for (BatchWriter w : new BatchWriter[] {writer, eventWriter}) {
+            if (w != null && !w.stop(WRITER_STOP_TIMEOUT)) {
+                LOG.warn("ingest writer still busy after {} s; its batch stays un-acknowledged",
+                        WRITER_STOP_TIMEOUT.toSeconds());
+            }
         }
         LOG.info("ingest stopped [{}]", metrics);
     }

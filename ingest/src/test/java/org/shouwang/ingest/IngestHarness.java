@@ -88,8 +88,14 @@ final class IngestHarness implements AutoCloseable {
                 .withSharedGroup(TestServices.mqttIsEmbedded() ? null : "it-" + run);
     }
 
+    /** As the platform deploys it: the presses' writer on a pool of its own. */
     MqttIngestVerticle deploy(IngestConfig config) throws Exception {
-        return deploy(config, db.dataSource(), Clock.systemUTC());
+        DataSource presses = db.dedicatedPool("it-events-" + run, 2);
+        MqttIngestVerticle verticle = new MqttIngestVerticle(config, new TelemetryStore(db.dataSource()),
+                new RegistryStore(db.dataSource()), new TelemetryStore(presses), new RegistryStore(presses),
+                Clock.systemUTC(), new SimpleMeterRegistry());
+        await(vertx.deployVerticle(verticle));
+        return verticle;
     }
 
     MqttIngestVerticle deploy(IngestConfig config, DataSource ds, Clock clock) throws Exception {
