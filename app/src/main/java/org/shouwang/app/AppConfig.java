@@ -51,7 +51,8 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
 
     /** What ingest runs with: where the broker is ({@code mqtt}) and how it batches ({@code ingest}). */
     public IngestConfig ingestConfig() {
-        return mqtt.options().withBatching(ingest.batchSize(), ingest.batchDelay(), ingest.queueCapacity());
+        return mqtt.options().withBatching(ingest.batchSize(), ingest.batchDelay(), ingest.queueCapacity())
+                .withWriters(ingest.writers());
     }
 
     /** Where PostgreSQL is; validated by {@link DatabaseConfig}. */
@@ -103,13 +104,13 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
     }
 
     /** Batching of durable writes; validated by {@link IngestConfig}. */
-    public record Ingest(int batchSize, Duration batchDelay, int queueCapacity) {
+    public record Ingest(int batchSize, Duration batchDelay, int queueCapacity, int writers) {
         static final Ingest DEFAULTS = new Ingest(IngestConfig.DEFAULT_BATCH_SIZE, IngestConfig.DEFAULT_BATCH_DELAY,
-                IngestConfig.DEFAULT_QUEUE_CAPACITY);
+                IngestConfig.DEFAULT_QUEUE_CAPACITY, IngestConfig.DEFAULT_WRITERS);
 
         public Ingest {
             validated("ingest", () -> IngestConfig.of(IngestConfig.DEFAULT_BROKER_URL, IngestConfig.DEFAULT_CLIENT_ID)
-                    .withBatching(batchSize, batchDelay, queueCapacity));
+                    .withBatching(batchSize, batchDelay, queueCapacity).withWriters(writers));
         }
     }
 

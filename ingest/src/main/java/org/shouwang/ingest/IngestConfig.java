@@ -39,9 +39,12 @@ import org.shouwang.model.Topics;
  * @param queueCapacity messages held between the MQTT client and the writer; when full, the MQTT client
  *                      stops reading so the broker holds the rest (default {@value #DEFAULT_QUEUE_CAPACITY})
  * @param limits        payload bounds (default {@link PayloadLimits#DEFAULTS})
+ * @param writers       readings' writers, each with its own queue and transactions; a meter's readings always go
+ *                      to the same one (by its id), so they are written and announced in order (default
+ *                      {@value #DEFAULT_WRITERS}). Presses, alarms and statuses have a writer of their own besides.
  */
 public record IngestConfig(String brokerUrl, String clientId, String username, String password, String sharedGroup,
-                           int batchSize, Duration batchDelay, int queueCapacity, PayloadLimits limits) {
+                           int batchSize, Duration batchDelay, int queueCapacity, PayloadLimits limits, int writers) {
 
     /** The group name earlier versions used by default; its filters are dropped from a plain session. */
     public static final String LEGACY_SHARED_GROUP = "shouwang-ingest";
@@ -51,6 +54,7 @@ public record IngestConfig(String brokerUrl, String clientId, String username, S
     public static final int DEFAULT_BATCH_SIZE = 200;
     public static final Duration DEFAULT_BATCH_DELAY = Duration.ofMillis(50);
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+    public static final int DEFAULT_WRITERS = 2;
 
     private static final List<String> SCHEMES = List.of("tcp://", "ssl://", "ws://", "wss://");
 
@@ -78,6 +82,20 @@ public record IngestConfig(String brokerUrl, String clientId, String username, S
             throw new IllegalArgumentException("queueCapacity must hold at least one batch (" + batchSize + ")");
         }
         limits = limits == null ? PayloadLimits.DEFAULTS : limits;
+        if (writers < 1 || writers > 16) {
+            throw new IllegalArgumentException("writers must be within 1..16, was " + writers);
+        }
+        if (queueCapacity / writers < batchSize) {
+            throw new IllegalArgumentException("queueCapacity must hold a batch (" + batchSize + ") for each of the "
+                    + writers + " writers");
+        }
+    }
+
+    /** With the default number of readings' writers. */
+    public IngestConfig(String brokerUrl, String clientId, String username, String password, String sharedGroup,
+                        int batchSize, Duration batchDelay, int queueCapacity, PayloadLimits limits) {
+        this(brokerUrl, clientId, username, password, sharedGroup, batchSize, batchDelay, queueCapacity, limits,
+                DEFAULT_WRITERS);
     }
 
     /** Defaults for everything but where the broker is and who ingest is. */
@@ -88,22 +106,28 @@ public record IngestConfig(String brokerUrl, String clientId, String username, S
 
     public IngestConfig withCredentials(String username, String password) {
         return new IngestConfig(brokerUrl, clientId, username, password, sharedGroup, batchSize, batchDelay,
-                queueCapacity, limits);
+                queueCapacity, limits, writers);
     }
 
     /** A group name, or null for a plain subscription (needed with Moquette). */
     public IngestConfig withSharedGroup(String group) {
         return new IngestConfig(brokerUrl, clientId, username, password, group, batchSize, batchDelay,
-                queueCapacity, limits);
+                queueCapacity, limits, writers);
     }
 
     public IngestConfig withBatching(int size, Duration delay, int capacity) {
-        return new IngestConfig(brokerUrl, clientId, username, password, sharedGroup, size, delay, capacity, limits);
+        return new IngestConfig(brokerUrl, clientId, username, password, sharedGroup, size, delay, capacity, limits,
+                writers);
     }
 
     public IngestConfig withLimits(PayloadLimits payloadLimits) {
         return new IngestConfig(brokerUrl, clientId, username, password, sharedGroup, batchSize, batchDelay,
-                queueCapacity, payloadLimits);
+                queueCapacity, payloadLimits, writers);
+    }
+
+    public IngestConfig withWriters(int readingWriters) {
+        return new IngestConfig(brokerUrl, clientId, username, password, sharedGroup, batchSize, batchDelay,
+                queueCapacity, limits, readingWriters);
     }
 
     /** The three device channels, shared within {@link #sharedGroup} when one is set. */
@@ -142,6 +166,6 @@ public record IngestConfig(String brokerUrl, String clientId, String username, S
         return "IngestConfig[brokerUrl=" + brokerUrl + ", clientId=" + clientId + ", username=" + username
                 + ", password=" + (password == null ? "null" : "***") + ", sharedGroup=" + sharedGroup
                 + ", batchSize=" + batchSize + ", batchDelay=" + batchDelay + ", queueCapacity=" + queueCapacity
-                + ", limits=" + limits + "]";
+                + ", limits=" + limits + ", writers=" + writers + "]";
     }
 }

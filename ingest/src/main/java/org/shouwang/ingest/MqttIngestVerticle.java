@@ -50,8 +50,8 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     private final MessageClassifier classifier;
     private final Clock clock;
     private final IngestMetrics metrics;
-    /** Meter readings, waiting for the readings' writer. */
-    private final BlockingQueue<PendingMessage> queue;
+    /** Meter readings, waiting for their writer: one queue per readings' writer, a meter always in the same. */
+    private final List<BlockingQueue<PendingMessage>> queues;
     /** Presses, meter alarms and statuses, waiting for their own writer. */
     private final BlockingQueue<PendingMessage> eventQueue;
     /** Meter readings: the bulk of the traffic. */
@@ -61,7 +61,7 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean queueFull = new AtomicBoolean();
     private volatile boolean stopping;
-    private volatile BatchWriter writer;
+    private final List<BatchWriter> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile BatchWriter eventWriter;
 
     /**
@@ -88,7 +88,11 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         this.eventRegistry = eventRegistry;
         this.classifier = new MessageClassifier(config.limits(), clock);
         this.clock = clock;
-        this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        List<BlockingQueue<PendingMessage>> readingQueues = new ArrayList<>();
+        for (int i = 0; i < config.writers(); i++) {
+            readingQueues.add(new ArrayBlockingQueue<>(config.queueCapacity() / config.writers()));
+        }
+        this.queues = List.copyOf(readingQueues);
         this.eventQueue = new ArrayBlockingQueue<>(config.queueCapacity());
         Gauge.builder(IngestMetrics.PREFIX + "queue.depth", this, MqttIngestVerticle::queueDepth)
                 .description("Messages received and not yet written").register(meters);
@@ -102,7 +106,7 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         List<String> notForAlarms = new ArrayList<>(readingFilters);
         notForAlarms.addAll(config.otherModeFilters(Topics.Channel.values()));
         this.readings = new BrokerConnection(config, config.clientId(), readingFilters, notForReadings,
-                connectionNumbers, metrics, (topic, message, connection) -> onMessage(queue, topic, message,
+                connectionNumbers, metrics, (topic, message, connection) -> onMessage(null, topic, message,
                 connection));
         this.alarms = new BrokerConnection(config, config.alarmClientId(), alarmFilters, notForAlarms,
                 connectionNumbers, metrics, (topic, message, connection) -> onMessage(eventQueue, topic, message,
@@ -111,10 +115,15 @@ public final class MqttIngestVerticle extends AbstractVerticle {
 
     @Override
     public void start(Promise<Void> startPromise) {
-        DeviceDirectory directory = directory(registry);
+        // Each writer thread keeps its own directory: a directory is used by one thread only.
+        List<DeviceDirectory> directories = new ArrayList<>();
+        queues.forEach(q -> directories.add(directory(registry)));
         DeviceDirectory eventDirectory = directory(eventRegistry);
+        DeviceDirectory directory = directories.get(0);
         vertx.executeBlocking(() -> {
-                    directory.reload();
+                    for (DeviceDirectory d : directories) {
+                        d.reload();
+                    }
                     eventDirectory.reload();
                     return null;
                 })
@@ -122,9 +131,12 @@ public final class MqttIngestVerticle extends AbstractVerticle {
                     eventWriter = new BatchWriter("shouwang-ingest-events-writer", eventQueue, config, eventStore,
                             eventDirectory, metrics, this::ack, this::publish);
                     eventWriter.start();
-                    writer = new BatchWriter("shouwang-ingest-writer", queue, config, store, directory, metrics,
-                            this::ack, this::publish);
-                    writer.start();
+                    for (int i = 0; i < queues.size(); i++) {
+                        BatchWriter w = new BatchWriter("shouwang-ingest-writer-" + (i + 1), queues.get(i), config,
+                                store, directories.get(i), metrics, this::ack, this::publish);
+                        writers.add(w);
+                        w.start();
+                    }
                     return alarms.open(context).compose(opened -> readings.open(context));
                 })
                 .onSuccess(v -> LOG.info("ingest started [broker: {}, client: {}, shared group: {}, devices: {}]",
@@ -164,9 +176,9 @@ public final class MqttIngestVerticle extends AbstractVerticle {
      * nothing it receives becomes durable or is announced. For the readiness check.
      */
     public boolean writerCommitting() {
-        BatchWriter w = writer;
         BatchWriter e = eventWriter;
-        return w != null && w.committing() && e != null && e.committing();
+        return !writers.isEmpty() && writers.stream().allMatch(BatchWriter::committing) && e != null
+                && e.committing();
     }
 
     /** False while the presses' writer cannot commit; it goes on while the readings' writer retries. */
@@ -181,15 +193,16 @@ public final class MqttIngestVerticle extends AbstractVerticle {
 
     /** Messages received and not yet written. */
     public int queueDepth() {
-        return queue.size() + eventQueue.size();
+        return queues.stream().mapToInt(BlockingQueue::size).sum() + eventQueue.size();
     }
 
     /** Runs on Paho's callback thread: read, validate, queue. Never touches the database, never throws. */
-    private void onMessage(BlockingQueue<PendingMessage> queue, String topic, MqttMessage message, long connection) {
+    private void onMessage(BlockingQueue<PendingMessage> to, String topic, MqttMessage message, long connection) {
         metrics.countReceived(message.isDuplicate());
         byte[] payload = message.getPayload();
         PendingMessage pending = new PendingMessage(topic, payload, message.getId(), message.getQos(), connection,
                 classifier.classify(topic, payload));
+        BlockingQueue<PendingMessage> queue = to != null ? to : readingQueue(pending.inbound().deviceId());
         LOG.debug("message received [topic: {}, mqtt id: {}, dup: {}]", topic, message.getId(), message.isDuplicate());
         try {
             while (!queue.offer(pending, 100, TimeUnit.MILLISECONDS)) {
@@ -204,6 +217,11 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A meter's readings always wait in the same queue, so one writer writes and announces them in order. */
+    private BlockingQueue<PendingMessage> readingQueue(String deviceId) {
+        return queues.get(deviceId == null ? 0 : Math.floorMod(deviceId.hashCode(), queues.size()));
     }
 
     /** Acknowledges on the session and connection the message came in on; otherwise the broker re-sends it. */
@@ -234,7 +252,9 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         // Disconnect first: whatever the writer has not committed stays un-acknowledged and the broker re-sends it.
         alarms.close();
         readings.close();
-        for (BatchWriter w : new BatchWriter[] {writer, eventWriter}) {
+        List<BatchWriter> all = new ArrayList<>(writers);
+        all.add(eventWriter);
+        for (BatchWriter w : all) {
             if (w != null && !w.stop(WRITER_STOP_TIMEOUT)) {
                 LOG.warn("ingest writer still busy after {} s; its batch stays un-acknowledged",
                         WRITER_STOP_TIMEOUT.toSeconds());

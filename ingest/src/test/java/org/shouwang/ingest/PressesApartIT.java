@@ -73,6 +73,38 @@ class PressesApartIT {
         }
     }
 
+    @Test
+    void withSeveralReadingsWritersEachMetersReadingsAreWrittenAndAnnouncedInOrder() throws Exception {
+        assertThat(h.config("any").writers()).as("the default runs more than one readings' writer").isGreaterThan(1);
+        List<String> meters = List.of(h.register("meter", DeviceKind.WATER_METER),
+                h.register("meter", DeviceKind.WATER_METER), h.register("meter", DeviceKind.WATER_METER));
+        java.util.Map<String, List<String>> sent = new java.util.HashMap<>();
+        List<WaterMeter> clients = new ArrayList<>();
+        try {
+            for (String id : meters) {
+                WaterMeter m = new WaterMeter(h.mqttUrl, id, Clock.systemUTC());
+                m.connect();
+                clients.add(m);
+                sent.put(id, new ArrayList<>());
+            }
+            for (int i = 0; i < 40; i++) {
+                for (WaterMeter m : clients) {
+                    sent.get(m.deviceId()).add(m.reportUse(0.2, Duration.ofMinutes(1), 0.0));
+                }
+            }
+            await().alias("every reading announced").atMost(WAIT).until(() -> meters.stream().allMatch(id ->
+                    h.telemetryOnBus.stream().filter(t -> t.deviceId().equals(id)).count() == 40));
+        } finally {
+            for (WaterMeter m : clients) {
+                m.close();
+            }
+        }
+        for (String id : meters) {
+            assertThat(h.telemetryOnBus.stream().filter(t -> t.deviceId().equals(id)).map(t -> t.msgId()).toList())
+                    .as("meter %s in the order it sent", id).containsExactlyElementsOf(sent.get(id));
+        }
+    }
+
     private static void sql(String statement) throws Exception {
         try (Connection c = h.db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(statement);
