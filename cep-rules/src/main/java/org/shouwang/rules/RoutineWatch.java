@@ -32,13 +32,17 @@ final class RoutineWatch {
     }
 
     private static final class Meter {
-        final TreeMap<LocalDate, DaySlots.Masks> days = new TreeMap<>();
+        final SlotDays days = new SlotDays();
         long lastWetEnd = Long.MIN_VALUE;
         long watchFrom = Long.MIN_VALUE;
         long judgedUntil = Long.MIN_VALUE;
         long raisedSince = Long.MIN_VALUE;
         Routine routine;
-        String learnedKey;
+        // What the routine was learned for (a record or string key per meter cost ~100 bytes more each).
+        long learnedDay;
+        double learnedSensitivity;
+        Duration learnedFloor;
+        int learnedAbsences;
     }
 
     private final Map<String, Meter> meters = new HashMap<>();
@@ -51,7 +55,7 @@ final class RoutineWatch {
         Meter m = meters.computeIfAbsent(deviceId, id -> new Meter());
         boolean resumed = false;
         for (WaterInterval i : intervals) {
-            DaySlots.add(m.days, i.start(), i.end(), i.liters());
+            m.days.add(i.start(), i.end(), i.liters());
             if (DaySlots.isWet(i.start(), i.end(), i.liters())) {
                 long end = i.end().toEpochMilli();
                 if (m.raisedSince != Long.MIN_VALUE && end > m.raisedSince) {
@@ -60,7 +64,6 @@ final class RoutineWatch {
                 m.lastWetEnd = Math.max(m.lastWetEnd, end);
             }
         }
-        prune(m);
         if (resumed) {
             m.raisedSince = Long.MIN_VALUE;
             return Optional.of(new Verdict(false, m.lastWetEnd, "已恢复用水"));
@@ -96,21 +99,15 @@ final class RoutineWatch {
      */
     void restore(String deviceId, Map<LocalDate, DaySlots.Masks> days, List<WaterInterval> used, long coveredUntil) {
         Meter m = meters.computeIfAbsent(deviceId, id -> new Meter());
-        days.forEach((d, masks) -> m.days.computeIfAbsent(d, k -> new DaySlots.Masks()).addAll(masks));
+        // Oldest first: a day too old to keep once the newest is in is dropped on arrival, as pruning dropped it.
+        new TreeMap<>(days).forEach(m.days::add);
         for (WaterInterval i : used) {
-            DaySlots.add(m.days, i.start(), i.end(), i.liters());
+            m.days.add(i.start(), i.end(), i.liters());
             if (DaySlots.isWet(i.start(), i.end(), i.liters())) {
                 m.lastWetEnd = Math.max(m.lastWetEnd, i.end().toEpochMilli());
             }
         }
-        for (Map.Entry<LocalDate, DaySlots.Masks> e : m.days.descendingMap().entrySet()) {
-            int last = lastWet(e.getValue());
-            if (last >= 0) {
-                m.lastWetEnd = Math.max(m.lastWetEnd, DaySlots.start(e.getKey(), last).toEpochMilli() + DaySlots.SLOT_MS);
-                break;
-            }
-        }
-        prune(m);
+        m.lastWetEnd = Math.max(m.lastWetEnd, m.days.lastWetEnd());
     }
 
     /**
@@ -166,10 +163,15 @@ final class RoutineWatch {
     private static Routine routine(Meter m, LocalDate day, RuleThresholds t, boolean extremeWeather,
                                    List<Absence> absences) {
         double sensitivity = t.routineSensitivity() * (extremeWeather ? Routine.EXTREME_WEATHER_SENSITIVITY : 1.0);
-        String key = day + "/" + sensitivity + "/" + t.routineFloor() + "/" + absences.hashCode();
-        if (m.routine == null || !key.equals(m.learnedKey)) {
-            m.routine = Routine.learn(m.days, Routine.absentDays(absences, day), day, sensitivity, t.routineFloor());
-            m.learnedKey = key;
+        int absent = absences.hashCode();
+        if (m.routine == null || m.learnedDay != day.toEpochDay() || Double.compare(m.learnedSensitivity, sensitivity) != 0
+                || !t.routineFloor().equals(m.learnedFloor) || m.learnedAbsences != absent) {
+            m.routine = Routine.learn(m.days.view(), Routine.absentDays(absences, day), day, sensitivity,
+                    t.routineFloor());
+            m.learnedDay = day.toEpochDay();
+            m.learnedSensitivity = sensitivity;
+            m.learnedFloor = t.routineFloor();
+            m.learnedAbsences = absent;
         }
         return m.routine;
     }
@@ -186,23 +188,5 @@ final class RoutineWatch {
             }
         }
         return latest;
-    }
-
-    private static int lastWet(DaySlots.Masks m) {
-        for (int s = DaySlots.SLOTS - 1; s >= 0; s--) {
-            if (m.wet(s)) {
-                return s;
-            }
-        }
-        return -1;
-    }
-
-    /** Keeps the learned days and the two before them (a gap in progress reaches back into them). */
-    private static void prune(Meter m) {
-        if (m.days.isEmpty()) {
-            return;
-        }
-        LocalDate keepFrom = m.days.lastKey().minusDays(Routine.LEARN_DAYS + 2);
-        m.days.headMap(keepFrom).clear();
     }
 }

@@ -89,7 +89,9 @@ final class UseLedger {
 
     private void recompute() {
         double sum = 0;
-        for (Map.Entry<Long, Double> use : uses.descendingMap().entrySet()) {
+        // Walked by lowerEntry, not descendingMap(): the map keeps a descending view once asked for one, ~90 bytes
+        // a meter for as long as the meter is watched (issue 15).
+        for (Map.Entry<Long, Double> use = uses.lastEntry(); use != null; use = uses.lowerEntry(use.getKey())) {
             sum += use.getValue();
             if (sum >= minLiters) {
                 anchor = Math.max(anchor, use.getKey());

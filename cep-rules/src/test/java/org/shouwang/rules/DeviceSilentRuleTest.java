@@ -48,6 +48,23 @@ class DeviceSilentRuleTest {
     }
 
     @Test
+    void aDeadlineAtAnOddMillisecondFiresAtThatMillisecondNotOneBefore() {
+        // The timer waits (dueAt - now) / 1000.0 seconds (timers.epl): a deadline that is no whole second away
+        // must still fall on its own millisecond.
+        Duration last = h(5).plusMillis(1_234_567);
+        rules.report(METER, last);
+
+        rules.clockTo(last.plus(h(3)).minusMillis(1));
+        assertThat(rules.alerts).isEmpty();
+        rules.clockTo(last.plus(h(3)));
+
+        assertThat(rules.alerts).singleElement().satisfies(alert -> {
+            assertThat(alert.rule()).isEqualTo(Rule.DEVICE_SILENT);
+            assertThat(alert.at()).isEqualTo(at(last.plus(h(3))));
+        });
+    }
+
+    @Test
     void raisesOnceAndClearsWhenTheMeterReportsAgain() {
         rules.report(METER, h(0));
         rules.clockTo(h(30));

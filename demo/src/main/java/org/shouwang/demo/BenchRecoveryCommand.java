@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -46,6 +48,21 @@ final class BenchRecoveryCommand implements Callable<Integer> {
             + " CASE WHEN (i + q) % 4 = 0 THEN (i * 7 + q * 13) % 20 ELSE 0 END, 'r' || q"
             + " FROM generate_series(0, ? - 1) q CROSS JOIN generate_series(1, ?) i";
 
+    /**
+     * Whole days as TelemetryStore leaves them in {@code rules_meter_day}: every quarter hour covered by one 15-min
+     * reading arriving 5 s after its end, wet in every fourth slot as the readings above ({@code (i + q) % 4 = 0}),
+     * battery 90. Slot days are what a restart learns the routine from (V18), so the seed arms every meter's routine.
+     */
+    private static final String ROLLUP = "INSERT INTO rules_meter_day (device_id, day, liters, intervals, min_start,"
+            + " max_end, min_ts, max_ts, last_received, battery_ts, battery_received, battery, covered_slots, wet_slots)"
+            + " SELECT 'bm' || i, d::date, 150 + i % 100, 96, t, t + interval '1 day', t + interval '15 minutes',"
+            + " t + interval '1 day', t + interval '1 day' - interval '10 minutes', t + interval '1 day',"
+            + " t + interval '1 day' - interval '10 minutes', 90, repeat('1', 96)::bit(96),"
+            + " repeat(overlay('0000' placing '1' from (4 - i % 4) % 4 + 1 for 1), 24)::bit(96)"
+            + " FROM generate_series(1, ?) i,"
+            + " generate_series(?::date, ?::date, interval '1 day') d,"
+            + " LATERAL (SELECT (d::date::timestamp AT TIME ZONE 'Asia/Shanghai') AS t) s";
+
     @Option(names = "--db-url", required = true, description = "an empty database to seed (JDBC URL)")
     String dbUrl;
 
@@ -55,16 +72,25 @@ final class BenchRecoveryCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "3", description = "days of 15-minute readings (default ${DEFAULT-VALUE})")
     int days;
 
+    @Option(names = "--hours", defaultValue = "0",
+            description = "seed only the last this many hours as readings (default: --days whole)")
+    int hours;
+
+    @Option(names = "--rollup-days", defaultValue = "0",
+            description = "days before the readings written straight into rules_meter_day (V13 digest and V18 slots),"
+                    + " as TelemetryStore would have kept them, instead of as readings (default ${DEFAULT-VALUE})")
+    int rollupDays;
+
     @Option(names = "--skip-seed", description = "the database was seeded by an earlier run: time recovery only")
     boolean skipSeed;
 
     @Override
     public Integer call() throws Exception {
-        int quarters = days * 96;
+        int quarters = hours > 0 ? hours * 4 : days * 96;
         try (Database db = Database.open(new DatabaseConfig(dbUrl, null, null, 4))) {
             DataSource ds = db.dataSource();
             if (!skipSeed) {
-                seed(ds, Instant.now().minus(Duration.ofDays(days)), quarters);
+                seed(ds, Instant.now().minus(Duration.ofMinutes(15L * quarters)), quarters);
             }
             long readings = count(ds, "SELECT count(*) FROM telemetry");
             Vertx vertx = Vertx.vertx();
@@ -104,6 +130,13 @@ final class BenchRecoveryCommand implements Callable<Integer> {
         }
         // What TelemetryStore keeps per meter and day as it writes; the seed bypasses it.
         MeterDays.rebuild(ds, start);
+        if (rollupDays > 0) {
+            // Older days straight as rollup rows (seeding them as readings took 24 min per 3 days at 100 k meters).
+            LocalDate firstReadingDay = LocalDate.ofInstant(start, ZoneId.of("Asia/Shanghai"));
+            try (Connection c = ds.getConnection()) {
+                update(c, ROLLUP, meters, firstReadingDay.minusDays(rollupDays), firstReadingDay.minusDays(1));
+            }
+        }
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("VACUUM ANALYZE rules_meter_day");
         }

@@ -76,24 +76,27 @@ public final class Routine {
         int[] typical = new int[DaySlots.SLOTS];
         double divisor = sensitivity > 0 ? sensitivity : 1.0;
         int floorMinutes = (int) floor.toMinutes();
-        List<int[]> gapsByDay = new ArrayList<>();
-        for (LocalDate d : learned) {
-            gapsByDay.add(gaps(days, d));
+        int[][] gapsByDay = new int[learned.size()][];
+        for (int i = 0; i < gapsByDay.length; i++) {
+            gapsByDay[i] = gaps(days, learned.get(i));
         }
+        // Primitive arrays, not boxed lists: a restart learns every meter's routine at once (issue 15).
+        int[] gaps = new int[gapsByDay.length];
+        int[] around = new int[gapsByDay.length];
         for (int slot = 0; slot < DaySlots.SLOTS; slot++) {
-            List<Integer> gaps = new ArrayList<>();
-            List<Integer> around = new ArrayList<>();
+            int known = 0;
+            int wide = 0;
             for (int[] dayGaps : gapsByDay) {
                 if (dayGaps[slot] >= 0) {
-                    gaps.add(dayGaps[slot]);
+                    gaps[known++] = dayGaps[slot];
                 }
                 int widest = widest(dayGaps, slot);
                 if (widest >= 0) {
-                    around.add(widest);
+                    around[wide++] = widest;
                 }
             }
-            int high = quantile(around, QUANTILE);
-            typical[slot] = quantile(gaps, 0.5);
+            int high = quantile(around, wide, QUANTILE);
+            typical[slot] = quantile(gaps, known, 0.5);
             // The sensitivity scales the margin only: no setting makes the limit shorter than what the home showed.
             int stretched = high + (int) Math.ceil((high * (FACTOR - 1) + PAD.toMinutes()) / divisor);
             limits[slot] = Math.max(floorMinutes, stretched);
@@ -188,12 +191,17 @@ public final class Routine {
 
     /** The value at rank ceil(q * n) of the sorted values (n = 1: that value); 0 for none. */
     static int quantile(List<Integer> values, double q) {
-        if (values.isEmpty()) {
+        return quantile(values.stream().mapToInt(Integer::intValue).toArray(), values.size(), q);
+    }
+
+    /** As {@link #quantile(List, double)} over the first {@code n} values (sorted in place). */
+    private static int quantile(int[] values, int n, double q) {
+        if (n == 0) {
             return 0;
         }
-        int[] sorted = values.stream().mapToInt(Integer::intValue).sorted().toArray();
-        int rank = (int) Math.ceil(q * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        Arrays.sort(values, 0, n);
+        int rank = (int) Math.ceil(q * n);
+        return values[Math.max(0, Math.min(n - 1, rank - 1))];
     }
 
     /** True once enough days were learned for the routine to judge. */
