@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code shouwang sim}: the device simulator against any broker, so an installer can exercise a real site. The
  * options are read and checked here; what is played and how lives in {@code device-sim} ({@link SiteSimulation}).
  */
-@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false, subcommands = SimLoadCommand.class,
         description = {"Play a scenario with simulated meters and call buttons against a site's MQTT broker.",
             "The devices must be in the site's registry (by default the demo's ids meter-0001/btn-0001...;"
                 + " or --db-url to take them from the site's database). Alerts that a scenario raises page the"

@@ -47,7 +47,16 @@ public final class LoadGenerator {
      * (0 = as fast as acknowledgements allow).
      */
     public Result run(Duration duration, double perMeterPerSecond) throws InterruptedException {
+        return run(duration, perMeterPerSecond, () -> { });
+    }
+
+    /**
+     * As {@link #run(Duration, double)}, calling {@code onStart} once every meter is connected, just before the
+     * first reading: a benchmark in another process times its window from there, not from the connects.
+     */
+    public Result run(Duration duration, double perMeterPerSecond, Runnable onStart) throws InterruptedException {
         List<WaterMeter> meters = connectAll();
+        onStart.run();
         AtomicLong published = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(meters.size());
