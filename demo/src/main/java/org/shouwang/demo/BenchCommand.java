@@ -70,6 +70,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "button presses timed, each from a home of its own, spread over the load (default ${DEFAULT-VALUE})")
     int presses;
 
+    @Option(names = "--warmup-presses", defaultValue = "5",
+            description = "presses before the load, awaited and not timed: the first pages load the SDK's classes"
+                    + " and warm the JIT (default ${DEFAULT-VALUE})")
+    int warmupPresses;
+
     @Option(names = "--raw-duration", defaultValue = "PT10S",
             description = "how long the raw broker baseline runs, before the platform starts (default ${DEFAULT-VALUE})")
     Duration rawDuration;
@@ -91,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (meters < 1 || presses < 1 || rate < 0 || duration.isZero() || duration.isNegative()) {
+        if (meters < 1 || presses < 1 || warmupPresses < 0 || rate < 0 || duration.isZero() || duration.isNegative()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--meters and --presses must be at least 1, --rate not negative, --duration positive");
         }
@@ -124,9 +129,18 @@ final class BenchCommand implements Callable<Integer> {
              Platform platform = Platform.start(ConfigLoader.load(null, environment(databaseUrl, brokerUrl, twilio)),
                      Clock.systemUTC())) {
             DataSource ds = platform.database().dataSource();
-            BenchHomes homes = BenchHomes.register(new RegistryStore(ds), run, meters, presses);
+            BenchHomes homes = BenchHomes.register(new RegistryStore(ds), run, meters, warmupPresses + presses);
             List<String> devices = new ArrayList<>(homes.meterIds());
-            try (PressRun pressing = PressRun.connect(brokerUrl, homes.pressHomes());
+            List<BenchHomes.PressHome> warmups = homes.pressHomes().subList(0, warmupPresses);
+            List<BenchHomes.PressHome> timed = homes.pressHomes().subList(warmupPresses, homes.pressHomes().size());
+            if (!warmups.isEmpty()) {
+                try (PressRun warming = PressRun.connect(brokerUrl, warmups)) {
+                    devices.addAll(warming.buttonIds());
+                    warming.pressSpreadOver(System.nanoTime(), Duration.ofSeconds(1)).join();
+                    warming.pressToPageMs(twilio::requests, pageTimeout);
+                }
+            }
+            try (PressRun pressing = PressRun.connect(brokerUrl, timed);
                  SimLoadProcess sim = SimLoadProcess.start(Main.class.getName(), simArgs(brokerUrl, homes))) {
                 devices.addAll(pressing.buttonIds());
                 long start = sim.awaitStarted(Duration.ofSeconds(120));
