@@ -24,6 +24,7 @@ import org.shouwang.db.RegistryStore;
 import org.shouwang.demo.bench.BenchHomes;
 import org.shouwang.demo.bench.BenchSummary;
 import org.shouwang.demo.bench.PressRun;
+import org.shouwang.demo.bench.PressStages;
 import org.shouwang.demo.bench.RawBrokerBaseline;
 import org.shouwang.demo.bench.RetainedStatus;
 import org.shouwang.demo.bench.SimLoadProcess;
@@ -91,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** What the platform phase measured. */
     private record Load(SimLoadReport offered, double durablePerS, long durable, Duration window, long backlog,
-                        int pressesSent, List<Double> pressMs) {
+                        int pressesSent, List<Double> pressMs, List<String> stages) {
     }
 
     @Override
@@ -137,7 +138,7 @@ final class BenchCommand implements Callable<Integer> {
                 try (PressRun warming = PressRun.connect(brokerUrl, warmups)) {
                     devices.addAll(warming.buttonIds());
                     warming.pressSpreadOver(System.nanoTime(), Duration.ofSeconds(1)).join();
-                    warming.pressToPageMs(twilio::requests, pageTimeout);
+                    warming.awaitFirstPages(twilio::requests, pageTimeout);
                 }
             }
             try (PressRun pressing = PressRun.connect(brokerUrl, timed);
@@ -155,11 +156,12 @@ final class BenchCommand implements Callable<Integer> {
                 long rows1 = telemetryRows(ds); // counts what was committed when its statement began
                 SimLoadReport offered = sim.awaitReport(Duration.ofSeconds(60));
                 pressed.join();
-                List<Double> pressMs = pressing.pressToPageMs(twilio::requests, pageTimeout);
+                List<PressRun.Timing> pages = pressing.awaitFirstPages(twilio::requests, pageTimeout);
                 long backlog = offered.published() - (telemetryRows(ds) - rows0);
                 Duration window = Duration.ofNanos(t1 - t0);
                 return new Load(offered, (rows1 - rows0) * 1e9 / window.toNanos(), rows1 - rows0, window, backlog,
-                        pressing.sent(), pressMs);
+                        pressing.sent(), pages.stream().map(PressRun.Timing::ms).toList(),
+                        PressStages.describe(ds, pages));
             } finally {
                 RetainedStatus.clear(brokerUrl, run, devices);
             }
@@ -217,6 +219,7 @@ final class BenchCommand implements Callable<Integer> {
                 load.durable(), load.window().toMillis() / 1000.0, load.durablePerS(), s.ratio(), load.backlog());
         out.printf(Locale.ROOT, "  press -> first provider request (%d of %d sent)  : p50 %.1f ms, p95 %.1f ms,"
                 + " p99 %.1f ms, max %.1f ms%n", s.n(), load.pressesSent(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.maxMs());
+        load.stages().forEach(stage -> out.println("    " + stage));
         out.println(s.line());
         out.flush();
     }

@@ -111,20 +111,27 @@ public final class PressRun implements AutoCloseable {
         return count;
     }
 
+    /** One press answered: when it was published and when the stand-in received its home's first request. */
+    public record Timing(String buttonId, Instant sent, Instant firstPage) {
+        public double ms() {
+            return Duration.between(sent, firstPage).toNanos() / 1e6;
+        }
+    }
+
     /**
-     * Milliseconds from each sent press to the first stand-in request for its home, waiting up to {@code timeout}
-     * for the last of them; a press with no request by then is left out (n then says so).
+     * Each sent press with the first stand-in request for its home, waiting up to {@code timeout} for the last of
+     * them; a press with no request by then is left out (its count then says so).
      */
-    public List<Double> pressToPageMs(Supplier<List<TwilioStubRequest>> requests, Duration timeout) {
+    public List<Timing> awaitFirstPages(Supplier<List<TwilioStubRequest>> requests, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<Integer, Instant> firstPage = firstPages(requests.get());
         while (firstPage.size() < sent() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(50_000_000L);
             firstPage = firstPages(requests.get());
         }
-        List<Double> ms = new ArrayList<>(firstPage.size());
-        firstPage.forEach((k, page) -> ms.add(Duration.between(sentAt.get(k), page).toNanos() / 1e6));
-        return ms;
+        List<Timing> out = new ArrayList<>(firstPage.size());
+        firstPage.forEach((k, page) -> out.add(new Timing(homes.get(k).buttonId(), sentAt.get(k), page)));
+        return out;
     }
 
     /** Press index → arrival of the earliest request to one of its home's numbers, for sent presses only. */
