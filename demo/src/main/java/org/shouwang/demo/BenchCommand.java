@@ -23,6 +23,7 @@ import org.shouwang.app.Platform;
 import org.shouwang.db.RegistryStore;
 import org.shouwang.demo.bench.BenchHomes;
 import org.shouwang.demo.bench.BenchSummary;
+import org.shouwang.demo.bench.CpuShares;
 import org.shouwang.demo.bench.PressRun;
 import org.shouwang.demo.bench.PressStages;
 import org.shouwang.demo.bench.RawBrokerBaseline;
@@ -92,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** What the platform phase measured. */
     private record Load(SimLoadReport offered, double durablePerS, long durable, Duration window, long backlog,
-                        int pressesSent, List<Double> pressMs, List<String> stages) {
+                        int pressesSent, List<Double> pressMs, List<String> stages, String cpu) {
     }
 
     @Override
@@ -127,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private Load platformUnderLoad(String run, String brokerUrl, String databaseUrl) throws Exception {
         try (RecordingTwilioServer twilio = RecordingTwilioServer.start(0);
-             Platform platform = Platform.start(ConfigLoader.load(null, environment(databaseUrl, brokerUrl, twilio)),
+             Platform platform = Platform.start(ConfigLoader.load(null, environment(run, databaseUrl, brokerUrl, twilio)),
                      Clock.systemUTC())) {
             DataSource ds = platform.database().dataSource();
             BenchHomes homes = BenchHomes.register(new RegistryStore(ds), run, meters, warmupPresses + presses);
@@ -145,6 +146,8 @@ final class BenchCommand implements Callable<Integer> {
                  SimLoadProcess sim = SimLoadProcess.start(Main.class.getName(), simArgs(brokerUrl, homes))) {
                 devices.addAll(pressing.buttonIds());
                 long start = sim.awaitStarted(Duration.ofSeconds(120));
+                CpuShares cpu = new CpuShares(ds, sim.handle());
+                cpu.start();
                 long t0 = System.nanoTime();
                 long rows0 = telemetryRows(ds);
                 CompletableFuture<Void> pressed = pressing.pressSpreadOver(start, duration);
@@ -154,6 +157,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 long t1 = System.nanoTime();
                 long rows1 = telemetryRows(ds); // counts what was committed when its statement began
+                String cpuShares = cpu.since();
                 SimLoadReport offered = sim.awaitReport(Duration.ofSeconds(60));
                 pressed.join();
                 List<PressRun.Timing> pages = pressing.awaitFirstPages(twilio::requests, pageTimeout);
@@ -161,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
                 Duration window = Duration.ofNanos(t1 - t0);
                 return new Load(offered, (rows1 - rows0) * 1e9 / window.toNanos(), rows1 - rows0, window, backlog,
                         pressing.sent(), pages.stream().map(PressRun.Timing::ms).toList(),
-                        PressStages.describe(ds, pages));
+                        PressStages.describe(ds, pages), cpuShares);
             } finally {
                 RetainedStatus.clear(brokerUrl, run, devices);
             }
@@ -174,12 +178,17 @@ final class BenchCommand implements Callable<Integer> {
                 "--duration", duration.toString());
     }
 
-    private Map<String, String> environment(String databaseUrl, String brokerUrl, RecordingTwilioServer twilio) {
+    /**
+     * The platform's configuration. Ingest's MQTT session is persistent, so its client id and shared group are the
+     * run's own: a backlog an unbounded run leaves at the broker must not reach the next run's ingest.
+     */
+    private Map<String, String> environment(String run, String databaseUrl, String brokerUrl,
+                                            RecordingTwilioServer twilio) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("SHOUWANG_DATABASE_URL", databaseUrl);
         env.put("SHOUWANG_MQTT_URL", brokerUrl);
-        env.put("SHOUWANG_MQTT_CLIENT_ID", "shouwang-bench-ingest");
-        env.put("SHOUWANG_MQTT_SHARED_GROUP", mqttUrl == null ? "" : "shouwang-bench");
+        env.put("SHOUWANG_MQTT_CLIENT_ID", "shouwang-bench-ingest-" + run);
+        env.put("SHOUWANG_MQTT_SHARED_GROUP", mqttUrl == null ? "" : "shouwang-bench-" + run);
         env.put("SHOUWANG_CONSOLE_PORT", "0");
         env.put("SHOUWANG_WEBHOOKS_PORT", "0");
         env.put("SHOUWANG_MANAGEMENT_PORT", "0");
@@ -220,6 +229,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  press -> first provider request (%d of %d sent)  : p50 %.1f ms, p95 %.1f ms,"
                 + " p99 %.1f ms, max %.1f ms%n", s.n(), load.pressesSent(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.maxMs());
         load.stages().forEach(stage -> out.println("    " + stage));
+        out.println("  " + load.cpu());
         out.println(s.line());
         out.flush();
     }

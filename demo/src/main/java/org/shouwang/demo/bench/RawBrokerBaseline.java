@@ -61,11 +61,14 @@ public final class RawBrokerBaseline {
                 published++;
             }
             long elapsed = System.nanoTime() - start;
-            return new Result(received.get(), published, Duration.ofNanos(elapsed));
+            Result result = new Result(received.get(), published, Duration.ofNanos(elapsed));
+            // Let what is in flight arrive before hanging up: Paho's receiver fails when closed mid-message.
+            ahead.tryAcquire(WINDOW, 5, TimeUnit.SECONDS);
+            return result;
         } finally {
             disconnect(publisher);
             if (subscriber.isConnected()) {
-                subscriber.disconnect(0);
+                subscriber.disconnect(1_000);
             }
             subscriber.close();
         }

@@ -45,6 +45,11 @@ public final class SimLoadProcess implements AutoCloseable {
         return new SimLoadProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
+    /** The process, e.g. to read its CPU time. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Waits for the first reading; returns its {@link System#nanoTime} here. */
     public long awaitStarted(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
