@@ -161,12 +161,17 @@ final class SimCommand implements Callable<Integer> {
         } catch (SimulatorException e) {
             spec.commandLine().getErr().println("sim failed: " + ConnectFailure.explain(e));
             spec.commandLine().getErr().flush();
-            return switch (ConnectFailure.of(e)) {
-                case LOGIN_REFUSED -> EXIT_LOGIN_REFUSED;
-                case UNREACHABLE, TLS_FAILED -> EXIT_UNREACHABLE;
-                case OTHER -> 1;
-            };
+            return exitCode(e);
         }
+    }
+
+    /** The documented exit code for a simulator that failed ({@code sim} and {@code sim load} alike). */
+    static int exitCode(SimulatorException e) {
+        return switch (ConnectFailure.of(e)) {
+            case LOGIN_REFUSED -> EXIT_LOGIN_REFUSED;
+            case UNREACHABLE, TLS_FAILED -> EXIT_UNREACHABLE;
+            case OTHER -> 1;
+        };
     }
 
     BrokerAccess brokerAccess() {

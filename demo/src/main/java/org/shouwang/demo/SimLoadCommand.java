@@ -74,11 +74,7 @@ final class SimLoadCommand implements Callable<Integer> {
         } catch (SimulatorException e) {
             spec.commandLine().getErr().println("sim load failed: " + ConnectFailure.explain(e));
             spec.commandLine().getErr().flush();
-            return switch (ConnectFailure.of(e)) {
-                case LOGIN_REFUSED -> SimCommand.EXIT_LOGIN_REFUSED;
-                case UNREACHABLE, TLS_FAILED -> SimCommand.EXIT_UNREACHABLE;
-                case OTHER -> 1;
-            };
+            return SimCommand.exitCode(e);
         }
     }
 
