@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code shouwang sim}: the device simulator against any broker, so an installer can exercise a real site. The
  * options are read and checked here; what is played and how lives in {@code device-sim} ({@link SiteSimulation}).
  */
-@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false, subcommands = SimLoadCommand.class,
         description = {"Play a scenario with simulated meters and call buttons against a site's MQTT broker.",
             "The devices must be in the site's registry (by default the demo's ids meter-0001/btn-0001...;"
                 + " or --db-url to take them from the site's database). Alerts that a scenario raises page the"
@@ -161,12 +161,17 @@ final class SimCommand implements Callable<Integer> {
         } catch (SimulatorException e) {
             spec.commandLine().getErr().println("sim failed: " + ConnectFailure.explain(e));
             spec.commandLine().getErr().flush();
-            return switch (ConnectFailure.of(e)) {
-                case LOGIN_REFUSED -> EXIT_LOGIN_REFUSED;
-                case UNREACHABLE, TLS_FAILED -> EXIT_UNREACHABLE;
-                case OTHER -> 1;
-            };
+            return exitCode(e);
         }
+    }
+
+    /** The documented exit code for a simulator that failed ({@code sim} and {@code sim load} alike). */
+    static int exitCode(SimulatorException e) {
+        return switch (ConnectFailure.of(e)) {
+            case LOGIN_REFUSED -> EXIT_LOGIN_REFUSED;
+            case UNREACHABLE, TLS_FAILED -> EXIT_UNREACHABLE;
+            case OTHER -> 1;
+        };
     }
 
     BrokerAccess brokerAccess() {

@@ -44,10 +44,12 @@ public final class LoadGenerator {
 
     /**
      * Publishes readings from every meter for {@code duration}, at most {@code perMeterPerSecond} each
-     * (0 = as fast as acknowledgements allow).
+     * (0 = as fast as acknowledgements allow), calling {@code onStart} once every meter is connected, just before
+     * the first reading: a benchmark in another process times its window from there, not from the connects.
      */
-    public Result run(Duration duration, double perMeterPerSecond) throws InterruptedException {
+    public Result run(Duration duration, double perMeterPerSecond, Runnable onStart) throws InterruptedException {
         List<WaterMeter> meters = connectAll();
+        onStart.run();
         AtomicLong published = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(meters.size());
