@@ -57,6 +57,7 @@ public final class CarrierPushVerticle extends AbstractVerticle {
     public void start(Promise<Void> startPromise) {
         Router router = Router.router(vertx);
         router.route("/carrier/*").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
+        router.route("/carrier/*").failureHandler(this::failed);
         if (onenet != null) {
             router.get(ONENET_PATH).handler(this::onenetHandshake);
             router.post(ONENET_PATH).handler(this::onenetPush);
@@ -88,6 +89,19 @@ public final class CarrierPushVerticle extends AbstractVerticle {
     public int actualPort() {
         HttpServer s = server;
         return s == null ? -1 : s.actualPort();
+    }
+
+    /** A body over the limit (413) or a bug: answered with its status, never with a stack trace. */
+    private void failed(RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status == 413) {
+            LOG.warn("carrier push refused: body over {} bytes", config.maxBodyBytes());
+        } else {
+            LOG.error("carrier push failed [status: {}]", status, ctx.failure());
+        }
+        if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(status).end();
+        }
     }
 
     private void onenetHandshake(RoutingContext ctx) {
