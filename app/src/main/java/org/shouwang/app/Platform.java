@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.shouwang.care.Care;
+import org.shouwang.carrier.CarrierConfig;
+import org.shouwang.carrier.CarrierMetrics;
+import org.shouwang.carrier.CarrierPushVerticle;
+import org.shouwang.carrier.InboxDecoderVerticle;
 import org.shouwang.console.CareServices;
 import org.shouwang.console.ConsoleVerticle;
 import org.shouwang.db.Database;
@@ -45,15 +49,17 @@ public final class Platform implements AutoCloseable {
     private final ConsoleVerticle console;
     private final PlatformMetrics metrics;
     private final ManagementVerticle management;
+    private final CarrierPushVerticle carrier;
 
     private Platform(Database database, Stores stores, Vertx vertx, ConsoleVerticle console, PlatformMetrics metrics,
-                     ManagementVerticle management) {
+                     ManagementVerticle management, CarrierPushVerticle carrier) {
         this.database = database;
         this.stores = stores;
         this.vertx = vertx;
         this.console = console;
         this.metrics = metrics;
         this.management = management;
+        this.carrier = carrier;
     }
 
     public static Platform start(AppConfig cfg, Clock clock) {
@@ -70,6 +76,7 @@ public final class Platform implements AutoCloseable {
         EscalationPlans plans = escalation.plans();
         WebhookConfig hooks = cfg.webhooks();
         RuleSettings ruleSettings = cfg.rules().options();
+        CarrierConfig carrierConfig = cfg.carrier().options();
         PlatformMetrics metrics = new PlatformMetrics();
         Database db;
         try {
@@ -98,6 +105,9 @@ public final class Platform implements AutoCloseable {
                 Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()), notifier.providers(),
                 clock);
         ManagementVerticle management = new ManagementVerticle(cfg.management(), metrics.registry());
+        CarrierMetrics carrierMetrics = carrierConfig == null ? null : new CarrierMetrics(metrics.registry());
+        CarrierPushVerticle carrier = carrierConfig == null ? null
+                : new CarrierPushVerticle(carrierConfig, stores.carrier(), carrierMetrics);
         Future<?> deployed = vertx.deployVerticle(management)
                 .compose(id -> vertx.deployVerticle(rules))
                 .compose(id -> vertx.deployVerticle(notifier.verticle(escalation.tick())))
@@ -108,6 +118,10 @@ public final class Platform implements AutoCloseable {
                 .compose(id -> vertx.deployVerticle(care.verticle()))
                 .compose(id -> vertx.deployVerticle(outbox))
                 .compose(id -> vertx.deployVerticle(ingest))
+                .compose(id -> carrier == null ? Future.succeededFuture(id)
+                        : vertx.deployVerticle(new InboxDecoderVerticle(carrierConfig, stores.carrier(),
+                        stores.telemetry(), stores.registry(), clock, carrierMetrics))
+                        .compose(decoder -> vertx.deployVerticle(carrier)))
                 .compose(id -> vertx.deployVerticle(console));
         try {
             deployed.await();
@@ -117,9 +131,10 @@ public final class Platform implements AutoCloseable {
             metrics.close();
             throw new IllegalStateException("platform did not start: " + e.getMessage(), e);
         }
-        LOG.info("platform started [console port: {}, management port: {}, timescaledb: {}]", console.actualPort(),
-                management.actualPort(), db.timescale());
-        return new Platform(db, stores, vertx, console, metrics, management);
+        LOG.info("platform started [console port: {}, management port: {}, carrier port: {}, timescaledb: {}]",
+                console.actualPort(), management.actualPort(), carrier == null ? "off" : carrier.actualPort(),
+                db.timescale());
+        return new Platform(db, stores, vertx, console, metrics, management, carrier);
     }
 
     /**
@@ -151,6 +166,11 @@ public final class Platform implements AutoCloseable {
 
     public int consolePort() {
         return console.actualPort();
+    }
+
+    /** Where carrier platforms push ({@code carrier.port}, the chosen one when 0); -1 when the listener is off. */
+    public int carrierPort() {
+        return carrier == null ? -1 : carrier.actualPort();
     }
 
     /** Where {@code GET /metrics} answers (the chosen port when configured with 0). */
