@@ -3,7 +3,7 @@ package org.shouwang.carrier;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,10 +29,12 @@ import org.shouwang.db.TelemetryWriteResult;
 import org.shouwang.ingest.AcceptedAnnouncer;
 import org.shouwang.model.Device;
 import org.shouwang.model.DeviceKind;
+import org.shouwang.model.PayloadLimits;
 import org.shouwang.model.PayloadParser;
 import org.shouwang.model.RejectedPayloadException;
 import org.shouwang.model.SafeText;
 import org.shouwang.model.Telemetry;
+import org.shouwang.model.WaterInterval;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,8 @@ final class InboxDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxDecoder.class);
     private static final int MAX_MSG_ID = 64;
+    /** Use between two cumulative readings further apart than this is not spread over an interval. */
+    static final Duration MAX_DERIVED_SPAN = Duration.ofHours(48);
 
     private final CarrierStore carrier;
     private final TelemetryStore telemetry;
@@ -60,20 +64,22 @@ final class InboxDecoder {
     private final Decoders decoders;
     private final OneNetPush onenet;
     private final CtwingPush ctwing = new CtwingPush();
+    private final PayloadLimits limits;
     private final PayloadParser parser;
     private final Clock clock;
     private final CarrierMetrics metrics;
     private final AcceptedAnnouncer announcer;
 
     InboxDecoder(CarrierStore carrier, TelemetryStore telemetry, RegistryStore registry, Decoders decoders,
-                 OneNetPush onenet, PayloadParser parser, Clock clock, CarrierMetrics metrics,
+                 OneNetPush onenet, PayloadLimits limits, Clock clock, CarrierMetrics metrics,
                  AcceptedAnnouncer announcer) {
         this.carrier = carrier;
         this.telemetry = telemetry;
         this.registry = registry;
         this.decoders = decoders;
         this.onenet = onenet;
-        this.parser = parser;
+        this.limits = limits;
+        this.parser = new PayloadParser(limits);
         this.clock = clock;
         this.metrics = metrics;
         this.announcer = announcer;
@@ -84,9 +90,10 @@ final class InboxDecoder {
         List<CarrierStore.InboxRow> rows = carrier.pending(limit);
         List<Ready> ready = new ArrayList<>();
         Map<String, Optional<Device>> devices = new HashMap<>();
+        Map<String, TelemetryStore.Total> totals = new HashMap<>();
         for (CarrierStore.InboxRow row : rows) {
             try {
-                ready.add(decode(row, devices));
+                ready.add(decode(row, devices, totals));
             } catch (DecodeException e) {
                 reject(row.id(), e.reason(), e.detail());
             } catch (Unbound u) {
@@ -107,8 +114,8 @@ final class InboxDecoder {
         return rows.size();
     }
 
-    private Ready decode(CarrierStore.InboxRow row, Map<String, Optional<Device>> devices)
-            throws DecodeException, Unbound {
+    private Ready decode(CarrierStore.InboxRow row, Map<String, Optional<Device>> devices,
+                         Map<String, TelemetryStore.Total> totals) throws DecodeException, Unbound {
         CarrierMessage m = switch (row.platform()) {
             case ONENET -> onenet.read(row.body(), row.dedupKey());
             case CTWING -> ctwing.read(row.body(), row.dedupKey());
@@ -147,13 +154,38 @@ final class InboxDecoder {
         if (!reading.has("ts")) {
             reading.put("ts", m.ts().toString());
         }
+        Telemetry t;
         try {
-            Instant now = clock.instant();
-            return new Ready(row.id(), parser.telemetry(device.deviceId(),
-                    reading.toString().getBytes(StandardCharsets.UTF_8), now), null);
+            t = parser.telemetry(device.deviceId(), reading.toString().getBytes(StandardCharsets.UTF_8), clock.instant());
         } catch (RejectedPayloadException e) {
             throw new DecodeException(e.reason().name(), e.detail());
         }
+        return new Ready(row.id(), withUseSinceLastTotal(t, totals), null);
+    }
+
+    /**
+     * A meter that reports only its cumulative volume (CJ/T 188) tells how much water ran between two uploads; as an
+     * interval that use counts for NO_WATER_USE, which judges only time that intervals cover. Derived when the last
+     * cumulative reading is at most {@link #MAX_DERIVED_SPAN} older and the volume did not go backwards (a replaced
+     * or reset meter).
+     */
+    private Telemetry withUseSinceLastTotal(Telemetry t, Map<String, TelemetryStore.Total> totals) {
+        if (t.totalLiters() == null) {
+            return t;
+        }
+        TelemetryStore.Total last = totals.containsKey(t.deviceId()) ? totals.get(t.deviceId())
+                : telemetry.lastTotalBefore(t.deviceId(), t.ts()).orElse(null);
+        totals.put(t.deviceId(), new TelemetryStore.Total(t.ts(), t.totalLiters()));
+        if (!t.intervals().isEmpty() || last == null || !last.ts().isBefore(t.ts())
+                || Duration.between(last.ts(), t.ts()).compareTo(MAX_DERIVED_SPAN) > 0) {
+            return t;
+        }
+        double used = t.totalLiters() - last.liters();
+        if (used < 0 || used > limits.maxIntervalLiters()) {
+            return t;
+        }
+        return new Telemetry(t.deviceId(), t.msgId(), t.ts(), t.receivedAt(), t.totalLiters(),
+                List.of(new WaterInterval(last.ts(), t.ts(), used)), t.flowLpm(), t.battery(), t.rssi());
     }
 
     /** The platform and dedup key: the same push always makes the same message id, so a repeat writes nothing. */

@@ -16,7 +16,6 @@ import org.shouwang.db.TelemetryStore;
 import org.shouwang.ingest.AcceptedAnnouncer;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.PayloadLimits;
-import org.shouwang.model.PayloadParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +56,7 @@ public final class InboxDecoderVerticle extends AbstractVerticle {
     public void start(Promise<Void> startPromise) {
         OneNetPush onenet = new OneNetPush(config.onenetAesKey() == null ? null : new OneNetCipher(config.onenetAesKey()));
         InboxDecoder decoder = new InboxDecoder(carrier, telemetry, registry, Decoders.standard(), onenet,
-                new PayloadParser(PayloadLimits.DEFAULTS), clock, metrics, new AcceptedAnnouncer(vertx.eventBus(), clock));
+                PayloadLimits.DEFAULTS, clock, metrics, new AcceptedAnnouncer(vertx.eventBus(), clock));
         consumer = vertx.eventBus().consumer(Addresses.CARRIER_INBOX_PENDING, m -> wake.release());
         consumer.completion().onSuccess(v -> {
             thread = new Thread(() -> loop(decoder), "shouwang-carrier-decoder");

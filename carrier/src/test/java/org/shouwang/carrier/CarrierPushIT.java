@@ -134,6 +134,26 @@ class CarrierPushIT {
     }
 
     @Test
+    void twoCumulativeOnlyReadingsMakeTheUseBetweenThemAnInterval() throws Exception {
+        h = new CarrierHarness().start(true);
+        String meter = h.bindMeter(CarrierPlatform.CTWING, "15000001862592051651472", "15000001", "cjt188");
+        ObjectNode earlier = (ObjectNode) Json.MAPPER.readTree(Fixtures.read(Fixtures.CTWING_CJ188));
+        earlier.put("upPacketSN", 3).put("timestamp", 1796169600000L - 24 * 3600 * 1000L);
+        ((ObjectNode) earlier.get("payload")).put("APPdata", FrozenFrames.base64(FrozenFrames.cjt188(12300, 0)));
+
+        h.ctwing(earlier.toString());
+        await().alias("first reading").atMost(WAIT).until(() ->
+                h.count("SELECT count(*) FROM telemetry WHERE device_id = ?", meter) == 1);
+        h.ctwing(Fixtures.read(Fixtures.CTWING_CJ188)); // 123.46 m³ a day later
+
+        await().alias("use between the readings").atMost(WAIT).until(() ->
+                h.count("SELECT count(*) FROM water_use WHERE device_id = ?", meter) == 1);
+        assertThat(h.count("SELECT liters::bigint FROM water_use WHERE device_id = ?", meter)).isEqualTo(460);
+        assertThat(h.count("SELECT extract(epoch FROM end_ts - start_ts)::bigint FROM water_use WHERE device_id = ?",
+                meter)).isEqualTo(24 * 3600);
+    }
+
+    @Test
     void aFrozenIntervalPushBecomesWaterUseIntervals() throws Exception {
         h = new CarrierHarness().start(true);
         String meter = h.bindMeter(CarrierPlatform.CTWING, "15000003000000000000001", "15000003", "frozen-intervals");
