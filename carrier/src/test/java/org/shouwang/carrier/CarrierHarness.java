@@ -7,9 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.shouwang.db.CarrierStore;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
+import org.shouwang.db.Jdbc;
 import org.shouwang.db.Stores;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.CarrierPlatform;
@@ -42,6 +40,7 @@ final class CarrierHarness implements AutoCloseable {
     final Database db = Database.open(DatabaseConfig.of(dbUrl));
     final Stores stores = Stores.of(db.dataSource());
     final CarrierStore carrier = stores.carrier();
+    private final Jdbc jdbc = new Jdbc(db.dataSource());
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final CarrierMetrics metrics = new CarrierMetrics(meters);
     final HttpClient http = HttpClient.newHttpClient();
@@ -124,27 +123,14 @@ final class CarrierHarness implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + listener.actualPort() + path);
     }
 
-    long count(String sql, Object... args) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    long count(String sql, Object... args) {
+        return jdbc.one(sql, rs -> rs.getLong(1), args).orElseThrow();
     }
 
-    String inboxState(CarrierPlatform platform) throws Exception {
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT state || coalesce(':' || reason, '') FROM carrier_inbox"
-                     + " WHERE platform = ? ORDER BY id DESC LIMIT 1")) {
-            ps.setString(1, platform.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+    /** The newest inbox row's state, with its reason when it has one. */
+    String inboxState(CarrierPlatform platform) {
+        return jdbc.one("SELECT state || coalesce(':' || reason, '') FROM carrier_inbox WHERE platform = ?"
+                + " ORDER BY id DESC LIMIT 1", rs -> rs.getString(1), platform).orElse(null);
     }
 
     @Override

@@ -18,12 +18,12 @@ import org.shouwang.db.Jdbc;
 import org.shouwang.model.ContactRole;
 import org.shouwang.model.DaySlots;
 import org.shouwang.model.DeviceKind;
-import org.shouwang.model.UploadCadence;
 import org.shouwang.model.Elder;
 import org.shouwang.model.Incident;
 import org.shouwang.model.IncidentState;
 import org.shouwang.model.Rule;
 import org.shouwang.model.Severity;
+import org.shouwang.model.UploadCadence;
 
 /**
  * The read queries only the console needs, each filtered by the signed-in person's scope in SQL (so a
