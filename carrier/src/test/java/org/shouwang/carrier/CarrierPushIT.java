@@ -65,6 +65,22 @@ class CarrierPushIT {
     }
 
     @Test
+    void aPushDecodedAgainAfterACrashBeforeItWasMarkedWritesNothingTwice() throws Exception {
+        h = new CarrierHarness().start(true);
+        String meter = h.bindMeter(CarrierPlatform.ONENET, "2050001", "Pwm01", "properties");
+        h.onenet(Fixtures.read(Fixtures.ONENET_NOTIFY));
+        await().alias("decoded once").atMost(WAIT).until(() -> "DECODED".equals(h.inboxState(CarrierPlatform.ONENET)));
+
+        // as if the process died after the readings committed and before the row was marked decoded
+        h.count("WITH r AS (UPDATE carrier_inbox SET state = 'PENDING' RETURNING 1) SELECT count(*) FROM r");
+        h.nudge();
+
+        await().alias("decoded again").atMost(WAIT).until(() -> "DECODED".equals(h.inboxState(CarrierPlatform.ONENET)));
+        assertThat(h.count("SELECT count(*) FROM telemetry WHERE device_id = ?", meter)).isEqualTo(1);
+        assertThat(h.telemetryOnBus).hasSize(1);
+    }
+
+    @Test
     void aPushWithAForgedSignatureIsRefusedAndNothingIsStored() throws Exception {
         h = new CarrierHarness().start(true);
         ObjectNode push = (ObjectNode) Json.MAPPER.readTree(Fixtures.read(Fixtures.ONENET_NOTIFY));
