@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "守望: emergency watch for elders who live alone (demo and tools).",
         subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, RosterCommand.class,
             DevicesCommand.class, BenchCommand.class, BenchRecoveryCommand.class, BenchDetectionCommand.class,
-            SimCommand.class})
+            BenchCarrierCommand.class, SimCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
