@@ -224,6 +224,32 @@
     await render();
   });
 
+  // ---- carrier meters that pushed data but are bound to no device (issue 14) ----
+  const DECODERS = [['', '产品默认'], ['properties', '属性 JSON（properties）'], ['cjt188', 'CJ/T 188（cjt188）'],
+    ['frozen-intervals', '冻结间隔数据（frozen-intervals）']];
+  async function carrierUnbound(box, reloadDevices) {
+    const list = await api('/api/carrier/unbound');
+    SW.put(box, list.length ? el('ul', { class: 'list' }, list.map((u) => {
+      const bind = form(async (f) => {
+        const v = values(f);
+        const body = { platform: u.platform, carrierDeviceId: u.carrierDeviceId, deviceId: v.deviceId };
+        if (v.decoder) body.decoder = v.decoder;
+        if (v.uploadIntervalHours) body.uploadIntervalHours = Number(v.uploadIntervalHours);
+        const r = await api('/api/carrier/bind', { body });
+        say(`已绑定到 ${r.deviceId}，已收到的 ${r.requeued} 条数据正在解码`);
+        await carrierUnbound(box, reloadDevices);
+        await reloadDevices();
+      }, field('绑定到水表编号', input('deviceId', { required: true, maxlength: '64' })),
+      field('解码方式', select('decoder', DECODERS)),
+      field('上传间隔（小时）', input('uploadIntervalHours', { type: 'number', min: '1', max: '744', step: '1' }), '留空用产品默认'),
+      el('button', { type: 'submit' }, '绑定'));
+      return el('li', { 'data-carrier-device': u.carrierDeviceId },
+        el('p', {}, el('strong', {}, `${u.platformLabel} ${u.carrierDeviceId}`),
+          `${u.imei ? `（IMEI ${u.imei}）` : ''}${u.productId ? ` 产品 ${u.productId}` : ''}：未登记设备，已收到 ${u.seenCount} 次，最近 ${time(u.lastSeen)}`),
+        bind);
+    })) : el('p', { class: 'empty' }, '没有未登记的运营商平台设备。'));
+  }
+
   // ---- device health ----
   SW.route(/^\/devices$/, async (page) => {
     const only = el('input', { type: 'checkbox', checked: true });
@@ -231,12 +257,13 @@
     async function load() {
       const rows = await api(`/api/devices?problems=${only.checked}`);
       SW.put(box, rows.length ? el('table', { class: 'list cards' }, el('thead', {}, el('tr', {},
-        ['设备', '老人', '街道/社区', '最后上报', '电量', '信号', '需要处理'].map((h) => el('th', { scope: 'col' }, h)))),
+        ['设备', '老人', '街道/社区', '最后上报', '下次上传预计', '电量', '信号', '需要处理'].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, rows.map((d) => el('tr', {},
         el('td', { 'data-label': '设备' }, `${d.deviceId}（${d.kindLabel}）`),
         el('td', { 'data-label': '老人' }, el('a', { href: `#/elder/${d.elderId}` }, d.elderName)),
         el('td', { 'data-label': '街道/社区' }, `${d.street} ${d.community}`),
         el('td', { 'data-label': '最后上报' }, d.lastSeenAt ? time(d.lastSeenAt) : '从未'),
+        el('td', { 'data-label': '下次上传预计' }, d.nextUploadDue ? `${time(d.nextUploadDue)}（每 ${d.uploadIntervalHours} 小时）` : '—'),
         el('td', { 'data-label': '电量' }, d.battery === null || d.battery === undefined ? '—' : `${d.battery}%`),
         el('td', { 'data-label': '信号' }, d.rssi === null || d.rssi === undefined ? '—' : `${d.rssi} dBm`),
         el('td', { 'data-label': '需要处理' }, d.problems.length ? el('span', { class: 'warn' },
@@ -244,8 +271,11 @@
         : el('p', { class: 'empty' }, only.checked ? '所有设备状况正常。' : '没有设备。'));
     }
     only.addEventListener('change', load);
-    SW.add(page, el('h2', {}, '设备维护'), el('label', { class: 'check' }, only, ' 只看需要处理的设备'), box);
+    const unbound = el('div', { id: 'carrier-unbound' });
+    SW.add(page, el('h2', {}, '设备维护'), el('label', { class: 'check' }, only, ' 只看需要处理的设备'), box,
+      el('h2', {}, '未登记设备（运营商平台推送）'), unbound);
     await load();
+    await carrierUnbound(unbound, load);
     // The paging providers (issue 13): whether pages get out at all is the first thing to check.
     if (SW.can('DISTRICT') || SW.can('STREET')) {
       const providers = el('div', { id: 'providers' });

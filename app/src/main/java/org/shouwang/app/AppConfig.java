@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.shouwang.care.CareConfig;
+import org.shouwang.carrier.CarrierConfig;
 import org.shouwang.console.ConsoleConfig;
 import org.shouwang.db.DatabaseConfig;
 import org.shouwang.ingest.IngestConfig;
@@ -30,12 +31,12 @@ import org.shouwang.rules.RuleSettings;
  */
 public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules, Console console,
                         EscalationOptions escalation, WebhookConfig webhooks, Twilio twilio, Management management,
-                        Care care, Aliyun aliyun) {
+                        Care care, Aliyun aliyun, Carrier carrier) {
 
     /** Every key at its module's default. */
     public static final AppConfig DEFAULTS = new AppConfig(Database.DEFAULTS, Mqtt.DEFAULTS, Ingest.DEFAULTS,
             Rules.DEFAULTS, Console.DEFAULTS, EscalationOptions.DEFAULTS, WebhookConfig.DEFAULTS, Twilio.DEFAULTS,
-            Management.DEFAULTS, Care.DEFAULTS, Aliyun.DEFAULTS);
+            Management.DEFAULTS, Care.DEFAULTS, Aliyun.DEFAULTS, Carrier.DEFAULTS);
 
     static AppConfig from(JsonNode tree) {
         try {
@@ -303,6 +304,44 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("times are HH:MM (e.g. 09:00): " + e.getParsedString());
             }
+        }
+    }
+
+    /**
+     * The carrier-platform push listener (issue 14, README: Carrier platforms), off unless {@code enabled}: where it
+     * listens, OneNET's token and optional safe-mode AES key, CTWing's secret path segment and optional source
+     * allowlist (comma-separated), the body limit; validated by {@link CarrierConfig}. Secrets are hidden from
+     * {@link #toString()}.
+     */
+    public record Carrier(boolean enabled, String host, int port, String onenetToken, String onenetAesKey,
+                          String ctwingSecret, String ctwingAllowedSources, int maxBodyBytes) {
+        static final Carrier DEFAULTS = new Carrier(false, CarrierConfig.DEFAULT_HOST, CarrierConfig.DEFAULT_PORT, "",
+                "", "", "", CarrierConfig.DEFAULT_MAX_BODY_BYTES);
+
+        public Carrier {
+            validated("carrier", () -> options(host, port, onenetToken, onenetAesKey, ctwingSecret,
+                    ctwingAllowedSources, maxBodyBytes));
+        }
+
+        /** The listener's options; null when the listener is off. */
+        public CarrierConfig options() {
+            return enabled ? options(host, port, onenetToken, onenetAesKey, ctwingSecret, ctwingAllowedSources,
+                    maxBodyBytes) : null;
+        }
+
+        private static CarrierConfig options(String host, int port, String onenetToken, String onenetAesKey,
+                                             String ctwingSecret, String ctwingAllowedSources, int maxBodyBytes) {
+            Set<String> sources = ctwingAllowedSources == null ? Set.of() : Arrays.stream(ctwingAllowedSources
+                    .split(",")).map(String::strip).filter(a -> !a.isEmpty()).collect(Collectors.toSet());
+            return new CarrierConfig(host, port, onenetToken, onenetAesKey, ctwingSecret, sources, maxBodyBytes,
+                    CarrierConfig.DEFAULT_DECODE_BATCH, CarrierConfig.DEFAULT_POLL_EVERY);
+        }
+
+        @Override
+        public String toString() {
+            return "Carrier[enabled=" + enabled + ", host=" + host + ", port=" + port + ", onenetToken=***,"
+                    + " onenetAesKey=***, ctwingSecret=***, ctwingAllowedSources=" + ctwingAllowedSources
+                    + ", maxBodyBytes=" + maxBodyBytes + "]";
         }
     }
 

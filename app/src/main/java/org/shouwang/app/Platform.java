@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.shouwang.care.Care;
+import org.shouwang.carrier.CarrierConfig;
+import org.shouwang.carrier.CarrierMetrics;
+import org.shouwang.carrier.CarrierPushVerticle;
+import org.shouwang.carrier.InboxDecoderVerticle;
 import org.shouwang.console.CareServices;
 import org.shouwang.console.ConsoleVerticle;
 import org.shouwang.db.Database;
@@ -46,10 +50,11 @@ public final class Platform implements AutoCloseable {
     private final PlatformMetrics metrics;
     private final ManagementVerticle management;
     private final org.shouwang.notifier.TwilioWebhookVerticle webhooks;
+    private final CarrierPushVerticle carrier;
 
     private Platform(Database database, Stores stores, Vertx vertx, ConsoleVerticle console, PlatformMetrics metrics,
                      ManagementVerticle management,
-                     org.shouwang.notifier.TwilioWebhookVerticle webhooks) {
+                     org.shouwang.notifier.TwilioWebhookVerticle webhooks, CarrierPushVerticle carrier) {
         this.database = database;
         this.stores = stores;
         this.vertx = vertx;
@@ -57,6 +62,7 @@ public final class Platform implements AutoCloseable {
         this.metrics = metrics;
         this.management = management;
         this.webhooks = webhooks;
+        this.carrier = carrier;
     }
 
     public static Platform start(AppConfig cfg, Clock clock) {
@@ -73,6 +79,7 @@ public final class Platform implements AutoCloseable {
         EscalationPlans plans = escalation.plans();
         WebhookConfig hooks = cfg.webhooks();
         RuleSettings ruleSettings = cfg.rules().options();
+        CarrierConfig carrierConfig = cfg.carrier().options();
         PlatformMetrics metrics = new PlatformMetrics();
         Database db;
         try {
@@ -108,6 +115,9 @@ public final class Platform implements AutoCloseable {
                 ? notifier.webhookVerticle(hooks, twilio.authToken(), List.of(care.replies()))
                 : notifier.webhookVerticle(hooks, twilio.authToken(), List.of(care.replies()),
                 cfg.aliyun().receiptToken(), cfg.aliyun().allowedSources());
+        CarrierMetrics carrierMetrics = carrierConfig == null ? null : new CarrierMetrics(metrics.registry());
+        CarrierPushVerticle carrier = carrierConfig == null ? null
+                : new CarrierPushVerticle(carrierConfig, stores.carrier(), carrierMetrics);
         Future<?> deployed = vertx.deployVerticle(management)
                 .compose(id -> vertx.deployVerticle(rules))
                 .compose(id -> vertx.deployVerticle(notifier.verticle(escalation.tick())))
@@ -115,6 +125,10 @@ public final class Platform implements AutoCloseable {
                 .compose(id -> vertx.deployVerticle(care.verticle()))
                 .compose(id -> vertx.deployVerticle(outbox))
                 .compose(id -> vertx.deployVerticle(ingest))
+                .compose(id -> carrier == null ? Future.succeededFuture(id)
+                        : vertx.deployVerticle(new InboxDecoderVerticle(carrierConfig, stores.carrier(),
+                        stores.telemetry(), stores.registry(), clock, carrierMetrics))
+                        .compose(decoder -> vertx.deployVerticle(carrier)))
                 .compose(id -> vertx.deployVerticle(console));
         try {
             deployed.await();
@@ -124,9 +138,10 @@ public final class Platform implements AutoCloseable {
             metrics.close();
             throw new IllegalStateException("platform did not start: " + e.getMessage(), e);
         }
-        LOG.info("platform started [console port: {}, management port: {}, timescaledb: {}]", console.actualPort(),
-                management.actualPort(), db.timescale());
-        return new Platform(db, stores, vertx, console, metrics, management, webhooks);
+        LOG.info("platform started [console port: {}, management port: {}, carrier port: {}, timescaledb: {}]",
+                console.actualPort(), management.actualPort(), carrier == null ? "off" : carrier.actualPort(),
+                db.timescale());
+        return new Platform(db, stores, vertx, console, metrics, management, webhooks, carrier);
     }
 
     /**
@@ -163,6 +178,11 @@ public final class Platform implements AutoCloseable {
     /** Where Twilio's webhooks and Alibaba Cloud's receipt pushes arrive (the chosen port when configured with 0). */
     public int webhooksPort() {
         return webhooks.actualPort();
+    }
+
+    /** Where carrier platforms push ({@code carrier.port}, the chosen one when 0); -1 when the listener is off. */
+    public int carrierPort() {
+        return carrier == null ? -1 : carrier.actualPort();
     }
 
     /** Where {@code GET /metrics} answers (the chosen port when configured with 0). */

@@ -18,6 +18,7 @@ import org.shouwang.model.DeviceStatus;
 import org.shouwang.model.Rule;
 import org.shouwang.model.RuleContext;
 import org.shouwang.model.RuleThresholds;
+import org.shouwang.model.UploadCadence;
 
 /** DEVICE_SILENT: a meter missing three report intervals (by arrival), a button offline for its heartbeat period. */
 class DeviceSilentRuleTest {
@@ -152,6 +153,22 @@ class DeviceSilentRuleTest {
         rules.clockTo(h(24 * 7));
 
         assertThat(rules.alerts(Rule.DEVICE_SILENT)).isEmpty();
+    }
+
+    @Test
+    void aDailyUploadingMeterIsSilentOnlyAfterItsConfiguredMissedUploadsNotAfterThreeHours() {
+        // A carrier meter uploading once a day, silent after 2 missed uploads (issue 14).
+        rules.engine.applyContext(new RuleContext(List.of(new RuleContext.DeviceHome(METER, DeviceKind.WATER_METER, 7,
+                "平江街道", null, null, new UploadCadence(Duration.ofDays(1), 2))), RuleThresholds.NONE, Map.of(), Map.of(),
+                false, Set.of(), List.of()));
+        rules.report(METER, h(0));
+
+        rules.clockTo(h(47));
+        assertThat(rules.alerts(Rule.DEVICE_SILENT)).isEmpty();
+        rules.clockTo(h(48));
+
+        assertThat(rules.alerts(Rule.DEVICE_SILENT)).singleElement()
+                .satisfies(alert -> assertThat(alert.at()).isEqualTo(at(h(48))));
     }
 
     private static RuleContext context(Map<Long, RuleThresholds> elders) {

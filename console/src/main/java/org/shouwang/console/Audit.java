@@ -26,6 +26,7 @@ final class Audit {
     static final String RETIRE_CONTACT = "RETIRE_CONTACT";
     static final String ADD_DEVICE = "ADD_DEVICE";
     static final String SET_DEVICE_ACTIVE = "SET_DEVICE_ACTIVE";
+    static final String BIND_CARRIER = "BIND_CARRIER";
     static final String ROSTER_IMPORT = "ROSTER_IMPORT";
     static final String ROSTER_EXPORT = "ROSTER_EXPORT";
     static final String LOGIN = "LOGIN";

@@ -3,6 +3,7 @@ package org.shouwang.console;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import org.shouwang.model.Incident;
 import org.shouwang.model.IncidentState;
 import org.shouwang.model.Rule;
 import org.shouwang.model.Severity;
+import org.shouwang.model.UploadCadence;
 
 /**
  * The read queries only the console needs, each filtered by the signed-in person's scope in SQL (so a
@@ -58,9 +60,22 @@ final class ConsoleQueries {
     }
 
     /** A device with its last known condition and its elder's name and place. */
+    /** @param cadence a carrier meter's expected upload cadence; null for a device judged by the defaults */
     record DeviceRow(String deviceId, DeviceKind kind, long elderId, boolean active, Instant installedAt,
                      Instant lastSeenAt, Integer battery, Integer rssi, Boolean online, String elderName,
-                     String street, String community) {
+                     String street, String community, UploadCadence cadence) {
+
+        DeviceRow(String deviceId, DeviceKind kind, long elderId, boolean active, Instant installedAt,
+                  Instant lastSeenAt, Integer battery, Integer rssi, Boolean online, String elderName, String street,
+                  String community) {
+            this(deviceId, kind, elderId, active, installedAt, lastSeenAt, battery, rssi, online, elderName, street,
+                    community, null);
+        }
+
+        /** When the next upload is due; null without a cadence or before the first upload. */
+        Instant nextUploadDue() {
+            return cadence == null || lastSeenAt == null ? null : lastSeenAt.plus(cadence.interval());
+        }
     }
 
     /** Litres used in one hour. */
@@ -208,8 +223,10 @@ final class ConsoleQueries {
             + " FROM water_use w";
 
     private static final String DEVICES = "SELECT d.device_id, d.kind, d.elder_id, d.active, d.installed_at,"
-            + " d.last_seen_at, d.battery, d.rssi, d.online, e.name, e.street, e.community"
-            + " FROM device d JOIN elder e ON e.id = d.elder_id";
+            + " d.last_seen_at, d.battery, d.rssi, d.online, e.name, e.street, e.community,"
+            + " extract(epoch FROM c.upload_interval)::bigint AS upload_seconds, c.missed_uploads"
+            + " FROM device d JOIN elder e ON e.id = d.elder_id"
+            + " LEFT JOIN device_upload_cadence c ON c.device_id = d.device_id";
 
     private static Object[] args(Connection c, Account scope, IncidentState state, int limit) throws SQLException {
         return concat(new Object[] {state.name()}, concat(scopeArgs(c, scope), limit));
@@ -256,6 +273,11 @@ final class ConsoleQueries {
         return new DeviceRow(rs.getString("device_id"), DeviceKind.valueOf(rs.getString("kind")),
                 rs.getLong("elder_id"), rs.getBoolean("active"), Jdbc.instant(rs, "installed_at"),
                 Jdbc.instant(rs, "last_seen_at"), Jdbc.integer(rs, "battery"), Jdbc.integer(rs, "rssi"), onlineOrNull,
-                rs.getString("name"), rs.getString("street"), rs.getString("community"));
+                rs.getString("name"), rs.getString("street"), rs.getString("community"), cadence(rs));
+    }
+
+    private static UploadCadence cadence(ResultSet rs) throws SQLException {
+        long seconds = rs.getLong("upload_seconds");
+        return rs.wasNull() ? null : new UploadCadence(Duration.ofSeconds(seconds), rs.getInt("missed_uploads"));
     }
 }

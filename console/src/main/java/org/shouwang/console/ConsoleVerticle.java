@@ -206,6 +206,7 @@ public final class ConsoleVerticle extends AbstractVerticle {
         new IncidentApi(vertx, incidents, registry, queries, commands, care.records(), audit, directory, clock).mount(router);
         new RegistryApi(vertx, registry, stores.streets(), queries, edits, audit, directory, clock).mount(router);
         new DeviceApi(vertx, registry, queries, edits, audit, clock).mount(router);
+        new CarrierApi(vertx, stores.carrier(), registry, audit).mount(router);
         new RosterApi(vertx, new RosterImporter(stores.roster(), stores.streets(), clock),
                 new RosterExporter(stores.roster()), audit, clock).mount(router);
         new AccountApi(vertx, accounts, sessions, audit).mount(router);

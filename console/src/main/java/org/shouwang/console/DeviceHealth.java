@@ -9,12 +9,14 @@ import org.shouwang.model.DeviceKind;
 /**
  * What maintenance should look at on a device, judged from its last known condition. Thresholds follow
  * DESIGN.md's rules: battery under 20 %; silent for longer than a meter's three expected reports or a
- * button's heartbeat (a day, conservatively, for both until per-device periods exist).
+ * button's heartbeat (a day, conservatively, for both), or, for a carrier meter with an upload cadence, for its
+ * configured number of missed uploads.
  */
 enum DeviceHealth {
     INACTIVE("已停用"),
     NEVER_SEEN("从未上报"),
     SILENT("超过 24 小时未上报"),
+    MISSED_UPLOADS("多次未按时上传"),
     OFFLINE("离线"),
     LOW_BATTERY("电量低"),
     WEAK_SIGNAL("信号弱");
@@ -43,6 +45,10 @@ enum DeviceHealth {
         }
         if (d.lastSeenAt() == null) {
             found.add(NEVER_SEEN);
+        } else if (d.cadence() != null) {
+            if (d.lastSeenAt().isBefore(now.minus(d.cadence().silentAfter()))) {
+                found.add(MISSED_UPLOADS);
+            }
         } else if (d.lastSeenAt().isBefore(now.minus(SILENT_AFTER))) {
             found.add(SILENT);
         }

@@ -127,6 +127,8 @@ final class Views {
                 .put("battery", d.battery())
                 .put("rssi", d.rssi())
                 .put("online", d.online())
+                .put("nextUploadDue", time(d.nextUploadDue()))
+                .put("uploadIntervalHours", d.cadence() == null ? null : d.cadence().interval().toMinutes() / 60.0)
                 .put("problems", problems);
     }
 

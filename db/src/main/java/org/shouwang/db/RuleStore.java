@@ -17,6 +17,7 @@ import org.shouwang.model.RuleHistory;
 import org.shouwang.model.RuleJournalEntry;
 import org.shouwang.model.RuleThresholdOverride;
 import org.shouwang.model.RuleThresholds;
+import org.shouwang.model.UploadCadence;
 import org.shouwang.model.WaterInterval;
 import org.shouwang.model.WatchRestart;
 import org.shouwang.model.WeatherModeChange;
@@ -49,12 +50,18 @@ public final class RuleStore {
     /** Active devices of active elders with their street, every threshold set, the weather mode, recent absences. */
     public RuleContext context(Instant now) {
         List<RuleContext.DeviceHome> devices = jdbc.list("SELECT d.device_id, d.kind, d.elder_id, e.street,"
-                + " d.last_seen_at, d.online FROM device d JOIN elder e ON e.id = d.elder_id"
+                + " d.last_seen_at, d.online, extract(epoch FROM c.upload_interval)::bigint AS upload_seconds,"
+                + " c.missed_uploads FROM device d JOIN elder e ON e.id = d.elder_id"
+                + " LEFT JOIN device_upload_cadence c ON c.device_id = d.device_id"
                 + " WHERE d.active AND e.active ORDER BY d.device_id", rs -> {
                     boolean online = rs.getBoolean("online");
                     Boolean onlineOrNull = rs.wasNull() ? null : online;
+                    long uploadSeconds = rs.getLong("upload_seconds");
+                    UploadCadence cadence = rs.wasNull() ? null
+                            : new UploadCadence(Duration.ofSeconds(uploadSeconds), rs.getInt("missed_uploads"));
                     return new RuleContext.DeviceHome(rs.getString("device_id"), DeviceKind.valueOf(rs.getString("kind")),
-                            rs.getLong("elder_id"), rs.getString("street"), Jdbc.instant(rs, "last_seen_at"), onlineOrNull);
+                            rs.getLong("elder_id"), rs.getString("street"), Jdbc.instant(rs, "last_seen_at"), onlineOrNull,
+                            cadence);
                 });
         RuleThresholds district = RuleThresholds.NONE;
         Map<String, RuleThresholds> streets = new HashMap<>();

@@ -12,7 +12,7 @@ public record Stores(RegistryStore registry, TelemetryStore telemetry, IncidentS
                      AccountStore accounts, SessionStore sessions, AuditStore audit, RuleStore rules,
                      RuleThresholdStore thresholds, WeatherStore weather, AbsenceStore absences, StreetStore streets,
                      RosterStore roster, BrokerCredentialStore brokerCredentials, CareStore care,
-                     CareMessageStore careMessages, DataSource dataSource) {
+                     CareMessageStore careMessages, CarrierStore carrier, DataSource dataSource) {
 
     public Stores {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -24,6 +24,6 @@ public record Stores(RegistryStore registry, TelemetryStore telemetry, IncidentS
                 new NotificationStore(ds), new EscalationStore(ds), new InboundSmsStore(ds), new AccountStore(ds),
                 new SessionStore(ds), new AuditStore(ds), new RuleStore(ds), new RuleThresholdStore(ds),
                 new WeatherStore(ds), new AbsenceStore(ds), new StreetStore(ds), new RosterStore(ds),
-                new BrokerCredentialStore(ds), new CareStore(ds), new CareMessageStore(ds), ds);
+                new BrokerCredentialStore(ds), new CareStore(ds), new CareMessageStore(ds), new CarrierStore(ds), ds);
     }
 }

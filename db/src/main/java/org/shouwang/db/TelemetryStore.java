@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -115,6 +116,20 @@ public final class TelemetryStore {
                 + " ORDER BY received_at DESC, id DESC LIMIT ?", rs -> new QuarantinedMessage(rs.getString("topic"),
                 rs.getString("device_id"), RejectReason.valueOf(rs.getString("reason")), rs.getString("detail"),
                 rs.getBytes("payload"), Jdbc.instant(rs, "received_at")), limit);
+    }
+
+    /** A meter's cumulative volume at one time. */
+    public record Total(Instant ts, double liters) {
+    }
+
+    /**
+     * The meter's latest cumulative reading taken before {@code before}: a meter that reports only its cumulative
+     * volume (CJ/T 188) used the difference since then.
+     */
+    public Optional<Total> lastTotalBefore(String deviceId, Instant before) {
+        return jdbc.one("SELECT ts, total_liters FROM telemetry WHERE device_id = ? AND ts < ?"
+                + " AND total_liters IS NOT NULL ORDER BY ts DESC LIMIT 1", rs -> new Total(Jdbc.instant(rs, "ts"),
+                rs.getDouble("total_liters")), deviceId, before);
     }
 
     /** Device and message id: the dedup key. */

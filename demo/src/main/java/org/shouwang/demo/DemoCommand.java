@@ -68,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
                 Clock.systemUTC());
         List<DemoData.Home> homesSeeded = DemoData.seed(platform.stores().registry(), homes, 2026L);
         LOG.info("demo homes registered [homes: {}]", homesSeeded.size());
+        DemoCarrier.seed(platform.stores(), homesSeeded);
         int careRecords = DemoCare.seed(platform.stores(), homesSeeded, Clock.systemUTC(), 2026L);
         LOG.info("demo care history written [records: {}]", careRecords);
         List<Home> simulated = homesSeeded.stream().map(h -> new Home(h.meterId(), h.buttonId())).toList();
@@ -89,8 +90,13 @@ final class DemoCommand implements Callable<Integer> {
                 + "  Routine care: pingjiang-1 -> 关爱任务 (due and overdue contacts); pingjiang -> 关爱督查 (compliance).%n"
                 + "  Each home has four weeks of water history: an elder's page (老人档案) shows the learned routine (用水习惯).%n"
                 + "  Metrics: http://127.0.0.1:%d/metrics; readiness: http://localhost:%d/health/ready%n"
+                + "  Carrier pushes (NB-IoT meters): OneNET http://localhost:%d/carrier/onenet (token %s),%n"
+                + "  CTWing http://localhost:%d/carrier/ctwing/%s; OneNET device 2050001 is bound to %s,%n"
+                + "  CTWing devices show under 设备维护 -> 未登记设备 after their first push.%n"
                 + "  Ctrl+C stops everything.%n%n", port, logins, simulated.size(), first.buttonId(),
-                firstStreet, pressAfter, aliyun.baseUrl(), twilio.baseUrl(), platform.managementPort(), port);
+                firstStreet, pressAfter, aliyun.baseUrl(), twilio.baseUrl(), platform.managementPort(), port,
+                platform.carrierPort(), DemoCarrier.ONENET_TOKEN, platform.carrierPort(), DemoCarrier.CTWING_SECRET,
+                DemoCarrier.NB_METER);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
@@ -131,6 +137,11 @@ final class DemoCommand implements Callable<Integer> {
         env.put("SHOUWANG_ALIYUN_VOICE_ENDPOINT", aliyun.baseUrl());
         env.put("SHOUWANG_ALIYUN_TEMPLATES_FILE", DemoTemplates.write().toString());
         env.put("SHOUWANG_ALIYUN_RECEIPT_TOKEN", "shouwang-demo-aliyun-receipts");
+        // The carrier-platform listener, with secrets an installer can push with at once (printed at start).
+        env.put("SHOUWANG_CARRIER_ENABLED", "true");
+        env.put("SHOUWANG_CARRIER_PORT", Integer.toString(DemoCarrier.PORT));
+        env.put("SHOUWANG_CARRIER_ONENET_TOKEN", DemoCarrier.ONENET_TOKEN);
+        env.put("SHOUWANG_CARRIER_CTWING_SECRET", DemoCarrier.CTWING_SECRET);
         return env;
     }
 

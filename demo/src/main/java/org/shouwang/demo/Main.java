@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "shouwang", mixinStandardHelpOptions = true, version = "shouwang 0.1.0",
         description = "守望: emergency watch for elders who live alone (demo and tools).",
         subcommands = {DemoCommand.class, RunCommand.class, MigrateCommand.class, RosterCommand.class,
-            DevicesCommand.class, BenchCommand.class, BenchRecoveryCommand.class, BenchDetectionCommand.class, BenchStateCommand.class,
-            SimCommand.class})
+            DevicesCommand.class, BenchCommand.class, BenchRecoveryCommand.class, BenchDetectionCommand.class,
+            BenchStateCommand.class, BenchCarrierCommand.class, SimCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

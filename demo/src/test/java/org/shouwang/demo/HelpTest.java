@@ -12,7 +12,7 @@ import picocli.CommandLine;
 class HelpTest {
 
     @ParameterizedTest(name = "shouwang {0} --help")
-    @ValueSource(strings = {"demo", "bench", "bench-recovery", "bench-detection", "sim", "sim load", "run", "migrate", "roster",
+    @ValueSource(strings = {"demo", "bench", "bench-recovery", "bench-detection", "bench-carrier", "sim", "sim load", "run", "migrate", "roster",
         "roster import", "roster export", "devices", "devices mosquitto-auth"})
     void everyCommandAnswersHelp(String command) {
         StringWriter out = new StringWriter();

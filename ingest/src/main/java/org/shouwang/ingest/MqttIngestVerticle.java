@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -20,8 +19,6 @@ import org.shouwang.db.RegistryStore;
 import org.shouwang.db.TelemetryStore;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Device;
-import org.shouwang.model.DeviceStatus;
-import org.shouwang.model.Json;
 import org.shouwang.model.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +60,7 @@ public final class MqttIngestVerticle extends AbstractVerticle {
     private volatile boolean stopping;
     private final List<BatchWriter> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile BatchWriter eventWriter;
+    private volatile AcceptedAnnouncer announcer;
 
     /**
      * @param clock  the platform clock that device timestamps are checked against
@@ -120,6 +118,7 @@ public final class MqttIngestVerticle extends AbstractVerticle {
         queues.forEach(q -> directories.add(directory(registry)));
         DeviceDirectory eventDirectory = directory(eventRegistry);
         DeviceDirectory directory = directories.get(0);
+        announcer = new AcceptedAnnouncer(vertx.eventBus(), clock);
         vertx.executeBlocking(() -> {
                     for (DeviceDirectory d : directories) {
                         d.reload();
@@ -235,12 +234,7 @@ public final class MqttIngestVerticle extends AbstractVerticle {
 
     /** Called by the writer after commit; the event bus may be used from any thread. */
     private void publish(BatchWriter.Announcement announcement) {
-        announcement.telemetry().forEach(t -> vertx.eventBus().publish(Addresses.TELEMETRY_ACCEPTED, Json.write(t)));
-        announcement.events().forEach(e -> vertx.eventBus().publish(Addresses.EVENT_ACCEPTED, Json.write(e)));
-        // A status carries no time of its own: it is judged by when it was recorded.
-        Instant now = clock.instant();
-        announcement.statuses().forEach(s -> vertx.eventBus().publish(Addresses.STATUS_ACCEPTED,
-                Json.write(new DeviceStatus(s.deviceId(), s.online(), now))));
+        announcer.announce(announcement.telemetry(), announcement.events(), announcement.statuses());
     }
 
     /** Closes what start opened, in an order that acknowledges nothing that is not durable. Idempotent. */

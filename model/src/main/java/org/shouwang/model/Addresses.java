@@ -29,6 +29,12 @@ public final class Addresses {
      */
     public static final String RULES_CHANGED = "shouwang.rules.changed";
 
+    /**
+     * Carrier-platform pushes wait undecoded in the inbox (one was just committed, or a binding requeued an
+     * identity's parked pushes); the body is a short JSON note. The carrier decoder wakes up and decodes them.
+     */
+    public static final String CARRIER_INBOX_PENDING = "shouwang.carrier.inbox.pending";
+
     private Addresses() {
     }
 }

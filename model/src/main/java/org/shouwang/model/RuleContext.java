@@ -26,8 +26,14 @@ public record RuleContext(List<DeviceHome> devices, RuleThresholds district, Map
      * One device and whose home it is in. {@code lastSeenAt} and {@code online} are the registry's last
      * known condition, used to judge silence of devices that sent nothing in the recovery period.
      */
+    /** @param cadence the device's own upload cadence; null: the district's {@code meterReportInterval} applies */
     public record DeviceHome(String deviceId, DeviceKind kind, long elderId, String street, Instant lastSeenAt,
-                             Boolean online) {
+                             Boolean online, UploadCadence cadence) {
+
+        public DeviceHome(String deviceId, DeviceKind kind, long elderId, String street, Instant lastSeenAt,
+                          Boolean online) {
+            this(deviceId, kind, elderId, street, lastSeenAt, online, null);
+        }
     }
 
     public RuleContext {
