@@ -69,6 +69,8 @@ final class DemoCommand implements Callable<Integer> {
         List<DemoData.Home> homesSeeded = DemoData.seed(platform.stores().registry(), homes, 2026L);
         LOG.info("demo homes registered [homes: {}]", homesSeeded.size());
         DemoCarrier.seed(platform.stores(), homesSeeded);
+        LOG.info("demo carrier uploads pushed [taken: {}]", DemoCarrier.pushFirstUploads(platform.carrierPort(),
+                Clock.systemUTC()));
         int careRecords = DemoCare.seed(platform.stores(), homesSeeded, Clock.systemUTC(), 2026L);
         LOG.info("demo care history written [records: {}]", careRecords);
         List<Home> simulated = homesSeeded.stream().map(h -> new Home(h.meterId(), h.buttonId())).toList();
@@ -91,8 +93,8 @@ final class DemoCommand implements Callable<Integer> {
                 + "  Each home has four weeks of water history: an elder's page (老人档案) shows the learned routine (用水习惯).%n"
                 + "  Metrics: http://127.0.0.1:%d/metrics; readiness: http://localhost:%d/health/ready%n"
                 + "  Carrier pushes (NB-IoT meters): OneNET http://localhost:%d/carrier/onenet (token %s),%n"
-                + "  CTWing http://localhost:%d/carrier/ctwing/%s; OneNET device 2050001 is bound to %s,%n"
-                + "  CTWing devices show under 设备维护 -> 未登记设备 after their first push.%n"
+                + "  CTWing http://localhost:%d/carrier/ctwing/%s; OneNET device 2050001 is bound to %s and has%n"
+                + "  pushed its first upload; a CTWing meter that pushed one waits under 设备维护 -> 未登记设备 to be bound.%n"
                 + "  Ctrl+C stops everything.%n%n", port, logins, simulated.size(), first.buttonId(),
                 firstStreet, pressAfter, aliyun.baseUrl(), twilio.baseUrl(), platform.managementPort(), port,
                 platform.carrierPort(), DemoCarrier.ONENET_TOKEN, platform.carrierPort(), DemoCarrier.CTWING_SECRET,

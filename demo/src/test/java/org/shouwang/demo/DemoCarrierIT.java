@@ -58,21 +58,8 @@ class DemoCarrierIT {
         platform = Platform.start(ConfigLoader.load(null, env), Clock.systemUTC());
         List<DemoData.Home> homes = DemoData.seed(platform.stores().registry(), 2, 2026L);
         DemoCarrier.seed(platform.stores(), homes);
-        long now = Instant.now().toEpochMilli();
-        String msg = "{\"productId\":\"Pwm01\",\"deviceName\":\"wm-86259205165147\",\"deviceId\":\"2050001\","
-                + "\"imei\":\"862592051651472\",\"messageType\":\"notify\",\"notifyType\":\"property\",\"data\":{"
-                + "\"id\":\"1\",\"version\":\"1.0\",\"params\":{\"totalFlow\":{\"time\":" + now + ",\"value\":42.5},"
-                + "\"battery\":{\"time\":" + now + ",\"value\":77}}}}";
-        ObjectNode onenet = Json.MAPPER.createObjectNode().put("msg", msg).put("nonce", "demo1234")
-                .put("signature", new OneNetSignature(DemoCarrier.ONENET_TOKEN).sign("demo1234", msg))
-                .put("time", now).put("id", "demo-" + now);
-        ObjectNode ctwing = Json.MAPPER.createObjectNode().put("messageType", "dataReport")
-                .put("deviceId", "15000002862592051651999").put("productId", "15000002")
-                .put("IMEI", "862592051651999").put("timestamp", now).put("upPacketSN", 1);
-        ctwing.putObject("payload").put("total_flow", 1.5);
-
-        assertThat(push("/carrier/onenet", onenet.toString()).statusCode()).isEqualTo(200);
-        assertThat(push("/carrier/ctwing/" + DemoCarrier.CTWING_SECRET, ctwing.toString()).statusCode()).isEqualTo(200);
+        // The demo's own first uploads, pushed by the carrier simulator as OneNET and CTWing would push them.
+        assertThat(DemoCarrier.pushFirstUploads(platform.carrierPort(), Clock.systemUTC())).isEqualTo(2);
 
         await().alias("reading of the NB meter").atMost(Duration.ofSeconds(15)).until(() ->
                 platform.stores().registry().findDevice(DemoCarrier.NB_METER).isPresent()
