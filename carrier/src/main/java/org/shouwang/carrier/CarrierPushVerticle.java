@@ -41,6 +41,7 @@ public final class CarrierPushVerticle extends AbstractVerticle {
 
     private final CarrierConfig config;
     private final CarrierStore store;
+    private volatile InboxWriter inbox;
     private final CarrierMetrics metrics;
     private final OneNetSignature onenet;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -55,6 +56,7 @@ public final class CarrierPushVerticle extends AbstractVerticle {
 
     @Override
     public void start(Promise<Void> startPromise) {
+        inbox = new InboxWriter(store);
         Router router = Router.router(vertx);
         router.route("/carrier/*").handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
         router.route("/carrier/*").failureHandler(this::failed);
@@ -82,7 +84,11 @@ public final class CarrierPushVerticle extends AbstractVerticle {
             stopPromise.complete();
             return;
         }
-        s.close().onComplete(stopPromise);
+        // The listener first, so no push is taken that the inbox writer would not commit; then what it holds.
+        s.close().compose(v -> vertx.executeBlocking(() -> {
+            inbox.close();
+            return null;
+        })).<Void>mapEmpty().onComplete(stopPromise);
     }
 
     /** The port it listens on (the chosen one when configured with 0); -1 before start. */
@@ -168,7 +174,8 @@ public final class CarrierPushVerticle extends AbstractVerticle {
     }
 
     private void accept(RoutingContext ctx, CarrierPlatform platform, String dedupKey, String body, long started) {
-        vertx.executeBlocking(() -> store.accept(platform, dedupKey, body), false).onComplete(done -> {
+        io.vertx.core.Future.fromCompletionStage(inbox.accept(new CarrierStore.Accept(platform, dedupKey, body)),
+                vertx.getOrCreateContext()).onComplete(done -> {
             if (done.failed()) {
                 metrics.push(platform, CarrierMetrics.Outcome.FAILED);
                 LOG.warn("carrier push not stored, platform will retry [platform: {}, error: {}]", platform,

@@ -113,6 +113,39 @@ class CarrierPushIT {
     }
 
     @Test
+    void pushesArrivingTogetherAreCommittedTogetherAndOneTheDatabaseCannotStoreHoldsNoneBack() throws Exception {
+        h = new CarrierHarness().start(false);
+        java.util.List<java.util.concurrent.CompletableFuture<Integer>> good = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            for (int i = 0; i < 60; i++) {
+                String push = "{\"messageType\":\"dataReport\",\"deviceId\":\"burst-" + i + "\",\"productId\":\"p\","
+                        + "\"timestamp\":1796169600000,\"upPacketSN\":" + i + ",\"payload\":{\"total_flow\":1}}";
+                good.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> status(push), senders));
+            }
+            // A NUL PostgreSQL cannot keep in text: only this push fails, and the platform will retry it.
+            java.util.concurrent.CompletableFuture<Integer> poison = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> status("{\"messageType\":\"dataReport\",\"deviceId\":\"nul\u0000\",\"timestamp\":1,"
+                            + "\"upPacketSN\":1}"), senders);
+
+            assertThat(good).allSatisfy(f -> assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(200));
+            assertThat(poison.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(503);
+        } finally {
+            senders.shutdownNow();
+        }
+        assertThat(h.count("SELECT count(*) FROM carrier_inbox WHERE dedup_key LIKE 'burst-%'")).isEqualTo(60);
+    }
+
+    private int status(String body) {
+        try {
+            return h.ctwing(body).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aCtwingPushOnAWrongSecretIs404AndFromOutsideTheAllowlist403() throws Exception {
         h = new CarrierHarness(CarrierConfig.of(0, Fixtures.ONENET_TOKEN, CarrierHarness.CTWING_SECRET)
                 .withCtwingAllowedSources(Set.of("192.0.2.10"))).start(true);

@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.shouwang.model.CarrierPlatform;
 
@@ -60,6 +63,33 @@ public final class CarrierStore {
     public boolean accept(CarrierPlatform platform, String dedupKey, String body) {
         return jdbc.update("INSERT INTO carrier_inbox (platform, dedup_key, body) VALUES (?, ?, ?)"
                 + " ON CONFLICT (platform, dedup_key) DO NOTHING", platform, dedupKey, body) > 0;
+    }
+
+    /** A push to commit to the inbox. */
+    public record Accept(CarrierPlatform platform, String dedupKey, String body) {
+    }
+
+    /**
+     * Commits several pushes to the inbox in one statement and one transaction (group commit); returns, for each
+     * push in order, whether it was new. A dedup key already there, or given twice, is new only the first time.
+     */
+    public List<Boolean> acceptAll(List<Accept> pushes) {
+        if (pushes.isEmpty()) {
+            return List.of();
+        }
+        Set<String> fresh = new HashSet<>(jdbc.inTransaction(c -> Jdbc.list(c,
+                "INSERT INTO carrier_inbox (platform, dedup_key, body) SELECT p, k, b"
+                        + " FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS u(p, k, b, n) ORDER BY n"
+                        + " ON CONFLICT (platform, dedup_key) DO NOTHING RETURNING platform, dedup_key",
+                rs -> rs.getString(1) + "\u0000" + rs.getString(2),
+                TelemetryStore.text(c, pushes.stream().map(a -> a.platform().name()).toList()),
+                TelemetryStore.text(c, pushes.stream().map(Accept::dedupKey).toList()),
+                TelemetryStore.text(c, pushes.stream().map(Accept::body).toList()))));
+        List<Boolean> out = new ArrayList<>(pushes.size());
+        for (Accept a : pushes) {
+            out.add(fresh.remove(a.platform().name() + "\u0000" + a.dedupKey()));
+        }
+        return out;
     }
 
     /** The oldest undecoded pushes. */
