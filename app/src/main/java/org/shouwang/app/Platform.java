@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.shouwang.care.Care;
 import org.shouwang.console.CareServices;
 import org.shouwang.console.ConsoleVerticle;
@@ -46,10 +47,13 @@ public final class Platform implements AutoCloseable {
     private final PlatformMetrics metrics;
     private final ManagementVerticle management;
     private final org.shouwang.notifier.TwilioWebhookVerticle webhooks;
+    /** Null on a single node (cluster.enabled false). */
+    private final Leadership leadership;
 
     private Platform(Database database, Stores stores, Vertx vertx, ConsoleVerticle console, PlatformMetrics metrics,
                      ManagementVerticle management,
-                     org.shouwang.notifier.TwilioWebhookVerticle webhooks) {
+                     org.shouwang.notifier.TwilioWebhookVerticle webhooks, Leadership leadership) {
+        this.leadership = leadership;
         this.database = database;
         this.stores = stores;
         this.vertx = vertx;
@@ -90,18 +94,26 @@ public final class Platform implements AutoCloseable {
         Care care = Care.create(stores, notifier, cfg.care().options(), clock);
         // Presses are written through connections of their own: never waiting for one the readings or the console hold.
         javax.sql.DataSource pressPool = db.dedicatedPool("shouwang-db-events", 2);
-        MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.ingestConfig(), stores.telemetry(), stores.registry(),
-                new org.shouwang.db.TelemetryStore(pressPool), new org.shouwang.db.RegistryStore(pressPool), clock,
-                metrics.registry());
+        Supplier<MqttIngestVerticle> ingestFactory = () -> new MqttIngestVerticle(cfg.ingestConfig(),
+                stores.telemetry(), stores.registry(), new org.shouwang.db.TelemetryStore(pressPool),
+                new org.shouwang.db.RegistryStore(pressPool), clock, metrics.registry());
         RuleStore ruleStore = stores.rules();
         RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::water,
                 ruleStore::record, ruleStore::record, ruleStore::resolution);
-        RulesVerticle rules = new RulesVerticle(ruleSettings, clock, ruleContext, metrics.registry());
+        Supplier<RulesVerticle> rulesFactory = () -> new RulesVerticle(ruleSettings, clock, ruleContext,
+                metrics.registry());
         OutboxWatch outbox = new OutboxWatch(stores.outbox(), stores.incidents(), clock, OutboxWatch.DEFAULT_EVERY,
                 metrics.registry());
+        // One node: ingest, the rules and the notifier start with the rest. A cluster node: on leadership alone.
+        ClusterConfig cluster = cfg.cluster();
+        MqttIngestVerticle ingest = cluster.enabled() ? null : ingestFactory.get();
+        RulesVerticle rules = cluster.enabled() ? null : rulesFactory.get();
+        LeaderDuties duties = cluster.enabled() ? new LeaderDuties(vertx, rulesFactory,
+                () -> notifier.verticle(escalation.tick()), ingestFactory, metrics.registry()) : null;
         ConsoleVerticle console = new ConsoleVerticle(cfg.console().options(), stores, notifier.commands(),
-                ruleSettings.defaults(), CareServices.of(care),
-                Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()), notifier.providers(),
+                ruleSettings.defaults(), CareServices.of(care), cluster.enabled()
+                ? Readiness.checks(cfg.database(), duties::ingest, duties::rules, outbox, notifier.providers())
+                : Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()), notifier.providers(),
                 notifier.directory(), clock);
         ManagementVerticle management = new ManagementVerticle(cfg.management(), metrics.registry());
         org.shouwang.notifier.TwilioWebhookVerticle webhooks = aliyun == null || cfg.aliyun().receiptToken().isBlank()
@@ -109,24 +121,29 @@ public final class Platform implements AutoCloseable {
                 : notifier.webhookVerticle(hooks, twilio.authToken(), List.of(care.replies()),
                 cfg.aliyun().receiptToken(), cfg.aliyun().allowedSources());
         Future<?> deployed = vertx.deployVerticle(management)
-                .compose(id -> vertx.deployVerticle(rules))
-                .compose(id -> vertx.deployVerticle(notifier.verticle(escalation.tick())))
+                .compose(id -> cluster.enabled() ? Future.succeededFuture() : vertx.deployVerticle(rules))
+                .compose(id -> cluster.enabled() ? Future.succeededFuture()
+                        : vertx.deployVerticle(notifier.verticle(escalation.tick())))
                 .compose(id -> vertx.deployVerticle(webhooks))
                 .compose(id -> vertx.deployVerticle(care.verticle()))
                 .compose(id -> vertx.deployVerticle(outbox))
-                .compose(id -> vertx.deployVerticle(ingest))
+                .compose(id -> cluster.enabled() ? Future.succeededFuture() : vertx.deployVerticle(ingest))
                 .compose(id -> vertx.deployVerticle(console));
+        Leadership leadership = null;
         try {
             deployed.await();
+            // Contends only once the console and the webhooks serve: a standby is a working node too.
+            leadership = cluster.enabled() ? Leadership.start(cluster, cfg.database(), duties) : null;
         } catch (RuntimeException e) {
             vertx.close().await();
             db.close();
             metrics.close();
             throw new IllegalStateException("platform did not start: " + e.getMessage(), e);
         }
-        LOG.info("platform started [console port: {}, management port: {}, timescaledb: {}]", console.actualPort(),
-                management.actualPort(), db.timescale());
-        return new Platform(db, stores, vertx, console, metrics, management, webhooks);
+        LOG.info("platform started [console port: {}, management port: {}, timescaledb: {}, cluster node: {}]",
+                console.actualPort(), management.actualPort(), db.timescale(),
+                cluster.enabled() ? cluster.node() : "off");
+        return new Platform(db, stores, vertx, console, metrics, management, webhooks, leadership);
     }
 
     /**
@@ -170,10 +187,22 @@ public final class Platform implements AutoCloseable {
         return management.actualPort();
     }
 
-    /** Stops in reverse order: verticles (ingest stops acknowledging first), then the database. */
+    /** Whether this node runs ingest, the rules and escalation now: always on a single node. */
+    public boolean leading() {
+        return leadership == null || leadership.leading();
+    }
+
+    /**
+     * Stops in reverse order: a cluster node first hands leadership on (its ingest, notifier and rules stop, then the
+     * lock is released, so a standby takes over within its next attempt), then the verticles (ingest stops
+     * acknowledging first), then the database.
+     */
     @Override
     public synchronized void close() {
         try {
+            if (leadership != null) {
+                leadership.close();
+            }
             vertx.close().await();
         } finally {
             database.close();

@@ -1,0 +1,91 @@
+package org.shouwang.app;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+import org.shouwang.ingest.MqttIngestVerticle;
+import org.shouwang.rules.RulesVerticle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parts only one node may run at a time: the rules (which must see every reading of a device), the notifier
+ * (alerts into incidents, the escalation tick, paging) and ingest (the one persistent MQTT session). Fresh
+ * instances are built at each {@link #gained()}: ingest then subscribes under the same client id, and the broker
+ * hands it what the previous leader left unacknowledged; the rules rebuild their state from the database as after a
+ * restart. {@link #lost()} stops them in reverse: ingest first (nothing more taken from the broker or acknowledged,
+ * so no press reaches this node's outage pager), then the notifier (no escalation step or page from a node that no
+ * longer leads), then the rules.
+ */
+final class LeaderDuties implements Leadership.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderDuties.class);
+
+    private final Vertx vertx;
+    private final Supplier<RulesVerticle> rules;
+    private final Supplier<io.vertx.core.Verticle> notifier;
+    private final Supplier<MqttIngestVerticle> ingest;
+    /** Deployment ids, the last deployed on top. */
+    private final Deque<String> deployed = new ArrayDeque<>();
+    private volatile RulesVerticle currentRules;
+    private volatile MqttIngestVerticle currentIngest;
+
+    LeaderDuties(Vertx vertx, Supplier<RulesVerticle> rules, Supplier<io.vertx.core.Verticle> notifier,
+                 Supplier<MqttIngestVerticle> ingest, MeterRegistry registry) {
+        this.vertx = vertx;
+        this.rules = rules;
+        this.notifier = notifier;
+        this.ingest = ingest;
+        Gauge.builder("shouwang.cluster.leader", this, d -> d.currentIngest == null ? 0 : 1)
+                .description("1 while this node runs ingest, the rules and escalation").register(registry);
+    }
+
+    /** Deploys in data-path order (the rules and the notifier listen before ingest delivers); blocks. */
+    @Override
+    public synchronized void gained() {
+        long start = System.nanoTime();
+        try {
+            RulesVerticle r = rules.get();
+            deployed.push(vertx.deployVerticle(r).await());
+            currentRules = r;
+            deployed.push(vertx.deployVerticle(notifier.get()).await());
+            MqttIngestVerticle i = ingest.get();
+            deployed.push(vertx.deployVerticle(i).await());
+            currentIngest = i;
+            LOG.info("leader duties started [rules, notifier, ingest; took: {} ms]", (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            // Half a leader is worse than none: stop what started; the lock stays, the next gain is a restart.
+            LOG.warn("leader duties failed to start, stopping them [cause: {}]", e.toString());
+            lost();
+            throw e;
+        }
+    }
+
+    /** Undeploys in the reverse of {@link #gained()}: ingest, the notifier, the rules; blocks. */
+    @Override
+    public synchronized void lost() {
+        currentIngest = null;
+        currentRules = null;
+        while (!deployed.isEmpty()) {
+            String id = deployed.pop();
+            try {
+                vertx.undeploy(id).await();
+            } catch (RuntimeException e) {
+                LOG.warn("leader duty did not stop cleanly [deployment: {}, cause: {}]", id, e.toString());
+            }
+        }
+        LOG.info("leader duties stopped");
+    }
+
+    /** Ingest while this node leads, else null (readiness then reports the node as a standby). */
+    MqttIngestVerticle ingest() {
+        return currentIngest;
+    }
+
+    RulesVerticle rules() {
+        return currentRules;
+    }
+}
