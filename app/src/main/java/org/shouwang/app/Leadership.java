@@ -87,7 +87,7 @@ public final class Leadership implements AutoCloseable {
             } else if (tryLock()) {
                 leading = true;
                 LOG.info("leadership gained [node: {}]", config.node());
-                transitions.execute(listener::gained);
+                transitions.execute(this::gained);
             }
         } catch (SQLException | RuntimeException e) {
             dropConnection();
@@ -105,6 +105,28 @@ public final class Leadership implements AutoCloseable {
              ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")")) {
             rs.next();
             return rs.getBoolean(1);
+        }
+    }
+
+    /**
+     * A node whose duties failed to start must not sit on the lock doing nothing: it ends its session (the lock goes
+     * with it) and contends again at its next round, beside the others.
+     */
+    private void gained() {
+        try {
+            listener.gained();
+        } catch (RuntimeException e) {
+            LOG.warn("leader duties did not start, releasing the lock [node: {}, cause: {}]", config.node(), e.toString());
+            try {
+                renewals.execute(() -> {
+                    if (leading) {
+                        leading = false;
+                        dropConnection();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // Closing: close() ends the session itself.
+            }
         }
     }
 

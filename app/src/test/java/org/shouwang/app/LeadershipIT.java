@@ -118,6 +118,27 @@ class LeadershipIT {
         }
     }
 
+    @Test
+    void aNodeWhoseDutiesFailToStartReleasesTheLockForTheOther() {
+        // GIVEN a node whose duties cannot start (say, its broker account is refused) and a healthy one
+        Counting failing = new Counting() {
+            @Override
+            public void gained() {
+                super.gained();
+                throw new IllegalStateException("duties refused to start");
+            }
+        };
+        Leadership la = start("node-a", failing);
+        await().alias("a took the lock").atMost(Duration.ofSeconds(10)).until(() -> failing.gained.get() >= 1);
+        Counting b = new Counting();
+        Leadership lb = start("node-b", b);
+
+        // THEN a does not sit on the lock: b gets it at one of a's releases and keeps it
+        await().alias("b leads").atMost(Duration.ofSeconds(20)).until(lb::leading);
+        assertThat(b.gained.get()).isEqualTo(1);
+        assertThat(la.leading()).isFalse();
+    }
+
     private Leadership start(String node, Counting listener) {
         Leadership l = Leadership.start(new ClusterConfig(true, node, FAST.renewEvery(), FAST.sessionTimeout()),
                 database, listener);
@@ -147,7 +168,7 @@ class LeadershipIT {
         }
     }
 
-    private static final class Counting implements Leadership.Listener {
+    private static class Counting implements Leadership.Listener {
         final AtomicInteger gained = new AtomicInteger();
         final AtomicInteger lost = new AtomicInteger();
 
