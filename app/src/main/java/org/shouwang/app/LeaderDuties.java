@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Supplier;
+
 import org.shouwang.ingest.MqttIngestVerticle;
 import org.shouwang.rules.RulesVerticle;
 import org.slf4j.Logger;
@@ -16,26 +17,33 @@ import org.slf4j.LoggerFactory;
  * (alerts into incidents, the escalation tick, paging) and ingest (the one persistent MQTT session). Fresh
  * instances are built at each {@link #gained()}: ingest then subscribes under the same client id, and the broker
  * hands it what the previous leader left unacknowledged; the rules rebuild their state from the database as after a
- * restart. {@link #lost()} stops them in reverse: ingest first (nothing more taken from the broker or acknowledged,
- * so no press reaches this node's outage pager), then the notifier (no escalation step or page from a node that no
- * longer leads), then the rules.
+ * restart. {@link #lost()} stops ingest first (nothing more taken from the broker or acknowledged, so no press
+ * reaches this node's outage pager), then the rules, then the notifier, which finishes the alerts and the pages in
+ * hand before it stops: an alert the rules journaled is never raised again by the next leader, so it must be
+ * handled here; no escalation step or page goes out from this node afterwards.
  */
 final class LeaderDuties implements Leadership.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaderDuties.class);
 
     private final Vertx vertx;
+    private final Runnable takeover;
     private final Supplier<RulesVerticle> rules;
     private final Supplier<io.vertx.core.Verticle> notifier;
     private final Supplier<MqttIngestVerticle> ingest;
-    /** Deployment ids, the last deployed on top. */
+    /** Deployment ids in the order {@link #lost()} stops them: ingest, the rules, the notifier. */
     private final Deque<String> deployed = new ArrayDeque<>();
     private volatile RulesVerticle currentRules;
     private volatile MqttIngestVerticle currentIngest;
 
-    LeaderDuties(Vertx vertx, Supplier<RulesVerticle> rules, Supplier<io.vertx.core.Verticle> notifier,
-                 Supplier<MqttIngestVerticle> ingest, MeterRegistry registry) {
+    /**
+     * @param takeover runs first at each gain, before any duty starts (the previous leader's page claims are
+     *                 shortened there); blocking
+     */
+    LeaderDuties(Vertx vertx, Runnable takeover, Supplier<RulesVerticle> rules,
+                 Supplier<io.vertx.core.Verticle> notifier, Supplier<MqttIngestVerticle> ingest, MeterRegistry registry) {
         this.vertx = vertx;
+        this.takeover = takeover;
         this.rules = rules;
         this.notifier = notifier;
         this.ingest = ingest;
@@ -48,23 +56,24 @@ final class LeaderDuties implements Leadership.Listener {
     public synchronized void gained() {
         long start = System.nanoTime();
         try {
+            takeover.run();
             RulesVerticle r = rules.get();
             deployed.push(vertx.deployVerticle(r).await());
             currentRules = r;
-            deployed.push(vertx.deployVerticle(notifier.get()).await());
+            deployed.addLast(vertx.deployVerticle(notifier.get()).await());
             MqttIngestVerticle i = ingest.get();
             deployed.push(vertx.deployVerticle(i).await());
             currentIngest = i;
             LOG.info("leader duties started [rules, notifier, ingest; took: {} ms]", (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
-            // Half a leader is worse than none: stop what started; the lock stays, the next gain is a restart.
+            // Half a leader is worse than none: stop what started; Leadership then releases the lock.
             LOG.warn("leader duties failed to start, stopping them [cause: {}]", e.toString());
             lost();
             throw e;
         }
     }
 
-    /** Undeploys in the reverse of {@link #gained()}: ingest, the notifier, the rules; blocks. */
+    /** Undeploys ingest, the rules, then the notifier; blocks. */
     @Override
     public synchronized void lost() {
         currentIngest = null;

@@ -108,7 +108,8 @@ public final class Platform implements AutoCloseable {
         ClusterConfig cluster = cfg.cluster();
         MqttIngestVerticle ingest = cluster.enabled() ? null : ingestFactory.get();
         RulesVerticle rules = cluster.enabled() ? null : rulesFactory.get();
-        LeaderDuties duties = cluster.enabled() ? new LeaderDuties(vertx, rulesFactory,
+        LeaderDuties duties = cluster.enabled() ? new LeaderDuties(vertx,
+                () -> takeOverClaims(stores, cluster, twilio, aliyun, clock), rulesFactory,
                 () -> notifier.verticle(escalation.tick()), ingestFactory, metrics.registry()) : null;
         ConsoleVerticle console = new ConsoleVerticle(cfg.console().options(), stores, notifier.commands(),
                 ruleSettings.defaults(), CareServices.of(care), cluster.enabled()
@@ -144,6 +145,24 @@ public final class Platform implements AutoCloseable {
                 console.actualPort(), management.actualPort(), db.timescale(),
                 cluster.enabled() ? cluster.node() : "off");
         return new Platform(db, stores, vertx, console, metrics, management, webhooks, leadership);
+    }
+
+    /**
+     * A leader that died holding page claims would leave its pages for the outbox lease (6 min). A new leader
+     * shortens them to when the previous one has certainly stopped sending: its failed renewal (2 × renewEvery)
+     * plus one request to a provider, plus a margin. A page that leader sent but never booked may then go twice, as
+     * after a single node's crash, only sooner.
+     */
+    private static void takeOverClaims(Stores stores, ClusterConfig cluster, TwilioConfig twilio, AliyunConfig aliyun,
+                                       Clock clock) {
+        java.time.Duration request = aliyun == null || aliyun.requestTimeout().compareTo(twilio.requestTimeout()) < 0
+                ? twilio.requestTimeout() : aliyun.requestTimeout();
+        java.time.Duration wait = cluster.renewEvery().multipliedBy(2).plus(request).plusSeconds(5);
+        int capped = stores.outbox().capClaims(clock.instant().plus(wait));
+        if (capped > 0) {
+            LOG.warn("pages claimed by the previous leader, sent from here after its bound [pages: {}, in: {}]", capped,
+                    wait);
+        }
     }
 
     /**
