@@ -14,8 +14,8 @@ import java.time.Duration;
  * @param renewEvery     how often the leader renews (and a standby tries the lock); whole seconds, 1-10 s;
  *                       a kill -9'd leader is replaced within about this plus the start of ingest and the rules
  * @param sessionTimeout the server ends a leadership session no renewal reached for this long (and the lock goes
- *                       with it); at least 4 × {@code renewEvery}, so a leader that cannot renew has stepped down
- *                       (its renewal fails within 2 × {@code renewEvery}) before another node can lead
+ *                       with it); at least 4 × {@code renewEvery}, so a leader that cannot renew has begun to step
+ *                       down ({@link #stepDownWithin()}) well before another node can lead
  */
 public record ClusterConfig(boolean enabled, String nodeId, Duration renewEvery, Duration sessionTimeout) {
 
@@ -36,6 +36,21 @@ public record ClusterConfig(boolean enabled, String nodeId, Duration renewEvery,
             throw new IllegalArgumentException("cluster: sessionTimeout must be at least 4 × renewEvery ("
                     + renewEvery.multipliedBy(4) + "), was " + sessionTimeout);
         }
+    }
+
+    /**
+     * How long one renewal may take before it counts as failed (the connection's socket timeout): half of what
+     * {@code sessionTimeout} leaves after one period, whole seconds, at least 1 s (4 s with the defaults). A failing
+     * renewal then ends by {@code renewEvery + renewalTimeout} after the last success, and the leader has the other
+     * half to stop its duties before the server can release the lock; a short stall under load is not a loss.
+     */
+    public Duration renewalTimeout() {
+        return Duration.ofSeconds(Math.max(1, sessionTimeout.minus(renewEvery).toSeconds() / 2));
+    }
+
+    /** When a leader that cannot renew has begun to step down, at the latest, after its last good renewal. */
+    public Duration stepDownWithin() {
+        return renewEvery.plus(renewalTimeout());
     }
 
     /** The configured name, else the host name. */

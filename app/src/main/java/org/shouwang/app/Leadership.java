@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * as long as that session, so a node that dies, or whose connection the server drops, leads no more; the server
  * drops a session that stays idle past {@link ClusterConfig#sessionTimeout()} ({@code idle_session_timeout}), which
  * bounds a partitioned leader's hold. The leader renews by a query every {@link ClusterConfig#renewEvery()}; one
- * that fails (the socket gives up after the same time) steps down at once, before the server can have released
- * the lock to anyone else. A standby tries the lock at the same pace.
+ * that fails (the socket gives up after {@link ClusterConfig#renewalTimeout()}) steps down at once, before the
+ * server can have released the lock to anyone else. A standby tries the lock at the same pace.
  *
  * <p>Transitions are handed to {@link Listener} on a thread of their own, one at a time and in order, so a slow
  * deployment never delays a renewal.
@@ -144,10 +144,10 @@ public final class Leadership implements AutoCloseable {
         if (database.password() != null && !database.password().isBlank()) {
             p.setProperty("password", database.password());
         }
-        int seconds = (int) Math.max(1, config.renewEvery().toSeconds());
+        int seconds = (int) config.renewalTimeout().toSeconds();
         p.setProperty("connectTimeout", Integer.toString(seconds));
         p.setProperty("loginTimeout", Integer.toString(seconds));
-        // A renewal that hangs (a partition) fails within one period, well inside the server's idle timeout.
+        // A renewal that hangs (a partition) fails within this, well inside the server's idle timeout.
         p.setProperty("socketTimeout", Integer.toString(seconds));
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("ApplicationName", APPLICATION_PREFIX + config.node());

@@ -47,13 +47,16 @@ public final class Platform implements AutoCloseable {
     private final PlatformMetrics metrics;
     private final ManagementVerticle management;
     private final org.shouwang.notifier.TwilioWebhookVerticle webhooks;
-    /** Null on a single node (cluster.enabled false). */
+    /** Both null on a single node (cluster.enabled false). */
     private final Leadership leadership;
+    private final LeaderDuties duties;
 
     private Platform(Database database, Stores stores, Vertx vertx, ConsoleVerticle console, PlatformMetrics metrics,
                      ManagementVerticle management,
-                     org.shouwang.notifier.TwilioWebhookVerticle webhooks, Leadership leadership) {
+                     org.shouwang.notifier.TwilioWebhookVerticle webhooks, Leadership leadership,
+                     LeaderDuties duties) {
         this.leadership = leadership;
+        this.duties = duties;
         this.database = database;
         this.stores = stores;
         this.vertx = vertx;
@@ -144,20 +147,20 @@ public final class Platform implements AutoCloseable {
         LOG.info("platform started [console port: {}, management port: {}, timescaledb: {}, cluster node: {}]",
                 console.actualPort(), management.actualPort(), db.timescale(),
                 cluster.enabled() ? cluster.node() : "off");
-        return new Platform(db, stores, vertx, console, metrics, management, webhooks, leadership);
+        return new Platform(db, stores, vertx, console, metrics, management, webhooks, leadership, duties);
     }
 
     /**
      * A leader that died holding page claims would leave its pages for the outbox lease (6 min). A new leader
-     * shortens them to when the previous one has certainly stopped sending: its failed renewal (2 × renewEvery)
-     * plus one request to a provider, plus a margin. A page that leader sent but never booked may then go twice, as
+     * shortens them to when the previous one has certainly stopped sending: its failed renewal
+     * ({@link ClusterConfig#stepDownWithin()}) plus one request to a provider, plus a margin. A page that leader sent but never booked may then go twice, as
      * after a single node's crash, only sooner.
      */
     private static void takeOverClaims(Stores stores, ClusterConfig cluster, TwilioConfig twilio, AliyunConfig aliyun,
                                        Clock clock) {
         java.time.Duration request = aliyun == null || aliyun.requestTimeout().compareTo(twilio.requestTimeout()) < 0
                 ? twilio.requestTimeout() : aliyun.requestTimeout();
-        java.time.Duration wait = cluster.renewEvery().multipliedBy(2).plus(request).plusSeconds(5);
+        java.time.Duration wait = cluster.stepDownWithin().plus(request).plusSeconds(5);
         int capped = stores.outbox().capClaims(clock.instant().plus(wait));
         if (capped > 0) {
             LOG.warn("pages claimed by the previous leader, sent from here after its bound [pages: {}, in: {}]", capped,
@@ -206,9 +209,9 @@ public final class Platform implements AutoCloseable {
         return management.actualPort();
     }
 
-    /** Whether this node runs ingest, the rules and escalation now: always on a single node. */
+    /** Whether this node runs ingest, the rules and escalation now (subscribed, listening): always on a single node. */
     public boolean leading() {
-        return leadership == null || leadership.leading();
+        return duties == null || duties.ingest() != null;
     }
 
     /**

@@ -29,6 +29,16 @@ class ClusterConfigTest {
     }
 
     @Test
+    void aRenewalMayTakeHalfOfWhatTheSessionTimeoutLeavesAfterOnePeriod() {
+        ClusterConfig defaults = ClusterConfig.DEFAULTS;
+        assertThat(defaults.renewalTimeout()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(defaults.stepDownWithin()).as("stepping down begins").isEqualTo(Duration.ofSeconds(6))
+                .isLessThan(defaults.sessionTimeout());
+        assertThat(new ClusterConfig(true, "a", Duration.ofSeconds(1), Duration.ofSeconds(4)).renewalTimeout())
+                .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void aSessionTimeoutUnderFourRenewalsIsRefused() {
         assertThatThrownBy(() -> new ClusterConfig(true, "a", Duration.ofSeconds(2), Duration.ofSeconds(7)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 4");
