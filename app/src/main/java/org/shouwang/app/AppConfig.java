@@ -31,12 +31,12 @@ import org.shouwang.rules.RuleSettings;
  */
 public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules, Console console,
                         EscalationOptions escalation, WebhookConfig webhooks, Twilio twilio, Management management,
-                        Care care, Aliyun aliyun, Carrier carrier) {
+                        Care care, Aliyun aliyun, Carrier carrier, ClusterConfig cluster) {
 
     /** Every key at its module's default. */
     public static final AppConfig DEFAULTS = new AppConfig(Database.DEFAULTS, Mqtt.DEFAULTS, Ingest.DEFAULTS,
             Rules.DEFAULTS, Console.DEFAULTS, EscalationOptions.DEFAULTS, WebhookConfig.DEFAULTS, Twilio.DEFAULTS,
-            Management.DEFAULTS, Care.DEFAULTS, Aliyun.DEFAULTS, Carrier.DEFAULTS);
+            Management.DEFAULTS, Care.DEFAULTS, Aliyun.DEFAULTS, Carrier.DEFAULTS, ClusterConfig.DEFAULTS);
 
     static AppConfig from(JsonNode tree) {
         try {

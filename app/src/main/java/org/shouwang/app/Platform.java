@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.shouwang.care.Care;
 import org.shouwang.carrier.CarrierConfig;
 import org.shouwang.carrier.CarrierMetrics;
@@ -51,10 +52,16 @@ public final class Platform implements AutoCloseable {
     private final ManagementVerticle management;
     private final org.shouwang.notifier.TwilioWebhookVerticle webhooks;
     private final CarrierPushVerticle carrier;
+    /** Both null on a single node (cluster.enabled false). */
+    private final Leadership leadership;
+    private final LeaderDuties duties;
 
     private Platform(Database database, Stores stores, Vertx vertx, ConsoleVerticle console, PlatformMetrics metrics,
                      ManagementVerticle management,
-                     org.shouwang.notifier.TwilioWebhookVerticle webhooks, CarrierPushVerticle carrier) {
+                     org.shouwang.notifier.TwilioWebhookVerticle webhooks, CarrierPushVerticle carrier,
+                     Leadership leadership, LeaderDuties duties) {
+        this.leadership = leadership;
+        this.duties = duties;
         this.database = database;
         this.stores = stores;
         this.vertx = vertx;
@@ -97,51 +104,86 @@ public final class Platform implements AutoCloseable {
         Care care = Care.create(stores, notifier, cfg.care().options(), clock);
         // Presses are written through connections of their own: never waiting for one the readings or the console hold.
         javax.sql.DataSource pressPool = db.dedicatedPool("shouwang-db-events", 2);
-        MqttIngestVerticle ingest = new MqttIngestVerticle(cfg.ingestConfig(), stores.telemetry(), stores.registry(),
-                new org.shouwang.db.TelemetryStore(pressPool), new org.shouwang.db.RegistryStore(pressPool), clock,
-                metrics.registry());
+        Supplier<MqttIngestVerticle> ingestFactory = () -> new MqttIngestVerticle(cfg.ingestConfig(),
+                stores.telemetry(), stores.registry(), new org.shouwang.db.TelemetryStore(pressPool),
+                new org.shouwang.db.RegistryStore(pressPool), clock, metrics.registry());
         RuleStore ruleStore = stores.rules();
         RuleContextSource ruleContext = RuleContextSource.of(ruleStore::context, ruleStore::history, ruleStore::water,
                 ruleStore::record, ruleStore::record, ruleStore::resolution);
-        RulesVerticle rules = new RulesVerticle(ruleSettings, clock, ruleContext, metrics.registry());
+        Supplier<RulesVerticle> rulesFactory = () -> new RulesVerticle(ruleSettings, clock, ruleContext,
+                metrics.registry());
         OutboxWatch outbox = new OutboxWatch(stores.outbox(), stores.incidents(), clock, OutboxWatch.DEFAULT_EVERY,
                 metrics.registry());
+        // One node: ingest, the rules and the notifier start with the rest. A cluster node: on leadership alone.
+        ClusterConfig cluster = cfg.cluster();
+        MqttIngestVerticle ingest = cluster.enabled() ? null : ingestFactory.get();
+        RulesVerticle rules = cluster.enabled() ? null : rulesFactory.get();
+        CarrierMetrics carrierMetrics = carrierConfig == null ? null : new CarrierMetrics(metrics.registry());
+        Supplier<io.vertx.core.Verticle> decoderFactory = carrierConfig == null ? null
+                : () -> new InboxDecoderVerticle(carrierConfig, stores.carrier(), stores.telemetry(), stores.registry(),
+                clock, carrierMetrics);
+        LeaderDuties duties = cluster.enabled() ? new LeaderDuties(vertx,
+                () -> takeOverClaims(stores, cluster, twilio, aliyun, clock), rulesFactory,
+                () -> notifier.verticle(escalation.tick()), ingestFactory, decoderFactory, metrics.registry()) : null;
         ConsoleVerticle console = new ConsoleVerticle(cfg.console().options(), stores, notifier.commands(),
-                ruleSettings.defaults(), CareServices.of(care),
-                Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()), notifier.providers(),
+                ruleSettings.defaults(), CareServices.of(care), cluster.enabled()
+                ? Readiness.checks(cfg.database(), duties::ingest, duties::rules, outbox, notifier.providers())
+                : Readiness.checks(cfg.database(), ingest, rules, outbox, notifier.providers()), notifier.providers(),
                 notifier.directory(), clock);
         ManagementVerticle management = new ManagementVerticle(cfg.management(), metrics.registry());
         org.shouwang.notifier.TwilioWebhookVerticle webhooks = aliyun == null || cfg.aliyun().receiptToken().isBlank()
                 ? notifier.webhookVerticle(hooks, twilio.authToken(), List.of(care.replies()))
                 : notifier.webhookVerticle(hooks, twilio.authToken(), List.of(care.replies()),
                 cfg.aliyun().receiptToken(), cfg.aliyun().allowedSources());
-        CarrierMetrics carrierMetrics = carrierConfig == null ? null : new CarrierMetrics(metrics.registry());
         CarrierPushVerticle carrier = carrierConfig == null ? null
                 : new CarrierPushVerticle(carrierConfig, stores.carrier(), carrierMetrics);
         Future<?> deployed = vertx.deployVerticle(management)
-                .compose(id -> vertx.deployVerticle(rules))
-                .compose(id -> vertx.deployVerticle(notifier.verticle(escalation.tick())))
+                .compose(id -> cluster.enabled() ? Future.succeededFuture() : vertx.deployVerticle(rules))
+                .compose(id -> cluster.enabled() ? Future.succeededFuture()
+                        : vertx.deployVerticle(notifier.verticle(escalation.tick())))
                 .compose(id -> vertx.deployVerticle(webhooks))
                 .compose(id -> vertx.deployVerticle(care.verticle()))
                 .compose(id -> vertx.deployVerticle(outbox))
-                .compose(id -> vertx.deployVerticle(ingest))
-                .compose(id -> carrier == null ? Future.succeededFuture(id)
-                        : vertx.deployVerticle(new InboxDecoderVerticle(carrierConfig, stores.carrier(),
-                        stores.telemetry(), stores.registry(), clock, carrierMetrics))
-                        .compose(decoder -> vertx.deployVerticle(carrier)))
+                .compose(id -> cluster.enabled() ? Future.succeededFuture() : vertx.deployVerticle(ingest))
+                // The carrier decoder announces readings to the rules of its own node: on a cluster, a leader duty.
+                .compose(id -> carrier == null || cluster.enabled() ? Future.succeededFuture()
+                        : vertx.deployVerticle(decoderFactory.get()))
+                // The carrier listener only commits pushes to the inbox: every node takes them.
+                .compose(id -> carrier == null ? Future.succeededFuture() : vertx.deployVerticle(carrier))
                 .compose(id -> vertx.deployVerticle(console));
+        Leadership leadership = null;
         try {
             deployed.await();
+            // Contends only once the console and the webhooks serve: a standby is a working node too.
+            leadership = cluster.enabled() ? Leadership.start(cluster, cfg.database(), duties) : null;
         } catch (RuntimeException e) {
             vertx.close().await();
             db.close();
             metrics.close();
             throw new IllegalStateException("platform did not start: " + e.getMessage(), e);
         }
-        LOG.info("platform started [console port: {}, management port: {}, carrier port: {}, timescaledb: {}]",
-                console.actualPort(), management.actualPort(), carrier == null ? "off" : carrier.actualPort(),
-                db.timescale());
-        return new Platform(db, stores, vertx, console, metrics, management, webhooks, carrier);
+        LOG.info("platform started [console port: {}, management port: {}, carrier port: {}, timescaledb: {},"
+                + " cluster node: {}]", console.actualPort(), management.actualPort(),
+                carrier == null ? "off" : carrier.actualPort(), db.timescale(), cluster.enabled() ? cluster.node() : "off");
+        return new Platform(db, stores, vertx, console, metrics, management, webhooks, carrier, leadership, duties);
+    }
+
+    /**
+     * A leader that died holding page claims would leave its pages for the outbox lease (6 min). A new leader
+     * shortens them to when the previous one has certainly stopped sending: its failed renewal
+     * ({@link ClusterConfig#stepDownWithin()}) plus one request to a provider, plus a margin. A page that leader sent but never booked may then go twice, as
+     * after a single node's crash, only sooner.
+     */
+    private static void takeOverClaims(Stores stores, ClusterConfig cluster, TwilioConfig twilio, AliyunConfig aliyun,
+                                       Clock clock) {
+        java.time.Duration request = aliyun == null || aliyun.requestTimeout().compareTo(twilio.requestTimeout()) < 0
+                ? twilio.requestTimeout() : aliyun.requestTimeout();
+        java.time.Duration wait = cluster.stepDownWithin().plus(request).plusSeconds(5);
+        int capped = stores.outbox().capClaims(clock.instant().plus(wait));
+        if (capped > 0) {
+            LOG.warn("pages claimed by the previous leader, sent from here after its bound [pages: {}, in: {}]", capped,
+                    wait);
+        }
     }
 
     /**
@@ -190,10 +232,22 @@ public final class Platform implements AutoCloseable {
         return management.actualPort();
     }
 
-    /** Stops in reverse order: verticles (ingest stops acknowledging first), then the database. */
+    /** Whether this node runs ingest, the rules and escalation now (subscribed, listening): always on a single node. */
+    public boolean leading() {
+        return duties == null || duties.ingest() != null;
+    }
+
+    /**
+     * Stops in reverse order: a cluster node first hands leadership on (its ingest, notifier and rules stop, then the
+     * lock is released, so a standby takes over within its next attempt), then the verticles (ingest stops
+     * acknowledging first), then the database.
+     */
     @Override
     public synchronized void close() {
         try {
+            if (leadership != null) {
+                leadership.close();
+            }
             vertx.close().await();
         } finally {
             database.close();

@@ -2,6 +2,7 @@ package org.shouwang.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.shouwang.console.HealthCheck;
 import org.shouwang.ingest.MqttIngestVerticle;
 import org.shouwang.notifier.OutboxWatch;
@@ -26,13 +27,30 @@ final class Readiness {
      */
     static List<HealthCheck> checks(AppConfig.Database database, MqttIngestVerticle ingest, RulesVerticle rules,
                                     OutboxWatch outbox, List<ProviderHealth> providers) {
+        return checks(database, () -> ingest, () -> rules, outbox, providers);
+    }
+
+    /**
+     * As above, for a cluster node ({@link LeaderDuties}): ingest and the rules are there while it leads (null
+     * otherwise); a standby has neither and is ready when the rest is, since its console and webhooks serve.
+     */
+    static List<HealthCheck> checks(AppConfig.Database database, Supplier<MqttIngestVerticle> ingest,
+                                    Supplier<RulesVerticle> rules, OutboxWatch outbox, List<ProviderHealth> providers) {
         List<HealthCheck> checks = new ArrayList<>(List.of(
                 HealthCheck.of("database", () -> StartupGate.probe(database, 2) == null, "数据库无响应"),
-                HealthCheck.of("broker", ingest::connected, "MQTT 代理未连接"),
-                HealthCheck.of("ingest", ingest::writerCommitting, "设备数据写入数据库失败，正在重试"),
-                HealthCheck.reporting("rules", rules::clockProblem),
+                HealthCheck.of("broker", () -> standbyOr(ingest.get(), MqttIngestVerticle::connected), "MQTT 代理未连接"),
+                HealthCheck.of("ingest", () -> standbyOr(ingest.get(), MqttIngestVerticle::writerCommitting),
+                        "设备数据写入数据库失败，正在重试"),
+                HealthCheck.reporting("rules", () -> {
+                    RulesVerticle r = rules.get();
+                    return r == null ? null : r.clockProblem();
+                }),
                 HealthCheck.reporting("notifier", outbox::problem)));
         providers.forEach(p -> checks.add(HealthCheck.reporting(p.name(), p::problem)));
         return checks;
+    }
+
+    private static boolean standbyOr(MqttIngestVerticle ingest, java.util.function.Predicate<MqttIngestVerticle> up) {
+        return ingest == null || up.test(ingest);
     }
 }

@@ -95,6 +95,16 @@ public final class NotificationStore {
         return claimed.stream().sorted(Comparator.comparingLong(Notification::id)).toList();
     }
 
+    /**
+     * Shortens every claim on a pending page that runs past {@code until} to end then; the number shortened. A node
+     * taking over the leadership calls it before its own sender starts: the claims standing then are the previous
+     * leader's, which is dead or has stopped (docs/architecture.md), so its pages need not wait out the full lease.
+     */
+    public int capClaims(Instant until) {
+        return jdbc.update("UPDATE notification SET claimed_until = ?, updated_at = now()"
+                + " WHERE status = 'PENDING' AND claimed_until > ?", until, until);
+    }
+
     /** Records that the provider accepted a pending page; false when the page was no longer pending. */
     public boolean markSent(long id, String providerSid, Instant at) {
         return jdbc.update("UPDATE notification SET status = 'SENT', provider_sid = ?, sent_at = ?,"

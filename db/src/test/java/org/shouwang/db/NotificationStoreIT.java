@@ -189,6 +189,20 @@ class NotificationStoreIT {
     }
 
     @Test
+    void aNewLeaderShortensStandingClaimsSoTheirPagesGoOutAtItsBound() {
+        long id = enqueue(key("orphan")).notification().id();
+        assertThat(ids(outbox.claimDue(T0, Duration.ofMinutes(6), 100))).contains(id);
+
+        // WHEN a node taking over caps the claims it finds to T0 + 20 s
+        assertThat(outbox.capClaims(T0.plusSeconds(20))).isGreaterThanOrEqualTo(1);
+
+        // THEN the page is free from then, not after the six-minute lease; a shorter claim is left as it was
+        assertThat(ids(outbox.claimDue(T0.plusSeconds(19), Duration.ofMinutes(6), 100))).doesNotContain(id);
+        assertThat(ids(outbox.claimDue(T0.plusSeconds(20), Duration.ofSeconds(5), 100))).contains(id);
+        assertThat(outbox.capClaims(T0.plusSeconds(60))).as("a claim ending before the cap").isZero();
+    }
+
+    @Test
     void retryWaitsInTheRowUntilItsTimeAndFreesTheClaim() {
         long id = enqueue(key("retry")).notification().id();
         outbox.claimDue(T0, Duration.ofMinutes(2), 100);

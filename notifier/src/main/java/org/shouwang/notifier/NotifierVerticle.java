@@ -7,7 +7,11 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.shouwang.model.Addresses;
 import org.shouwang.model.Alert;
@@ -44,12 +48,17 @@ public final class NotifierVerticle extends AbstractVerticle {
     /** A press not handled through the database within this is paged from memory ({@link OutagePager}). */
     static final long OUTAGE_GRACE_MS = 2_000;
     static final long MAX_RETRY_MS = 30_000;
+    /** How long a stop waits for the alerts and the tick in hand (a page half sent would go again after its lease). */
+    static final long DRAIN_MS = 15_000;
 
     private WorkerExecutor workers;
     private MessageConsumer<String> alerts;
     private MessageConsumer<String> clears;
     private Runnable unsubscribe;
     private Long timer;
+    /** Work on the workers now: a stop lets it finish before closing them. Touched on this verticle's context only. */
+    private final Set<Future<?>> inFlight = new HashSet<>();
+    private boolean stopping;
 
     /**
      * @param changes the {@link IncidentChanges} the service (and the console's {@link IncidentCommands})
@@ -142,7 +151,19 @@ public final class NotifierVerticle extends AbstractVerticle {
             unregistered = Future.all(unregistered, clears.unregister()).mapEmpty();
             clears = null;
         }
-        return unregistered.eventually(() -> {
+        stopping = true;
+        // A stop (a graceful restart, a leader handing over) lets the alerts and the tick in hand finish first:
+        // an alert the rules have journaled is not raised again by the next start, and a page the outbox has
+        // claimed but not booked would go out twice once its lease ends.
+        List<Future<?>> draining = List.copyOf(inFlight);
+        Future<Void> drained = draining.isEmpty() ? Future.succeededFuture()
+                : Future.join(draining).<Void>mapEmpty().timeout(DRAIN_MS, TimeUnit.MILLISECONDS)
+                .recover(e -> {
+                    LOG.warn("notifier stopping with work unfinished [in flight: {}, cause: {}]", inFlight.size(),
+                            e.toString());
+                    return Future.succeededFuture();
+                });
+        return unregistered.eventually(() -> drained).eventually(() -> {
             if (workers == null) {
                 return Future.succeededFuture();
             }
@@ -159,7 +180,7 @@ public final class NotifierVerticle extends AbstractVerticle {
         if (w == null || !ticking.compareAndSet(false, true)) {
             return;
         }
-        w.executeBlocking(this::runDue, false)
+        track(w.executeBlocking(this::runDue, false))
                 .onFailure(cause -> LOG.error("escalation tick failed, trying again next tick", cause))
                 .onComplete(done -> ticking.set(false));
     }
@@ -217,7 +238,7 @@ public final class NotifierVerticle extends AbstractVerticle {
                     alert.alertId(), alert.deviceId(), alert.rule());
             return;
         }
-        w.executeBlocking(() -> service.handle(alert), false)
+        track(w.executeBlocking(() -> service.handle(alert), false))
                 .onSuccess(recording -> {
                     handled.set(true);
                     if (message != null) {
@@ -234,6 +255,11 @@ public final class NotifierVerticle extends AbstractVerticle {
                     if (message != null) {
                         message.fail(500, "alert not handled yet, retrying");
                     }
+                    if (stopping) {
+                        LOG.error("notifier stopped before an alert was handled [alert: {}, device: {}, rule: {}]",
+                                alert.alertId(), alert.deviceId(), alert.rule());
+                        return;
+                    }
                     if (attempt == 0 && outage != null && alert.rule() == Rule.BUTTON_PRESSED) {
                         pageFromMemory(alert); // the elder must not wait for the database
                     }
@@ -246,13 +272,19 @@ public final class NotifierVerticle extends AbstractVerticle {
         if (cleared == null) {
             return;
         }
-        workers.executeBlocking(() -> service.clear(cleared), false)
+        track(workers.executeBlocking(() -> service.clear(cleared), false))
                 .onSuccess(stopped -> message.reply(stopped ? "STOPPED" : "NOT_STOPPED"))
                 .onFailure(cause -> {
                     LOG.error("cleared condition not handled [device: {}, rule: {}]", cleared.deviceId(),
                             cleared.rule(), cause);
                     message.fail(500, "cleared condition not handled");
                 });
+    }
+
+    private <T> Future<T> track(Future<T> work) {
+        inFlight.add(work);
+        work.onComplete(done -> inFlight.remove(work));
+        return work;
     }
 
     /** The alert in a message, or null after failing the message (a bug upstream: said loudly, consuming goes on). */

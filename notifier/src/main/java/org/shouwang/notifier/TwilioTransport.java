@@ -43,9 +43,24 @@ public final class TwilioTransport extends com.twilio.http.HttpClient {
 
     /** The SDK client for one account, talking through this transport. */
     public static TwilioRestClient restClient(TwilioConfig config) {
+        initializeSdk();
         return new TwilioRestClient.Builder(config.accountSid(), config.authToken())
                 .httpClient(new TwilioTransport(config.apiBaseUrl(), config.requestTimeout()))
                 .build();
+    }
+
+    /**
+     * Initializes the SDK's {@code Twilio} class now, not at the first page: its static initializer registers a
+     * JVM shutdown hook, which throws once shutdown has begun, so a node whose first page fell during its own
+     * graceful stop (a standby that led briefly, then was stopped) failed that page with an
+     * {@code ExceptionInInitializerError}, and the page stayed claimed until its lease ran out (found by FailoverIT).
+     */
+    static void initializeSdk() {
+        try {
+            Class.forName("com.twilio.Twilio", true, TwilioTransport.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the Twilio SDK is not on the class path", e);
+        }
     }
 
     /**

@@ -102,6 +102,22 @@ class NotifierVerticleIT {
     }
 
     @Test
+    void aStopFinishesTheAlertInHandAndItsPagesBeforeClosing() throws Exception {
+        // GIVEN a provider slow to answer (a leader handing over, a graceful restart, while a press is handled)
+        deploy();
+        h.stub.delayNext(Duration.ofMillis(800), 4);
+        vertx.eventBus().publish(Addresses.ALERT_RAISED, alertJson("1"));
+        await().alias("the alert in hand").atMost(10, TimeUnit.SECONDS).until(() -> !published.isEmpty());
+
+        // WHEN the verticle is stopped at once
+        result(vertx.undeploy(deployment));
+        deployment = null;
+
+        // THEN the stop returned only after every page of the press had reached the provider
+        assertThat(h.stub.requests()).as("pages at the provider when the stop returned").hasSize(4);
+    }
+
+    @Test
     void timerRunsTheNextStepWhenTheClockReachesIt() throws Exception {
         deploy();
         result(vertx.eventBus().request(Addresses.ALERT_RAISED, alertJson("1")));
