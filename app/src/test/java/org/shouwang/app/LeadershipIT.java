@@ -70,9 +70,10 @@ class LeadershipIT {
         la.close();
         assertThat(a.lost.get()).as("a stepped down before its close returned").isEqualTo(1);
 
-        await().alias("b leads").atMost(HANDOVER_BOUND).until(lb::leading);
+        // Leading is the lock held; its duties are started right after (the listener): wait for both.
+        await().alias("b leads and started its duties").atMost(HANDOVER_BOUND)
+                .until(() -> lb.leading() && b.gained.get() == 1);
         System.out.printf("leadership: close_to_takeover_ms=%d%n", (System.nanoTime() - closed) / 1_000_000);
-        assertThat(b.gained.get()).isEqualTo(1);
     }
 
     @Test
