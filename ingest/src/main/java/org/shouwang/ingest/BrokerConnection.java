@@ -63,7 +63,7 @@ final class BrokerConnection implements MqttCallbackExtended {
         this.context = context;
         Promise<Void> connected = Promise.promise();
         try {
-            client = new MqttAsyncClient(config.brokerUrl(), clientId, new MemoryPersistence());
+            client = new MqttAsyncClient(config.brokerUrls().get(0), clientId, new MemoryPersistence());
             client.setManualAcks(true);
             client.setCallback(this);
             client.connect(options(), null, completing(connected, "connect"));
@@ -128,7 +128,7 @@ final class BrokerConnection implements MqttCallbackExtended {
         connection.set(connectionNumbers.incrementAndGet());
         if (reconnect) {
             // Paho does not say whether the broker kept our session; subscribing again is harmless if it did.
-            LOG.info("ingest reconnected to the broker, subscribing again [client: {}]", clientId);
+            LOG.info("ingest reconnected to the broker, subscribing again [client: {}, node: {}]", clientId, serverUri);
             subscribe().onFailure(e -> LOG.warn("re-subscription failed [reason: {}]", e.getMessage()));
         }
     }
@@ -159,6 +159,10 @@ final class BrokerConnection implements MqttCallbackExtended {
         options.setMaxReconnectDelay(30_000);
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
+        if (config.brokerUrls().size() > 1) {
+            // A clustered broker: Paho tries the nodes in turn, at the first connect and at every reconnect.
+            options.setServerURIs(config.brokerUrls().toArray(String[]::new));
+        }
         if (config.username() != null) {
             options.setUserName(config.username());
         }

@@ -26,7 +26,9 @@ import org.shouwang.model.Topics;
  *       at-least-once guarantee.</li>
  * </ul>
  *
- * @param brokerUrl     {@code tcp://host:port} or {@code ssl://host:port} of the broker
+ * @param brokerUrl     {@code tcp://host:port} or {@code ssl://host:port} of the broker; for a clustered broker, its
+ *                      nodes separated by commas ({@code tcp://n1:1883,tcp://n2:1883}): ingest connects to the first
+ *                      that answers and, when that node is lost, to the next, resuming the same persistent session
  * @param clientId      stable MQTT client id; the broker keeps this id's session (and queues for it) while
  *                      ingest is down, so every ingest instance needs its own and must keep it across restarts
  * @param username      broker user, or null for an anonymous connection
@@ -59,9 +61,10 @@ public record IngestConfig(String brokerUrl, String clientId, String username, S
     private static final List<String> SCHEMES = List.of("tcp://", "ssl://", "ws://", "wss://");
 
     public IngestConfig {
-        if (brokerUrl == null || SCHEMES.stream().noneMatch(brokerUrl::startsWith)) {
-            throw new IllegalArgumentException("brokerUrl must start with one of " + SCHEMES);
+        if (brokerUrl == null || brokerUrl.isBlank()) {
+            throw new IllegalArgumentException("brokerUrl is required, one of " + SCHEMES + "host:port");
         }
+        brokerUrl = String.join(",", urls(brokerUrl));
         if (clientId == null || clientId.isBlank()) {
             throw new IllegalArgumentException("clientId is required: the broker keeps ingest's session under it");
         }
@@ -104,6 +107,12 @@ public record IngestConfig(String brokerUrl, String clientId, String username, S
                 DEFAULT_BATCH_DELAY, DEFAULT_QUEUE_CAPACITY, PayloadLimits.DEFAULTS);
     }
 
+    /** Another broker (or another list of a cluster's nodes), everything else kept. */
+    public IngestConfig withBrokerUrl(String url) {
+        return new IngestConfig(url, clientId, username, password, sharedGroup, batchSize, batchDelay,
+                queueCapacity, limits, writers);
+    }
+
     public IngestConfig withCredentials(String username, String password) {
         return new IngestConfig(brokerUrl, clientId, username, password, sharedGroup, batchSize, batchDelay,
                 queueCapacity, limits, writers);
@@ -128,6 +137,25 @@ public record IngestConfig(String brokerUrl, String clientId, String username, S
     public IngestConfig withWriters(int readingWriters) {
         return new IngestConfig(brokerUrl, clientId, username, password, sharedGroup, batchSize, batchDelay,
                 queueCapacity, limits, readingWriters);
+    }
+
+    /** The broker's nodes, in the order ingest tries them: one for a single broker. */
+    public List<String> brokerUrls() {
+        return urls(brokerUrl);
+    }
+
+    private static List<String> urls(String list) {
+        List<String> urls = Arrays.stream(list.split(",")).map(String::trim).toList();
+        for (String url : urls) {
+            if (SCHEMES.stream().noneMatch(url::startsWith) || url.length() <= url.indexOf("//") + 2) {
+                throw new IllegalArgumentException("brokerUrl must be a comma-separated list of " + SCHEMES
+                        + "host:port, was '" + url + "'");
+            }
+        }
+        if (urls.stream().distinct().count() != urls.size()) {
+            throw new IllegalArgumentException("brokerUrl names a node twice: " + list);
+        }
+        return urls;
     }
 
     /** The three device channels, shared within {@link #sharedGroup} when one is set. */

@@ -3,25 +3,14 @@ package org.shouwang.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shouwang.testkit.PrivateMosquitto;
 import org.shouwang.model.DeviceKind;
-import org.shouwang.model.Topics;
-import org.shouwang.model.WaterInterval;
-import org.shouwang.sim.DevicePayloads;
 
 /**
  * A broker restart and an ingest restart in the middle of a stream lose nothing with the default configuration
@@ -74,9 +63,7 @@ class BrokerRestartIT {
     @Test
     void anIngestRestartWhileThousandsOfReadingsArriveLosesNothing() throws Exception {
         String meter = h.register("meter", DeviceKind.WATER_METER);
-        IngestConfig config = h.config("qrestart").withSharedGroup(null);
-        config = new IngestConfig(broker.url(), config.clientId(), null, null, null, config.batchSize(),
-                config.batchDelay(), config.queueCapacity(), config.limits());
+        IngestConfig config = h.config("qrestart").withSharedGroup(null).withBrokerUrl(broker.url());
         MqttIngestVerticle ingest = h.deploy(config);
         List<String> sent = new CopyOnWriteArrayList<>();
         try (StubbornPublisher device = new StubbornPublisher(broker.url(), meter)) {
@@ -105,9 +92,7 @@ class BrokerRestartIT {
     /** Streams readings, restarts the broker once a third is acknowledged, waits until the stream is settled. */
     private Result streamThroughABrokerRestart(String sharedGroup) throws Exception {
         String meter = h.register("meter", DeviceKind.WATER_METER);
-        IngestConfig base = h.config("brestart");
-        IngestConfig config = new IngestConfig(broker.url(), base.clientId(), null, null, sharedGroup,
-                base.batchSize(), base.batchDelay(), base.queueCapacity(), base.limits());
+        IngestConfig config = h.config("brestart").withBrokerUrl(broker.url()).withSharedGroup(sharedGroup);
         MqttIngestVerticle ingest = h.deploy(config);
         List<String> sent = new CopyOnWriteArrayList<>();
         try (StubbornPublisher device = new StubbornPublisher(broker.url(), meter)) {
@@ -133,57 +118,5 @@ class BrokerRestartIT {
 
     private long stored(String meter) throws Exception {
         return h.count("SELECT count(*) FROM telemetry WHERE device_id = ?", meter);
-    }
-
-    /**
-     * A device that keeps its session and publishes each reading until the broker acknowledges it, reconnecting
-     * quickly when the broker is gone: the count of acknowledged readings is what the broker owes the platform.
-     */
-    private static final class StubbornPublisher implements AutoCloseable {
-
-        private final MqttClient client;
-        private final String deviceId;
-        private final MqttConnectOptions options = new MqttConnectOptions();
-
-        StubbornPublisher(String url, String deviceId) throws MqttException {
-            this.deviceId = deviceId;
-            this.client = new MqttClient(url, deviceId, new MemoryPersistence());
-            options.setCleanSession(false);
-            options.setMaxInflight(1000);
-            options.setConnectionTimeout(2);
-            client.setTimeToWait(5_000);
-            client.connect(options);
-        }
-
-        /** Publishes reading number {@code n} until acknowledged; returns its msgId. */
-        String reading(int n) {
-            String msgId = "r-" + n;
-            Instant now = Clock.systemUTC().instant();
-            byte[] payload = DevicePayloads.telemetry(msgId, now, n, List.of(new WaterInterval(now.minusSeconds(1), now,
-                    0.1)), 0.0, 90, -70);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (true) {
-                try {
-                    if (!client.isConnected()) {
-                        client.connect(options);
-                    }
-                    client.publish(Topics.of(deviceId, Topics.Channel.TELEMETRY), payload, 1, false);
-                    return msgId;
-                } catch (MqttException e) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("broker did not take reading " + n + " within 60 s", e);
-                    }
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100)); // the broker is restarting
-                }
-            }
-        }
-
-        @Override
-        public void close() throws MqttException {
-            if (client.isConnected()) {
-                client.disconnect();
-            }
-            client.close();
-        }
     }
 }

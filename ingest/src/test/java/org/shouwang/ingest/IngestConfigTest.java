@@ -68,6 +68,19 @@ class IngestConfigTest {
     }
 
     @Test
+    void aClusteredBrokerIsItsNodesSeparatedByCommasTriedInOrder() {
+        IngestConfig config = IngestConfig.of(" tcp://n1:1883, tcp://n2:1883 ,ssl://n3:8883", "i");
+
+        assertThat(config.brokerUrls()).containsExactly("tcp://n1:1883", "tcp://n2:1883", "ssl://n3:8883");
+        assertThat(config.brokerUrl()).isEqualTo("tcp://n1:1883,tcp://n2:1883,ssl://n3:8883");
+        assertThat(IngestConfig.of("tcp://b:1883", "i").brokerUrls()).containsExactly("tcp://b:1883");
+        assertThatThrownBy(() -> IngestConfig.of("tcp://n1:1883,,tcp://n2:1883", "i")).hasMessageContaining("brokerUrl");
+        assertThatThrownBy(() -> IngestConfig.of("tcp://n1:1883,http://n2", "i")).hasMessageContaining("http://n2");
+        assertThatThrownBy(() -> IngestConfig.of("tcp://n1:1883,tcp://n1:1883", "i")).hasMessageContaining("twice");
+        assertThatThrownBy(() -> IngestConfig.of("tcp://", "i")).hasMessageContaining("brokerUrl");
+    }
+
+    @Test
     void toStringHidesThePassword() {
         assertThat(IngestConfig.of("tcp://b:1883", "i").withCredentials("ingest", "s3cret").toString())
                 .doesNotContain("s3cret").contains("password=***");

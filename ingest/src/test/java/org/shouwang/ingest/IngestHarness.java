@@ -40,6 +40,7 @@ import org.shouwang.model.Topics;
 final class IngestHarness implements AutoCloseable {
 
     final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    /** Where devices connect; ingest connects to {@link TestServices#mqttIngestUrl()} (another node when clustered). */
     final String mqttUrl = TestServices.mqttUrl();
     final String dbUrl = TestServices.freshDatabase();
     final Database db = Database.open(DatabaseConfig.of(dbUrl));
@@ -79,13 +80,13 @@ final class IngestHarness implements AutoCloseable {
 
     /**
      * A config with a client id and shared group of this test's own, so it never takes messages meant for
-     * other tests on the same broker. Moquette cannot do {@code $share}: a plain subscription there.
+     * other tests on the same broker. Moquette and NATS cannot do {@code $share}: a plain subscription there.
      */
     IngestConfig config(String clientName) {
         String clientId = "it-" + clientName + "-" + run;
         clientIds.add(clientId);
-        return IngestConfig.of(mqttUrl, clientId)
-                .withSharedGroup(TestServices.mqttIsEmbedded() ? null : "it-" + run);
+        return IngestConfig.of(TestServices.mqttIngestUrl(), clientId)
+                .withSharedGroup(TestServices.mqttHasSharedSubscriptions() ? "it-" + run : null);
     }
 
     /** As the platform deploys it: the presses' writer on a pool of its own. */

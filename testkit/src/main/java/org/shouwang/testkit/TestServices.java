@@ -17,17 +17,24 @@ import org.slf4j.LoggerFactory;
  * in {@code SHOUWANG_TEST_DB_URL} / {@code SHOUWANG_TEST_MQTT_URL}; Testcontainers when a Docker engine
  * answers; otherwise the embedded servers of the demo. A test never skips for lack of a service: if
  * none can be had, {@link #postgres()} or {@link #mqttUrl()} throws with the reason.
+ *
+ * <p>With the system property {@value #MQTT_BROKER_PROPERTY} set to {@code nats-cluster} (ingest's
+ * {@code clustered-broker} test run), the broker is instead a private three-node NATS cluster with its MQTT
+ * listener ({@link PrivateNatsCluster}): devices connect to one node ({@link #mqttUrl()}) and ingest to the
+ * cluster from another ({@link #mqttIngestUrl()}), so every message crosses the cluster.
  */
 public final class TestServices {
 
     public static final String DB_URL_ENV = "SHOUWANG_TEST_DB_URL";
     public static final String MQTT_URL_ENV = "SHOUWANG_TEST_MQTT_URL";
+    public static final String MQTT_BROKER_PROPERTY = "shouwang.test.broker";
 
     private static final Logger LOG = LoggerFactory.getLogger(TestServices.class);
 
     private static String adminJdbcUrl;
     private static String mqttUrl;
     private static String mqttKind;
+    private static PrivateNatsCluster nats;
     private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
 
     private TestServices() {
@@ -57,7 +64,28 @@ public final class TestServices {
     public static synchronized String mqttUrl() {
         if (mqttUrl == null) {
             String env = System.getenv(MQTT_URL_ENV);
-            if (env != null && !env.isBlank()) {
+            String chosen = System.getProperty(MQTT_BROKER_PROPERTY, "");
+            if (chosen.equals("nats-cluster")) {
+                LOG.info("tests use a private three-node NATS cluster's MQTT listener ({}={})", MQTT_BROKER_PROPERTY,
+                        chosen);
+                try {
+                    nats = PrivateNatsCluster.recommended(3).start();
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("cannot start the NATS cluster (is nats-server installed?): "
+                            + e.getMessage(), e);
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        nats.close();
+                    } catch (Exception e) {
+                        LOG.warn("NATS cluster not stopped cleanly: {}", e.getMessage());
+                    }
+                }, "nats-cluster-stop"));
+                mqttUrl = nats.url(1);
+                mqttKind = "nats";
+            } else if (!chosen.isEmpty()) {
+                throw new IllegalStateException(MQTT_BROKER_PROPERTY + " must be nats-cluster or unset, was " + chosen);
+            } else if (env != null && !env.isBlank()) {
                 mqttUrl = env;
                 mqttKind = "external";
                 LOG.info("tests use the MQTT broker from {}", MQTT_URL_ENV);
@@ -73,6 +101,21 @@ public final class TestServices {
             }
         }
         return mqttUrl;
+    }
+
+    /**
+     * Where ingest connects: {@link #mqttUrl()}, or for the NATS cluster every node from the first on (devices
+     * are on the second), the list the platform's {@code mqtt.url} takes.
+     */
+    public static synchronized String mqttIngestUrl() {
+        mqttUrl();
+        return nats == null ? mqttUrl : nats.urls(0);
+    }
+
+    /** True when the broker has {@code $share} shared subscriptions (Mosquitto); Moquette 0.17 and NATS 2.9 do not. */
+    public static synchronized boolean mqttHasSharedSubscriptions() {
+        mqttUrl();
+        return !"moquette".equals(mqttKind) && !"nats".equals(mqttKind);
     }
 
     /** True when the broker is the embedded Moquette (MQTT 3.1.1 only). */
