@@ -36,6 +36,8 @@ public abstract class SimulatedDevice implements AutoCloseable {
     private volatile SentMessage last;
     private volatile boolean closed;
     private volatile Consumer<MqttConnectOptions> login = options -> { };
+    /** The options of the last {@link #connect}, for connecting again after the broker went away. */
+    private volatile MqttConnectOptions connected;
 
     protected SimulatedDevice(String brokerUrl, String deviceId, String password, Clock clock) {
         if (deviceId == null || !Topics.DEVICE_ID.matcher(deviceId).matches()) {
@@ -72,6 +74,7 @@ public abstract class SimulatedDevice implements AutoCloseable {
         } catch (MqttException e) {
             throw new SimulatorException("device " + deviceId + " cannot connect", e);
         }
+        connected = options;
         LOG.debug("device online [device: {}]", deviceId);
     }
 
@@ -110,23 +113,51 @@ public abstract class SimulatedDevice implements AutoCloseable {
     /**
      * Publishes arbitrary bytes at QoS 1, for tests of bad input; waits for the PUBACK. Paho may still count a
      * just-acknowledged publish as in flight ("too many publishes in progress"): that is retried briefly, as a
-     * device would, instead of failing the send.
+     * device would, instead of failing the send. A connection the broker dropped (a restart, a cluster node lost,
+     * a store that timed out) is made again and the message sent again, for up to {@value #RECONNECT_SECONDS} s,
+     * as a QoS 1 device does with a message it has no PUBACK for.
      */
     public void publishRaw(String topic, byte[] payload) {
+        long reconnectUntil = System.nanoTime() + RECONNECT_SECONDS * 1_000_000_000L;
         for (int attempt = 1; ; attempt++) {
             try {
                 client.publish(topic, payload, QOS, false);
                 return;
             } catch (MqttException e) {
-                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT || attempt >= MAX_INFLIGHT_RETRIES) {
+                boolean busy = e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT && attempt < MAX_INFLIGHT_RETRIES;
+                boolean dropped = DROPPED.contains(e.getReasonCode()) && !closed && connected != null
+                        && System.nanoTime() < reconnectUntil;
+                if (!busy && !dropped) {
                     throw new SimulatorException("device " + deviceId + " cannot publish", e);
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+                java.util.concurrent.locks.LockSupport.parkNanos(dropped ? 200_000_000L : 20_000_000L);
+                if (dropped) {
+                    reconnect();
+                }
             }
         }
     }
 
     private static final int MAX_INFLIGHT_RETRIES = 250;
+    private static final long RECONNECT_SECONDS = 60;
+    /** Paho's reasons for a publish that failed because the connection is gone or the broker never answered. */
+    private static final java.util.Set<Integer> DROPPED = java.util.Set.of(
+            (int) MqttException.REASON_CODE_CLIENT_NOT_CONNECTED, (int) MqttException.REASON_CODE_CONNECTION_LOST,
+            (int) MqttException.REASON_CODE_CLIENT_TIMEOUT, (int) MqttException.REASON_CODE_SERVER_CONNECT_ERROR);
+
+    /** One attempt to connect again and announce {@code online}; a failure is left to the caller's next try. */
+    private synchronized void reconnect() {
+        if (client.isConnected()) {
+            return;
+        }
+        try {
+            client.connect(connected);
+            client.publish(statusTopic(), ONLINE.getBytes(StandardCharsets.UTF_8), QOS, true);
+            LOG.debug("device connected again [device: {}]", deviceId);
+        } catch (MqttException e) {
+            LOG.debug("device not connected yet [device: {}, reason: {}]", deviceId, e.getMessage());
+        }
+    }
 
     /** Drops the connection without a DISCONNECT packet, so the broker publishes the Will. */
     public void crash() {

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.shouwang.testkit.PrivateMosquitto;
 import org.shouwang.testkit.TestServices;
 import org.shouwang.model.Json;
 import org.shouwang.model.Topics;
@@ -26,6 +27,30 @@ class CallButtonIT {
     @AfterEach
     void clearRetainedStatus() throws Exception {
         TopicRecorder.clearRetained(url, Topics.of(id, Topics.Channel.STATUS));
+    }
+
+    /**
+     * A device whose broker went away (a restart, a cluster node lost) connects again and sends the press it was
+     * asked to send, as a QoS 1 device does; before, the simulator gave up with "cannot publish".
+     */
+    @Test
+    void aPressAfterTheBrokerWentAwayAndCameBackReconnectsAndIsDelivered() throws Exception {
+        try (PrivateMosquitto broker = PrivateMosquitto.recommended()) {
+            broker.start();
+            try (CallButton button = new CallButton(broker.url(), id, clock)) {
+                button.connect();
+                broker.restart();
+                try (TopicRecorder recorder = new TopicRecorder(broker.url(), Topics.of(id, Topics.Channel.EVENT))) {
+                    String msgId = button.press();
+
+                    await().alias("the press delivered on the new connection").atMost(Duration.ofSeconds(10))
+                            .until(() -> recorder.received().size() == 1);
+                    assertThat(Json.MAPPER.readTree(recorder.received().get(0).body()).get("msgId").asText())
+                            .isEqualTo(msgId);
+                    assertThat(button.isConnected()).isTrue();
+                }
+            }
+        }
     }
 
     @Test
