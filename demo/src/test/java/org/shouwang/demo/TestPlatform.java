@@ -23,7 +23,7 @@ final class TestPlatform {
     static Map<String, String> env(String dbUrl, RecordingTwilioServer twilio, String name) {
         Map<String, String> env = new HashMap<>();
         env.put("SHOUWANG_DATABASE_URL", dbUrl);
-        env.put("SHOUWANG_MQTT_URL", TestServices.mqttUrl());
+        env.put("SHOUWANG_MQTT_URL", TestServices.mqttIngestUrl());
         env.put("SHOUWANG_MQTT_CLIENT_ID", "shouwang-it-" + name + "-" + UUID.randomUUID().toString().substring(0, 8));
         env.put("SHOUWANG_MQTT_SHARED_GROUP", "");
         env.put("SHOUWANG_CONSOLE_PORT", "0");

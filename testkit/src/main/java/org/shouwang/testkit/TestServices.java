@@ -112,6 +112,12 @@ public final class TestServices {
         return nats == null ? mqttUrl : nats.urls(0);
     }
 
+    /** The private NATS cluster when the tests run on it ({@value #MQTT_BROKER_PROPERTY}), else null. */
+    public static synchronized PrivateNatsCluster clusteredBroker() {
+        mqttUrl();
+        return nats;
+    }
+
     /** True when the broker has {@code $share} shared subscriptions (Mosquitto); Moquette 0.17 and NATS 2.9 do not. */
     public static synchronized boolean mqttHasSharedSubscriptions() {
         mqttUrl();
