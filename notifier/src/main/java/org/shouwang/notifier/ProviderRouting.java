@@ -121,6 +121,11 @@ public final class ProviderRouting implements Channel {
     }
 
     private boolean domesticFirst(String recipient) {
+        return domesticFirst(mode, recipient);
+    }
+
+    /** Whether {@code mode} tries the domestic provider first for {@code recipient}: the one switch for pages and texts. */
+    static boolean domesticFirst(Mode mode, String recipient) {
         return switch (mode) {
             case DOMESTIC -> true;
             case INTERNATIONAL -> false;

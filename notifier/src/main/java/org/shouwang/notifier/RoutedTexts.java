@@ -37,11 +37,7 @@ final class RoutedTexts implements TextMessages {
 
     @Override
     public Delivery send(String recipient, String body, PageTemplate template) throws ChannelException {
-        boolean domesticFirst = switch (mode) {
-            case DOMESTIC -> true;
-            case INTERNATIONAL -> false;
-            case BY_NUMBER -> ProviderRouting.mainland(recipient);
-        };
+        boolean domesticFirst = ProviderRouting.domesticFirst(mode, recipient);
         boolean templated = template != null && domesticSends.test(template.type());
         if (!domesticFirst || (!templated && mode != ProviderRouting.Mode.DOMESTIC)) {
             if (domesticFirst) {
