@@ -35,9 +35,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.RegistryStore;
@@ -50,6 +48,7 @@ import org.shouwang.sim.WaterMeter;
 import org.shouwang.standin.RecordingTwilioServer;
 import org.shouwang.standin.TwilioStubRequest;
 import org.shouwang.testkit.PrivateNatsCluster;
+import org.shouwang.testkit.ProcessLogs;
 import org.shouwang.testkit.TestServices;
 
 /**
@@ -75,7 +74,6 @@ class FailoverIT {
     private final String firstButtonId = "fo-" + run + "-b1";
     private final String secondButtonId = "fo-" + run + "-b2";
     private final String thirdButtonId = "fo-" + run + "-b3";
-    private final List<Path> logs = new ArrayList<>();
     /** The clustered broker when this runs on one (demo's clustered-broker test run), else null. */
     private final PrivateNatsCluster broker = TestServices.clusteredBroker();
     private String ingestSession;
@@ -92,18 +90,7 @@ class FailoverIT {
     }
 
     @RegisterExtension
-    final TestWatcher printLogsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            for (Path log : logs) {
-                try {
-                    System.out.printf("----- %s -----%n%s%n", log.getFileName(), Files.readString(log));
-                } catch (IOException e) {
-                    System.out.printf("----- %s unreadable: %s%n", log.getFileName(), e.getMessage());
-                }
-            }
-        }
-    };
+    final ProcessLogs logs = new ProcessLogs();
 
     @BeforeEach
     void seedAndStartTwoNodes() throws Exception {
@@ -201,16 +188,8 @@ class FailoverIT {
             assertThat(leader()).as("the survivor holds the lock").isEqualTo(survivor.name());
 
             // AND every reading published before, during and after the handoff is stored
-            int publishedBefore = published.size();
-            await().alias("readings flow on after the handoff").atMost(Duration.ofSeconds(20))
-                    .until(() -> published.size() >= publishedBefore + 10);
-            stream.shutdown();
-            assertThat(stream.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-            Set<String> sent = Set.copyOf(published);
-            await().alias("every published reading stored").atMost(Duration.ofSeconds(30))
-                    .until(() -> storedReadings().containsAll(sent));
-            Set<String> stored = storedReadings();
-            long lost = sent.stream().filter(id -> !stored.contains(id)).count();
+            Set<String> sent = streamOnThenStop(stream);
+            long lost = lostOf(sent);
 
             // AND both contacts have each exactly one SMS and one call, and nothing else was raised
             await().alias("the second contact's call").atMost(Duration.ofSeconds(20))
@@ -274,16 +253,8 @@ class FailoverIT {
                     .until(this::leader, firstLeader::equals);
 
             // THEN no reading is lost, each contact has one SMS and one call, and nothing else was raised
-            int publishedBefore = published.size();
-            await().alias("readings flow on").atMost(Duration.ofSeconds(20))
-                    .until(() -> published.size() >= publishedBefore + 10);
-            stream.shutdown();
-            assertThat(stream.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-            Set<String> sent = Set.copyOf(published);
-            await().alias("every published reading stored").atMost(Duration.ofSeconds(30))
-                    .until(() -> storedReadings().containsAll(sent));
-            Set<String> stored = storedReadings();
-            long lost = sent.stream().filter(id -> !stored.contains(id)).count();
+            Set<String> sent = streamOnThenStop(stream);
+            long lost = lostOf(sent);
             await().alias("no late page or alert").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20))
                     .until(() -> requestsTo(FIRST_CONTACT).size() == 2 && requestsTo(SECOND_CONTACT).size() == 2
                             && requestsTo(THIRD_CONTACT).size() == 2 && incidents().size() == 3);
@@ -302,6 +273,24 @@ class FailoverIT {
         } finally {
             stream.shutdownNow();
         }
+    }
+
+    /** Lets ten more readings go out after the handoff, stops the stream and returns every reading published. */
+    private Set<String> streamOnThenStop(ScheduledExecutorService stream) throws Exception {
+        int publishedBefore = published.size();
+        await().alias("readings flow on after the handoff").atMost(Duration.ofSeconds(20))
+                .until(() -> published.size() >= publishedBefore + 10);
+        stream.shutdown();
+        assertThat(stream.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        return Set.copyOf(published);
+    }
+
+    /** Waits (30 s at most) for every one of {@code sent} in the telemetry table; the number still missing. */
+    private long lostOf(Set<String> sent) throws Exception {
+        await().alias("every published reading stored").atMost(Duration.ofSeconds(30))
+                .until(() -> storedReadings().containsAll(sent));
+        Set<String> stored = storedReadings();
+        return sent.stream().filter(id -> !stored.contains(id)).count();
     }
 
     /** SIGTERM to the leader, a press at once; the time from the signal to the press's first page at the stand-in. */

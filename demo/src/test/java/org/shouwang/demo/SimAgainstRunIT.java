@@ -28,12 +28,11 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.shouwang.db.Database;
 import org.shouwang.db.DatabaseConfig;
 import org.shouwang.db.RegistryStore;
+import org.shouwang.testkit.ProcessLogs;
 import org.shouwang.testkit.TestServices;
 import org.shouwang.model.ContactRole;
 import org.shouwang.model.DeviceKind;
@@ -56,7 +55,6 @@ class SimAgainstRunIT {
     /** Ids of this run's own: the shared broker and other tests' servers see them too. */
     private final String meterId = "simit-" + run + "-m1";
     private final String buttonId = "simit-" + run + "-b1";
-    private final List<Path> logs = new ArrayList<>();
     private Path dir;
     private RecordingTwilioServer twilio;
     private String dbUrl;
@@ -64,18 +62,7 @@ class SimAgainstRunIT {
     private Process server;
 
     @RegisterExtension
-    final TestWatcher printLogsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            for (Path log : logs) {
-                try {
-                    System.out.printf("----- %s -----%n%s%n", log.getFileName(), Files.readString(log));
-                } catch (IOException e) {
-                    System.out.printf("----- %s unreadable: %s%n", log.getFileName(), e.getMessage());
-                }
-            }
-        }
-    };
+    final ProcessLogs logs = new ProcessLogs();
 
     @BeforeEach
     void startServer() throws Exception {
