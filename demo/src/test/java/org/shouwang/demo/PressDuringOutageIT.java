@@ -123,6 +123,17 @@ class PressDuringOutageIT {
             assertThat(twilio.messages()).filteredOn(m -> m.to().equals(NEIGHBOUR)).first()
                     .extracting(TwilioStubRequest::body).asString().contains("周桂英", "大儒巷8号", "一键呼叫", "立即");
 
+            if (TestServices.clusteredBroker() != null) {
+                // NATS re-sends the unacknowledged press every ack_wait (10 s) while the database stays down: the
+                // copy arrives, and pages nobody again
+                double received = ingestReceived();
+                await().alias("the broker re-sent the unacknowledged press").atMost(Duration.ofSeconds(25))
+                        .pollInterval(Duration.ofMillis(200)).until(() -> ingestReceived() > received);
+                assertThat(databaseRefuses()).as("still down through the re-send").isTrue();
+                await().alias("no second page for the copy").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                        .until(() -> twilio.messages().size() == 2 && twilio.calls().size() == 2);
+            }
+
             // WHEN the database is back
             allowConnections(true);
 
@@ -222,6 +233,15 @@ class PressDuringOutageIT {
         assertThat(to(twilio.calls(), WORKER)).isEqualTo(1);
         assertThat(to(twilio.messages(), NEIGHBOUR)).isEqualTo(2);
         assertThat(to(twilio.messages(), WORKER)).isEqualTo(2);
+    }
+
+    /** {@code shouwang_ingest_messages_received_total} from the management listener's Prometheus page. */
+    private double ingestReceived() throws Exception {
+        String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + platform.managementPort() + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return page.lines().filter(l -> l.startsWith("shouwang_ingest_messages_received_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private HttpResponse<String> health(String path) throws Exception {
