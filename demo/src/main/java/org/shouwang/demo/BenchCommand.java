@@ -88,6 +88,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mqtt-url", description = "use this broker instead of an embedded one")
     String mqttUrl;
 
+    @Option(names = "--plain-subscription", description = "subscribe ingest plainly, for a broker without $share"
+            + " shared subscriptions (NATS, RabbitMQ; see docs/architecture.md)")
+    boolean plainSubscription;
+
     @Option(names = "--db-url", description = "use this (empty) database instead of an embedded one")
     String dbUrl;
 
@@ -188,7 +192,7 @@ final class BenchCommand implements Callable<Integer> {
         env.put("SHOUWANG_DATABASE_URL", databaseUrl);
         env.put("SHOUWANG_MQTT_URL", brokerUrl);
         env.put("SHOUWANG_MQTT_CLIENT_ID", "shouwang-bench-ingest-" + run);
-        env.put("SHOUWANG_MQTT_SHARED_GROUP", mqttUrl == null ? "" : "shouwang-bench-" + run);
+        env.put("SHOUWANG_MQTT_SHARED_GROUP", mqttUrl == null || plainSubscription ? "" : "shouwang-bench-" + run);
         env.put("SHOUWANG_CONSOLE_PORT", "0");
         env.put("SHOUWANG_WEBHOOKS_PORT", "0");
         env.put("SHOUWANG_MANAGEMENT_PORT", "0");
