@@ -1,8 +1,6 @@
 package org.shouwang.testkit;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -36,7 +34,7 @@ public final class PrivateMosquitto implements AutoCloseable {
     /** The recommended configuration with this broker's port and folders; {@code extra} lines are appended. */
     public static PrivateMosquitto recommended(String... extra) throws IOException {
         Path source = repositoryFile("docs/mosquitto/shouwang.conf");
-        int port = freePort();
+        int port = Ports.free(1)[0];
         Path dir = Files.createTempDirectory("shouwang-mosquitto-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path data = Files.createDirectories(dir.resolve("data"));
@@ -70,7 +68,7 @@ public final class PrivateMosquitto implements AutoCloseable {
                 .redirectOutput(dir.resolve("stdout.log").toFile())
                 .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!listening()) {
+        while (!Ports.listening(port)) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
                 throw new IOException("private mosquitto did not listen on " + port + ": " + log());
             }
@@ -102,14 +100,6 @@ public final class PrivateMosquitto implements AutoCloseable {
         start();
     }
 
-    private boolean listening() {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** The broker's log, for a failing test's message. */
     public String log() {
         try {
@@ -122,12 +112,6 @@ public final class PrivateMosquitto implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stop();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** Walks up from the module's folder to the repository root. */

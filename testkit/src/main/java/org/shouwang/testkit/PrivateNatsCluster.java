@@ -1,8 +1,6 @@
 package org.shouwang.testkit;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +47,7 @@ public final class PrivateNatsCluster implements AutoCloseable {
         }
         Path dir = Files.createTempDirectory("shouwang-nats-");
         List<Node> nodes = new ArrayList<>();
-        int[] ports = freePorts(4 * size);
+        int[] ports = Ports.free(4 * size);
         for (int i = 1; i <= size; i++) {
             int p = 4 * (i - 1);
             nodes.add(new Node("shouwang-nats-" + i, dir.resolve("n" + i + ".conf"), dir.resolve("n" + i + ".log"),
@@ -174,7 +172,7 @@ public final class PrivateNatsCluster implements AutoCloseable {
             if (processes[i] == null || !processes[i].isAlive()) {
                 throw new IOException(n.name() + " exited: " + logs());
             }
-            if (listening(n.mqtt())) {
+            if (Ports.listening(n.mqtt())) {
                 try {
                     if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                         return;
@@ -193,14 +191,6 @@ public final class PrivateNatsCluster implements AutoCloseable {
         }
     }
 
-    private static boolean listening(int port) {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     @Override
     public synchronized void close() throws Exception {
         for (int i = 0; i < nodes.size(); i++) {
@@ -208,21 +198,6 @@ public final class PrivateNatsCluster implements AutoCloseable {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    /** Distinct free ports: every socket is held until all are chosen, so none is handed out twice. */
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                held.add(new ServerSocket(0));
-            }
-            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
         }
     }
 }

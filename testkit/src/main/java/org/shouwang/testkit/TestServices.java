@@ -68,19 +68,7 @@ public final class TestServices {
             if (chosen.equals("nats-cluster")) {
                 LOG.info("tests use a private three-node NATS cluster's MQTT listener ({}={})", MQTT_BROKER_PROPERTY,
                         chosen);
-                try {
-                    nats = PrivateNatsCluster.recommended(3).start();
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException("cannot start the NATS cluster (is nats-server installed?): "
-                            + e.getMessage(), e);
-                }
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        nats.close();
-                    } catch (Exception e) {
-                        LOG.warn("NATS cluster not stopped cleanly: {}", e.getMessage());
-                    }
-                }, "nats-cluster-stop"));
+                nats = startNatsCluster();
                 mqttUrl = nats.url(1);
                 mqttKind = "nats";
             } else if (!chosen.isEmpty()) {
@@ -101,6 +89,24 @@ public final class TestServices {
             }
         }
         return mqttUrl;
+    }
+
+    private static PrivateNatsCluster startNatsCluster() {
+        PrivateNatsCluster cluster;
+        try {
+            cluster = PrivateNatsCluster.recommended(3).start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot start the NATS cluster (is nats-server installed?): "
+                    + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                LOG.warn("NATS cluster not stopped cleanly: {}", e.getMessage());
+            }
+        }, "nats-cluster-stop"));
+        return cluster;
     }
 
     /**
