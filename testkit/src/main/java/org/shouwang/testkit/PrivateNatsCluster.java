@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * A clustered MQTT broker of the test's own: N {@code nats-server} processes (Debian's package) on free ports of
  * 127.0.0.1, routed into one cluster with JetStream and the MQTT listener, each configured from the repository's
  * {@code docs/nats/shouwang.conf} with only its NODE lines rewritten. A test can kill a node (SIGKILL, as a lost
- * machine) and start it again on the same ports and store.
+ * machine) and start it again on the same ports and store. With {@code -Dshouwang.test.nats.trace=true} every node
+ * traces each protocol operation to its log (MQTT packets with their packet ids), for diagnosing a failing test.
  */
 public final class PrivateNatsCluster implements AutoCloseable {
 
@@ -57,7 +58,8 @@ public final class PrivateNatsCluster implements AutoCloseable {
                 .collect(Collectors.joining(", ", "[", "]"));
         List<String> template = Files.readAllLines(PrivateMosquitto.repositoryFile("docs/nats/shouwang.conf"));
         for (Node n : nodes) {
-            Files.writeString(n.conf(), configure(template, n, dir.resolve("store-" + n.name()), routes));
+            Files.writeString(n.conf(), configure(template, n, dir.resolve("store-" + n.name()), routes)
+                    + (Boolean.getBoolean("shouwang.test.nats.trace") ? "trace: true\n" : ""));
         }
         return new PrivateNatsCluster(dir, List.copyOf(nodes));
     }
