@@ -124,7 +124,7 @@ class PressDuringOutageIT {
                     .extracting(TwilioStubRequest::body).asString().contains("周桂英", "大儒巷8号", "一键呼叫", "立即");
 
             if (TestServices.clusteredBroker() != null) {
-                // NATS re-sends the unacknowledged press every ack_wait (10 s) while the database stays down: the
+                // NATS re-sends the unacknowledged press every ack_wait (5 s) while the database stays down: the
                 // copy arrives, and pages nobody again
                 double received = ingestReceived();
                 await().alias("the broker re-sent the unacknowledged press").atMost(Duration.ofSeconds(25))
