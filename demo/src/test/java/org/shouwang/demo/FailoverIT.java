@@ -155,6 +155,8 @@ class FailoverIT {
         Node survivor = nodes.values().stream().filter(n -> n != leader).findFirst().orElseThrow();
 
         ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
+        boolean brokerNodeKilled = false;
+        Throwable failure = null;
         try (WaterMeter meter = new WaterMeter(TestServices.mqttUrl(), meterId, Clock.systemUTC());
              CallButton first = new CallButton(TestServices.mqttUrl(), firstButtonId, Clock.systemUTC());
              CallButton second = new CallButton(TestServices.mqttUrl(), secondButtonId, Clock.systemUTC())) {
@@ -180,6 +182,7 @@ class FailoverIT {
             leader.process().destroyForcibly();
             if (killBrokerNode) {
                 broker.kill(0);
+                brokerNodeKilled = true;
             }
             second.press();
 
@@ -215,10 +218,13 @@ class FailoverIT {
             assertThat(duplicated).as("pages sent twice").isZero();
             assertThat(falseAlerts).as("false alerts from the handoff").isZero();
             assertThat(incidents).containsExactly("BUTTON_PRESSED", "BUTTON_PRESSED");
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
         } finally {
             stream.shutdownNow();
-            if (killBrokerNode) {
-                broker.restart(0); // the next test's cluster is whole again
+            if (brokerNodeKilled) {
+                restartBrokerNode(failure); // the next test's cluster is whole again
             }
         }
     }
@@ -294,6 +300,21 @@ class FailoverIT {
                 .until(() -> storedReadings().containsAll(sent));
         Set<String> stored = storedReadings();
         return sent.stream().filter(id -> !stored.contains(id)).count();
+    }
+
+    /**
+     * Starts broker node 0 again after the test killed it. A restart that fails is added to the test's own failure
+     * (which is what the report must show) rather than replacing it; with no failure, it is the failure.
+     */
+    private void restartBrokerNode(Throwable failure) throws Exception {
+        try {
+            broker.restart(0);
+        } catch (Exception e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
     }
 
     /** SIGTERM to the leader, a press at once; the time from the signal to the press's first page at the stand-in. */

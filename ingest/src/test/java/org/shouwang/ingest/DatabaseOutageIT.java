@@ -77,7 +77,9 @@ class DatabaseOutageIT {
             allowConnections(true);
 
             // After the commit it is announced again, like every event: the alert id makes the repeat page nobody.
-            await().alias("press stored after the outage").atMost(WAIT).until(() -> h.eventsOnBus(buttonId, press) == 2);
+            // (On the NATS cluster an outage longer than ack_wait also brings the broker's copy into that batch,
+            // announced with it: three announcements, still one row.)
+            await().alias("press stored after the outage").atMost(WAIT).until(() -> h.eventsOnBus(buttonId, press) >= 2);
             assertThat(countOnANewConnection("SELECT count(*) FROM device_event WHERE device_id = '" + buttonId
                     + "' AND msg_id = '" + press + "'")).isEqualTo(1);
             assertThat(ingest.metrics().acked()).isGreaterThan(acked);
