@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.shouwang.care.CareConfig;
 import org.shouwang.carrier.CarrierConfig;
@@ -61,7 +60,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         static final Database DEFAULTS = new Database(DatabaseConfig.DEFAULT_URL, "", "", DatabaseConfig.DEFAULT_POOL_SIZE);
 
         public Database {
-            validated("database", () -> options(url, user, password, poolSize));
+            ConfigSections.validated("database", () -> options(url, user, password, poolSize));
         }
 
         public DatabaseConfig options() {
@@ -69,7 +68,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         }
 
         private static DatabaseConfig options(String url, String user, String password, int poolSize) {
-            return new DatabaseConfig(url, blankToNull(user), blankToNull(password), poolSize);
+            return new DatabaseConfig(url, ConfigSections.blankToNull(user), ConfigSections.blankToNull(password), poolSize);
         }
 
         @Override
@@ -83,7 +82,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         static final Mqtt DEFAULTS = new Mqtt(IngestConfig.DEFAULT_BROKER_URL, IngestConfig.DEFAULT_CLIENT_ID, "", "", "");
 
         public Mqtt {
-            validated("mqtt", () -> options(url, clientId, username, password, sharedGroup));
+            ConfigSections.validated("mqtt", () -> options(url, clientId, username, password, sharedGroup));
         }
 
         /** The broker part of ingest's options, batching at its defaults. */
@@ -93,8 +92,8 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
 
         private static IngestConfig options(String url, String clientId, String username, String password,
                                             String sharedGroup) {
-            return IngestConfig.of(url, clientId).withCredentials(blankToNull(username), blankToNull(password))
-                    .withSharedGroup(blankToNull(sharedGroup));
+            return IngestConfig.of(url, clientId).withCredentials(ConfigSections.blankToNull(username), ConfigSections.blankToNull(password))
+                    .withSharedGroup(ConfigSections.blankToNull(sharedGroup));
         }
 
         @Override
@@ -110,7 +109,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
                 IngestConfig.DEFAULT_QUEUE_CAPACITY, IngestConfig.DEFAULT_WRITERS);
 
         public Ingest {
-            validated("ingest", () -> IngestConfig.of(IngestConfig.DEFAULT_BROKER_URL, IngestConfig.DEFAULT_CLIENT_ID)
+            ConfigSections.validated("ingest", () -> IngestConfig.of(IngestConfig.DEFAULT_BROKER_URL, IngestConfig.DEFAULT_CLIENT_ID)
                     .withBatching(batchSize, batchDelay, queueCapacity).withWriters(writers));
         }
     }
@@ -127,7 +126,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         static final Rules DEFAULTS = of(RuleSettings.DEFAULTS);
 
         public Rules {
-            validated("rules", () -> settings(noWaterWindow, noWaterWindowExtreme, noWaterMinLiters, continuousFlow,
+            ConfigSections.validated("rules", () -> settings(noWaterWindow, noWaterWindowExtreme, noWaterMinLiters, continuousFlow,
                     continuousFlowMinLpm, highUseLiters, meterReportInterval, buttonHeartbeat, lowBatteryPercent,
                     meterAlarmQuiet, routineSensitivity, routineFloor, tick, recoveryLookback, contextRefresh));
         }
@@ -168,7 +167,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         static final Console DEFAULTS = of(ConsoleConfig.defaults());
 
         public Console {
-            validated("console", () -> options(host, port, secureCookies, sessionIdle, sessionMaxAge, adminUser,
+            ConfigSections.validated("console", () -> options(host, port, secureCookies, sessionIdle, sessionMaxAge, adminUser,
                     adminPassword, trustedProxies));
         }
 
@@ -187,8 +186,8 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
                                              String trustedProxies) {
             Set<String> proxies = trustedProxies == null ? Set.of() : Arrays.stream(trustedProxies.split(","))
                     .map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
-            return new ConsoleConfig(host, port, secureCookies, sessionIdle, sessionMaxAge, blankToNull(adminUser),
-                    blankToNull(adminPassword), proxies);
+            return new ConsoleConfig(host, port, secureCookies, sessionIdle, sessionMaxAge, ConfigSections.blankToNull(adminUser),
+                    ConfigSections.blankToNull(adminPassword), proxies);
         }
 
         @Override
@@ -288,7 +287,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
                 QuietHours.DEFAULT.from().toString(), QuietHours.DEFAULT.to().toString(), CareConfig.DEFAULT_TICK);
 
         public Care {
-            validated("care", () -> options(enabled, reminderAt, digestAt, quietFrom, quietTo, tick));
+            ConfigSections.validated("care", () -> options(enabled, reminderAt, digestAt, quietFrom, quietTo, tick));
         }
 
         public CareConfig options() {
@@ -319,7 +318,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
                 "", "", "", CarrierConfig.DEFAULT_MAX_BODY_BYTES);
 
         public Carrier {
-            validated("carrier", () -> options(host, port, onenetToken, onenetAesKey, ctwingSecret,
+            ConfigSections.validated("carrier", () -> options(host, port, onenetToken, onenetAesKey, ctwingSecret,
                     ctwingAllowedSources, maxBodyBytes));
         }
 
@@ -345,17 +344,4 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         }
     }
 
-    /** Builds the module's options to validate a section, naming the section when they refuse. */
-    private static void validated(String section, Supplier<?> options) {
-        try {
-            options.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // No cause: from() reports the deepest cause, and this one names the section.
-            throw new IllegalArgumentException(section + ": " + e.getMessage());
-        }
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }
