@@ -1,5 +1,8 @@
 package org.shouwang.app;
 
+import static org.shouwang.app.ConfigSections.blankToNull;
+import static org.shouwang.app.ConfigSections.validated;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -60,7 +63,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         static final Database DEFAULTS = new Database(DatabaseConfig.DEFAULT_URL, "", "", DatabaseConfig.DEFAULT_POOL_SIZE);
 
         public Database {
-            ConfigSections.validated("database", () -> options(url, user, password, poolSize));
+            validated("database", () -> options(url, user, password, poolSize));
         }
 
         public DatabaseConfig options() {
@@ -68,7 +71,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         }
 
         private static DatabaseConfig options(String url, String user, String password, int poolSize) {
-            return new DatabaseConfig(url, ConfigSections.blankToNull(user), ConfigSections.blankToNull(password), poolSize);
+            return new DatabaseConfig(url, blankToNull(user), blankToNull(password), poolSize);
         }
 
         @Override
@@ -82,7 +85,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         static final Mqtt DEFAULTS = new Mqtt(IngestConfig.DEFAULT_BROKER_URL, IngestConfig.DEFAULT_CLIENT_ID, "", "", "");
 
         public Mqtt {
-            ConfigSections.validated("mqtt", () -> options(url, clientId, username, password, sharedGroup));
+            validated("mqtt", () -> options(url, clientId, username, password, sharedGroup));
         }
 
         /** The broker part of ingest's options, batching at its defaults. */
@@ -92,8 +95,8 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
 
         private static IngestConfig options(String url, String clientId, String username, String password,
                                             String sharedGroup) {
-            return IngestConfig.of(url, clientId).withCredentials(ConfigSections.blankToNull(username), ConfigSections.blankToNull(password))
-                    .withSharedGroup(ConfigSections.blankToNull(sharedGroup));
+            return IngestConfig.of(url, clientId).withCredentials(blankToNull(username), blankToNull(password))
+                    .withSharedGroup(blankToNull(sharedGroup));
         }
 
         @Override
@@ -109,7 +112,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
                 IngestConfig.DEFAULT_QUEUE_CAPACITY, IngestConfig.DEFAULT_WRITERS);
 
         public Ingest {
-            ConfigSections.validated("ingest", () -> IngestConfig.of(IngestConfig.DEFAULT_BROKER_URL, IngestConfig.DEFAULT_CLIENT_ID)
+            validated("ingest", () -> IngestConfig.of(IngestConfig.DEFAULT_BROKER_URL, IngestConfig.DEFAULT_CLIENT_ID)
                     .withBatching(batchSize, batchDelay, queueCapacity).withWriters(writers));
         }
     }
@@ -126,7 +129,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         static final Rules DEFAULTS = of(RuleSettings.DEFAULTS);
 
         public Rules {
-            ConfigSections.validated("rules", () -> settings(noWaterWindow, noWaterWindowExtreme, noWaterMinLiters, continuousFlow,
+            validated("rules", () -> settings(noWaterWindow, noWaterWindowExtreme, noWaterMinLiters, continuousFlow,
                     continuousFlowMinLpm, highUseLiters, meterReportInterval, buttonHeartbeat, lowBatteryPercent,
                     meterAlarmQuiet, routineSensitivity, routineFloor, tick, recoveryLookback, contextRefresh));
         }
@@ -167,7 +170,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
         static final Console DEFAULTS = of(ConsoleConfig.defaults());
 
         public Console {
-            ConfigSections.validated("console", () -> options(host, port, secureCookies, sessionIdle, sessionMaxAge, adminUser,
+            validated("console", () -> options(host, port, secureCookies, sessionIdle, sessionMaxAge, adminUser,
                     adminPassword, trustedProxies));
         }
 
@@ -186,8 +189,8 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
                                              String trustedProxies) {
             Set<String> proxies = trustedProxies == null ? Set.of() : Arrays.stream(trustedProxies.split(","))
                     .map(String::strip).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
-            return new ConsoleConfig(host, port, secureCookies, sessionIdle, sessionMaxAge, ConfigSections.blankToNull(adminUser),
-                    ConfigSections.blankToNull(adminPassword), proxies);
+            return new ConsoleConfig(host, port, secureCookies, sessionIdle, sessionMaxAge, blankToNull(adminUser),
+                    blankToNull(adminPassword), proxies);
         }
 
         @Override
@@ -287,7 +290,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
                 QuietHours.DEFAULT.from().toString(), QuietHours.DEFAULT.to().toString(), CareConfig.DEFAULT_TICK);
 
         public Care {
-            ConfigSections.validated("care", () -> options(enabled, reminderAt, digestAt, quietFrom, quietTo, tick));
+            validated("care", () -> options(enabled, reminderAt, digestAt, quietFrom, quietTo, tick));
         }
 
         public CareConfig options() {
@@ -318,7 +321,7 @@ public record AppConfig(Database database, Mqtt mqtt, Ingest ingest, Rules rules
                 "", "", "", CarrierConfig.DEFAULT_MAX_BODY_BYTES);
 
         public Carrier {
-            ConfigSections.validated("carrier", () -> options(host, port, onenetToken, onenetAesKey, ctwingSecret,
+            validated("carrier", () -> options(host, port, onenetToken, onenetAesKey, ctwingSecret,
                     ctwingAllowedSources, maxBodyBytes));
         }
 
