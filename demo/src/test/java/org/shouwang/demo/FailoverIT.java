@@ -355,11 +355,7 @@ class FailoverIT {
         if (name == null) {
             return null;
         }
-        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + nodes.get(name).managementPort() + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        boolean running = metrics.body().lines().anyMatch(l -> l.startsWith("shouwang_cluster_leader ")
-                && Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim()) == 1.0);
+        boolean running = TestPlatform.metric(nodes.get(name).managementPort(), "shouwang_cluster_leader") == 1.0;
         return running ? name : null;
     }
 

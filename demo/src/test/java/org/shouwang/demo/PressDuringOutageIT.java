@@ -237,11 +237,7 @@ class PressDuringOutageIT {
 
     /** {@code shouwang_ingest_messages_received_total} from the management listener's Prometheus page. */
     private double ingestReceived() throws Exception {
-        String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + platform.managementPort() + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return page.lines().filter(l -> l.startsWith("shouwang_ingest_messages_received_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return TestPlatform.metric(platform.managementPort(), "shouwang_ingest_messages_received_total");
     }
 
     private HttpResponse<String> health(String path) throws Exception {

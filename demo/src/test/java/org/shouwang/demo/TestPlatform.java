@@ -2,7 +2,12 @@ package org.shouwang.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +20,8 @@ import org.shouwang.testkit.TestServices;
  * an outage journal in a fresh folder. A test adds or replaces what it is about.
  */
 final class TestPlatform {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private TestPlatform() {
     }
@@ -40,5 +47,16 @@ final class TestPlatform {
             throw new UncheckedIOException(e);
         }
         return env;
+    }
+
+    /**
+     * The sum of a metric's samples (every label set) on a platform's Prometheus page, {@code GET /metrics} on its
+     * management listener; 0 when the page has none.
+     */
+    static double metric(int managementPort, String name) throws IOException, InterruptedException {
+        String page = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/metrics"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return page.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }
